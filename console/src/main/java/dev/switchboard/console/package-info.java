@@ -1,0 +1,2 @@
+/** HTTP API and web console. */
+package dev.switchboard.console;

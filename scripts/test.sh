@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of Switchboard. On a fresh Debian machine (as root) it first installs
+# the real programs the tests drive, starts the servers they need and stops them after.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_pkgs=()
+command -v sipp >/dev/null || need_pkgs+=(sip-tester)
+command -v pg_ctlcluster >/dev/null || need_pkgs+=(postgresql)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${need_pkgs[*]} ..."
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_pkgs[@]}" >/dev/null
+  else
+    echo "Missing ${need_pkgs[*]}: install them (apt-get install ${need_pkgs[*]}) or run as root." >&2
+    exit 1
+  fi
+fi
+
+# A throw-away PostgreSQL cluster of our own on a free port, removed on exit.
+source scripts/pg-test-cluster.sh
+pg_test_start
+trap pg_test_stop EXIT
+
+mvn -B -ntp verify "$@"

@@ -1,0 +1,2 @@
+/** What runs on the SIP stack: the SIP service, registrar, proxy, accounting. */
+package dev.switchboard.server;
