@@ -1,0 +1,38 @@
+package dev.switchboard.sip.message;
+
+/** The CSeq header: a sequence number (0 to 2^31-1) and the request's method. */
+public record CSeq(long number, String method) {
+
+  public static final long MAX = 0x7fffffffL;
+
+  public CSeq {
+    if (number < 0 || number > MAX) {
+      throw new SipParseException("sequence number out of range", HeaderNames.CSEQ);
+    }
+  }
+
+  public static CSeq parse(String text) {
+    Lexer lx = new Lexer(text);
+    lx.skipWs();
+    String digits = lx.token();
+    if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(Character::isDigit)) {
+      throw new SipParseException("bad sequence number", HeaderNames.CSEQ);
+    }
+    long n = Long.parseLong(digits);
+    if (n > MAX) {
+      throw new SipParseException("sequence number out of range", HeaderNames.CSEQ);
+    }
+    lx.skipWs();
+    String method = lx.token();
+    lx.skipWs();
+    if (method.isEmpty() || !lx.atEnd()) {
+      throw new SipParseException("expected number and method", HeaderNames.CSEQ);
+    }
+    return new CSeq(n, method);
+  }
+
+  @Override
+  public String toString() {
+    return number + " " + method;
+  }
+}

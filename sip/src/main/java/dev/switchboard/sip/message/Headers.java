@@ -1,0 +1,176 @@
+package dev.switchboard.sip.message;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The header lines of a message in their order, unknown ones kept verbatim. Names match
+ * case-insensitively and compact forms match their full names.
+ */
+public final class Headers {
+  private final ArrayList<HeaderField> fields;
+  private int modCount;
+
+  Headers(int capacity) {
+    fields = new ArrayList<>(capacity);
+  }
+
+  /** Counts changes so the message knows when its cached bytes and typed views are stale. */
+  int modCount() {
+    return modCount;
+  }
+
+  public List<HeaderField> fields() {
+    return Collections.unmodifiableList(fields);
+  }
+
+  public int size() {
+    return fields.size();
+  }
+
+  private static boolean matches(HeaderField f, String canonicalName) {
+    String n = f.name();
+    return n == canonicalName || n.equalsIgnoreCase(canonicalName);
+  }
+
+  /** The value of the first line named {@code name}, or null. */
+  public String first(String name) {
+    String c = HeaderNames.canonical(name);
+    for (int i = 0, n = fields.size(); i < n; i++) {
+      HeaderField f = fields.get(i);
+      if (matches(f, c)) {
+        return f.value();
+      }
+    }
+    return null;
+  }
+
+  /** The values of every line named {@code name}, in order (comma lists not split). */
+  public List<String> all(String name) {
+    String c = HeaderNames.canonical(name);
+    List<String> out = new ArrayList<>(2);
+    for (HeaderField f : fields) {
+      if (matches(f, c)) {
+        out.add(f.value());
+      }
+    }
+    return out;
+  }
+
+  public int count(String name) {
+    String c = HeaderNames.canonical(name);
+    int k = 0;
+    for (HeaderField f : fields) {
+      if (matches(f, c)) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  public boolean contains(String name) {
+    return first(name) != null;
+  }
+
+  /** Appends a line at the end. */
+  public void add(String name, String value) {
+    fields.add(new HeaderField(HeaderNames.canonical(name), value));
+    modCount++;
+  }
+
+  /**
+   * Inserts a line before the first line of the same name, or at the top when there is none (as Via
+   * and Record-Route are pushed).
+   */
+  public void addFirst(String name, String value) {
+    String c = HeaderNames.canonical(name);
+    int at = 0;
+    for (int i = 0; i < fields.size(); i++) {
+      if (matches(fields.get(i), c)) {
+        at = i;
+        break;
+      }
+    }
+    fields.add(at, new HeaderField(c, value));
+    modCount++;
+  }
+
+  /** Replaces the first line of that name in place and drops the others; appends if absent. */
+  public void set(String name, String value) {
+    String c = HeaderNames.canonical(name);
+    int at = -1;
+    for (int i = 0; i < fields.size(); i++) {
+      if (matches(fields.get(i), c)) {
+        if (at < 0) {
+          at = i;
+          fields.set(i, new HeaderField(c, value));
+        } else {
+          fields.remove(i--);
+        }
+      }
+    }
+    if (at < 0) {
+      fields.add(new HeaderField(c, value));
+    }
+    modCount++;
+  }
+
+  /** Replaces the value of the first line of that name; false when there is none. */
+  boolean replaceFirst(String name, String value) {
+    String c = HeaderNames.canonical(name);
+    for (int i = 0; i < fields.size(); i++) {
+      if (matches(fields.get(i), c)) {
+        fields.set(i, new HeaderField(c, value));
+        modCount++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Removes the first line of that name; false when there is none. */
+  boolean removeFirst(String name) {
+    String c = HeaderNames.canonical(name);
+    for (int i = 0; i < fields.size(); i++) {
+      if (matches(fields.get(i), c)) {
+        fields.remove(i);
+        modCount++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Removes every line of that name. */
+  public void remove(String name) {
+    String c = HeaderNames.canonical(name);
+    if (fields.removeIf(f -> matches(f, c))) {
+      modCount++;
+    }
+  }
+
+  void addParsed(HeaderField f) {
+    fields.add(f);
+  }
+
+  void copyFrom(Headers other, String name) {
+    String c = HeaderNames.canonical(name);
+    for (HeaderField f : other.fields) {
+      if (matches(f, c)) {
+        fields.add(f);
+        modCount++;
+      }
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Headers h && h.fields.equals(fields);
+  }
+
+  @Override
+  public int hashCode() {
+    return fields.hashCode();
+  }
+}

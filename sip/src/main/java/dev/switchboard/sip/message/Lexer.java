@@ -1,0 +1,200 @@
+package dev.switchboard.sip.message;
+
+/** A cursor over one header value with the RFC 3261 §25.1 lexical rules (LWS, token, quoted). */
+final class Lexer {
+  private final String s;
+  private int pos;
+
+  Lexer(String s) {
+    this.s = s;
+  }
+
+  Lexer(String s, int pos) {
+    this.s = s;
+    this.pos = pos;
+  }
+
+  int pos() {
+    return pos;
+  }
+
+  void pos(int p) {
+    pos = p;
+  }
+
+  String text() {
+    return s;
+  }
+
+  boolean atEnd() {
+    return pos >= s.length();
+  }
+
+  char peek() {
+    return pos < s.length() ? s.charAt(pos) : '\0';
+  }
+
+  void skipWs() {
+    while (pos < s.length()) {
+      char c = s.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        pos++;
+      } else {
+        break;
+      }
+    }
+  }
+
+  /** Consumes {@code c} (with optional whitespace around it) and says whether it was there. */
+  boolean accept(char c) {
+    int save = pos;
+    skipWs();
+    if (pos < s.length() && s.charAt(pos) == c) {
+      pos++;
+      skipWs();
+      return true;
+    }
+    pos = save;
+    return false;
+  }
+
+  void expect(char c, String what) {
+    if (!accept(c)) {
+      throw new SipParseException("expected '" + c + "' " + what + at());
+    }
+  }
+
+  String at() {
+    return pos >= s.length() ? " at end" : " at column " + (pos + 1);
+  }
+
+  static boolean isTokenChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '!'
+        || c == '%'
+        || c == '*'
+        || c == '_'
+        || c == '+'
+        || c == '`'
+        || c == '\''
+        || c == '~';
+  }
+
+  static boolean isToken(String t) {
+    if (t.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < t.length(); i++) {
+      if (!isTokenChar(t.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A token, or an empty string when none starts here. */
+  String token() {
+    int start = pos;
+    while (pos < s.length() && isTokenChar(s.charAt(pos))) {
+      pos++;
+    }
+    return s.substring(start, pos);
+  }
+
+  String requireToken(String what) {
+    String t = token();
+    if (t.isEmpty()) {
+      throw new SipParseException("expected " + what + at());
+    }
+    return t;
+  }
+
+  /** A quoted-string including its quotes, escapes left as written. */
+  String quoted() {
+    int start = pos;
+    if (peek() != '"') {
+      throw new SipParseException("expected quoted string" + at());
+    }
+    pos++;
+    while (pos < s.length()) {
+      char c = s.charAt(pos);
+      if (c == '\\') {
+        if (pos + 1 >= s.length()) {
+          break;
+        }
+        char n = s.charAt(pos + 1);
+        if (n == '\r' || n == '\n') {
+          throw new SipParseException("bad escape in quoted string" + at());
+        }
+        pos += 2;
+      } else if (c == '"') {
+        pos++;
+        return s.substring(start, pos);
+      } else {
+        pos++;
+      }
+    }
+    throw new SipParseException("unterminated quoted string");
+  }
+
+  /** Takes everything up to (not including) one of {@code stops} outside quotes and angles. */
+  String until(String stops) {
+    int start = pos;
+    boolean quoted = false;
+    int angle = 0;
+    while (pos < s.length()) {
+      char c = s.charAt(pos);
+      if (quoted) {
+        if (c == '\\') {
+          pos++;
+        } else if (c == '"') {
+          quoted = false;
+        }
+      } else if (angle == 0 && stops.indexOf(c) >= 0) {
+        break;
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == '<') {
+        angle++;
+      } else if (c == '>') {
+        angle--;
+      }
+      pos++;
+    }
+    return s.substring(start, Math.min(pos, s.length()));
+  }
+
+  /** Strips the quotes of a quoted-string and resolves its backslash escapes. */
+  static String unquote(String q) {
+    if (q.length() < 2 || q.charAt(0) != '"' || q.charAt(q.length() - 1) != '"') {
+      return q;
+    }
+    StringBuilder sb = new StringBuilder(q.length());
+    for (int i = 1; i < q.length() - 1; i++) {
+      char c = q.charAt(i);
+      if (c == '\\' && i + 1 < q.length() - 1) {
+        sb.append(q.charAt(++i));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Quotes a value for a quoted-string, escaping backslashes and quotes. */
+  static String quote(String v) {
+    StringBuilder sb = new StringBuilder(v.length() + 2).append('"');
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.append('"').toString();
+  }
+}

@@ -1,0 +1,340 @@
+package dev.switchboard.sip.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Turns bytes into a {@link SipMessage} per RFC 3261 §7: start line, header lines (folding undone,
+ * compact names expanded) and the body framed by Content-Length. Header values stay text until a
+ * typed view asks for them.
+ */
+public final class MessageParser {
+  private final ParseLimits limits;
+
+  public MessageParser(ParseLimits limits) {
+    this.limits = limits;
+  }
+
+  public MessageParser() {
+    this(ParseLimits.DEFAULT);
+  }
+
+  public ParseLimits limits() {
+    return limits;
+  }
+
+  /** Parses one datagram: the body is what follows the headers, cut at Content-Length. */
+  public SipMessage parseDatagram(byte[] buf, int off, int len) {
+    return parse(buf, off, len, true);
+  }
+
+  public SipMessage parseDatagram(byte[] buf) {
+    return parse(buf, 0, buf.length, true);
+  }
+
+  /**
+   * Parses one message already framed from a stream (see {@link StreamFramer}): Content-Length is
+   * mandatory and must match.
+   */
+  public SipMessage parseFramed(byte[] buf, int off, int len) {
+    return parse(buf, off, len, false);
+  }
+
+  private SipMessage parse(byte[] buf, int off, int len, boolean datagram) {
+    if (len > limits.maxMessageBytes()) {
+      throw new SipParseException("message too large");
+    }
+    int end = off + len;
+    int p = off;
+    // Leading CRLFs are keep-alive noise between messages (RFC 3261 §7.5).
+    while (p < end && (buf[p] == '\r' || buf[p] == '\n')) {
+      p++;
+    }
+    int msgStart = p;
+    int headEnd = findHeaderEnd(buf, p, end);
+    if (headEnd < 0) {
+      throw new SipParseException("no empty line after the headers");
+    }
+    String head = new String(buf, msgStart, headEnd - msgStart, StandardCharsets.UTF_8);
+    int bodyStart = skipBlankLine(buf, headEnd);
+
+    int lineEnd = lineEnd(head, 0);
+    String startLine = head.substring(0, lineEnd);
+    if (startLine.length() > limits.maxLineBytes()) {
+      throw new SipParseException("start line too long");
+    }
+    Headers headers = new Headers(16);
+    parseHeaders(head, nextLine(head, lineEnd), headers);
+
+    int available = end - bodyStart;
+    String cl = headers.first(HeaderNames.CONTENT_LENGTH);
+    int bodyLen;
+    if (cl == null) {
+      if (!datagram) {
+        throw new SipParseException(
+            "missing Content-Length on a stream", HeaderNames.CONTENT_LENGTH);
+      }
+      bodyLen = available;
+    } else {
+      if (headers.count(HeaderNames.CONTENT_LENGTH) > 1) {
+        throw new SipParseException("more than one Content-Length", HeaderNames.CONTENT_LENGTH);
+      }
+      bodyLen = SipMessage.smallInt(cl.strip(), Integer.MAX_VALUE, HeaderNames.CONTENT_LENGTH);
+      if (bodyLen > available) {
+        throw new SipParseException(
+            "Content-Length larger than the body", HeaderNames.CONTENT_LENGTH);
+      }
+    }
+    if (bodyLen > limits.maxBodyBytes()) {
+      throw new SipParseException("body too large");
+    }
+    byte[] body =
+        bodyLen == 0 ? SipMessage.NO_BODY : Arrays.copyOfRange(buf, bodyStart, bodyStart + bodyLen);
+
+    SipMessage m =
+        startLine.startsWith("SIP/")
+            ? response(startLine, headers, body)
+            : request(startLine, headers, body);
+    m.wire(Arrays.copyOfRange(buf, msgStart, bodyStart + bodyLen));
+    return m;
+  }
+
+  /**
+   * For bytes that failed to parse: the 400 response RFC 3261 §16.3 and §8.2 ask for, built from
+   * whatever header lines can still be read, or null when the input is not an answerable request (a
+   * response, or no usable Via, From, To, Call-ID and CSeq) and must be dropped (§18.3).
+   */
+  public SipResponse badRequest(byte[] buf, int off, int len, SipParseException cause) {
+    int end = Math.min(off + len, off + limits.maxMessageBytes());
+    int p = off;
+    while (p < end && (buf[p] == '\r' || buf[p] == '\n')) {
+      p++;
+    }
+    int headEnd = findHeaderEnd(buf, p, end);
+    String head = new String(buf, p, (headEnd < 0 ? end : headEnd) - p, StandardCharsets.UTF_8);
+    int le = lineEnd(head, 0);
+    String startLine = head.substring(0, le);
+    if (startLine.startsWith("SIP/")
+        || !startLine.matches("[A-Za-z0-9.!%*_+`'~-]+ .* SIP/\\d+\\.\\d+")) {
+      return null;
+    }
+    Headers salvaged = new Headers(8);
+    int q = nextLine(head, le);
+    int count = 0;
+    while (q < head.length() && count++ < limits.maxHeaders()) {
+      int e = lineEnd(head, q);
+      try {
+        HeaderField f = field(head, q, e);
+        switch (f.name()) {
+          case HeaderNames.VIA,
+              HeaderNames.FROM,
+              HeaderNames.TO,
+              HeaderNames.CALL_ID,
+              HeaderNames.CSEQ ->
+              salvaged.addParsed(f);
+          default -> {}
+        }
+      } catch (SipParseException ignored) {
+        // An unreadable line is skipped: we only need the five headers a response copies.
+      }
+      q = nextLine(head, e);
+    }
+    String method = startLine.substring(0, startLine.indexOf(' '));
+    SipRequest shell = new SipRequest(method, "sip:invalid", "SIP/2.0", salvaged, null);
+    try {
+      shell.topVia();
+      shell.cseq();
+      shell.callId();
+      shell.headers().first(HeaderNames.FROM).length();
+      shell.headers().first(HeaderNames.TO).length();
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (method.equals(SipRequest.ACK)) {
+      return null; // ACK is never answered (RFC 3261 §17.2.3).
+    }
+    return shell.createResponse(400, cause.reasonPhrase());
+  }
+
+  private static SipRequest request(String line, Headers headers, byte[] body) {
+    int sp1 = line.indexOf(' ');
+    int sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+    if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0) {
+      throw new SipParseException("malformed request line");
+    }
+    String method = line.substring(0, sp1);
+    String uri = line.substring(sp1 + 1, sp2);
+    String version = line.substring(sp2 + 1);
+    if (!Lexer.isToken(method)) {
+      throw new SipParseException("bad method");
+    }
+    if (uri.isEmpty() || uri.indexOf('\t') >= 0 || uri.indexOf('<') >= 0 || uri.indexOf('>') >= 0) {
+      throw new SipParseException("malformed Request-URI");
+    }
+    checkVersion(version);
+    return new SipRequest(method, uri, version, headers, body);
+  }
+
+  private static SipResponse response(String line, Headers headers, byte[] body) {
+    int sp1 = line.indexOf(' ');
+    if (sp1 < 0) {
+      throw new SipParseException("malformed status line");
+    }
+    String version = line.substring(0, sp1);
+    checkVersion(version);
+    int sp2 = line.indexOf(' ', sp1 + 1);
+    String code = sp2 < 0 ? line.substring(sp1 + 1) : line.substring(sp1 + 1, sp2);
+    if (code.length() != 3
+        || !Character.isDigit(code.charAt(0))
+        || !Character.isDigit(code.charAt(1))
+        || !Character.isDigit(code.charAt(2))) {
+      throw new SipParseException("bad status code");
+    }
+    int status = Integer.parseInt(code);
+    if (status < 100) {
+      throw new SipParseException("status code out of range");
+    }
+    String reason = sp2 < 0 ? "" : line.substring(sp2 + 1);
+    for (int i = 0; i < reason.length(); i++) {
+      char c = reason.charAt(i);
+      if (c < 0x20 && c != '\t') {
+        throw new SipParseException("control character in reason phrase");
+      }
+    }
+    return new SipResponse(version, status, reason, headers, body);
+  }
+
+  private static void checkVersion(String v) {
+    // SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT; other versions parse and get a 505 higher up.
+    if (v.length() < 7 || !v.regionMatches(true, 0, "SIP/", 0, 4)) {
+      throw new SipParseException("bad SIP version");
+    }
+    int dot = v.indexOf('.', 4);
+    if (dot <= 4 || dot == v.length() - 1) {
+      throw new SipParseException("bad SIP version");
+    }
+    for (int i = 4; i < v.length(); i++) {
+      if (i != dot && !Character.isDigit(v.charAt(i))) {
+        throw new SipParseException("bad SIP version");
+      }
+    }
+  }
+
+  private void parseHeaders(String head, int p, Headers headers) {
+    int n = head.length();
+    int count = 0;
+    while (p < n) {
+      int e = lineEnd(head, p);
+      // Folded continuation lines (starting with SP or HTAB) belong to this header.
+      int next = nextLine(head, e);
+      StringBuilder folded = null;
+      while (next < n && (head.charAt(next) == ' ' || head.charAt(next) == '\t')) {
+        if (folded == null) {
+          folded = new StringBuilder(head.substring(p, e));
+        }
+        // The fold and the whitespace around it count as one SP (RFC 3261 §7.3.1).
+        while (folded.length() > 0 && isWsp(folded.charAt(folded.length() - 1))) {
+          folded.setLength(folded.length() - 1);
+        }
+        int ce = lineEnd(head, next);
+        int cs = next;
+        while (cs < ce && isWsp(head.charAt(cs))) {
+          cs++;
+        }
+        folded.append(' ').append(head, cs, ce);
+        e = ce;
+        next = nextLine(head, ce);
+      }
+      String line = folded == null ? null : folded.toString();
+      int lineLen = line == null ? e - p : line.length();
+      if (lineLen > limits.maxLineBytes()) {
+        throw new SipParseException("header line too long");
+      }
+      if (++count > limits.maxHeaders()) {
+        throw new SipParseException("too many headers");
+      }
+      HeaderField f = line == null ? field(head, p, e) : field(line, 0, line.length());
+      headers.addParsed(f);
+      p = next;
+    }
+  }
+
+  private static boolean isWsp(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static HeaderField field(String s, int from, int to) {
+    int colon = s.indexOf(':', from);
+    if (colon < 0 || colon >= to) {
+      throw new SipParseException("header line without a colon");
+    }
+    int nameEnd = colon;
+    while (nameEnd > from && (s.charAt(nameEnd - 1) == ' ' || s.charAt(nameEnd - 1) == '\t')) {
+      nameEnd--;
+    }
+    if (nameEnd == from) {
+      throw new SipParseException("header line without a name");
+    }
+    for (int i = from; i < nameEnd; i++) {
+      if (!Lexer.isTokenChar(s.charAt(i))) {
+        throw new SipParseException("bad header name");
+      }
+    }
+    int vs = colon + 1;
+    while (vs < to && (s.charAt(vs) == ' ' || s.charAt(vs) == '\t')) {
+      vs++;
+    }
+    int ve = to;
+    while (ve > vs && (s.charAt(ve - 1) == ' ' || s.charAt(ve - 1) == '\t')) {
+      ve--;
+    }
+    String name = HeaderNames.canonical(s.substring(from, nameEnd));
+    return new HeaderField(name, s.substring(vs, ve));
+  }
+
+  /** Index of the CR or LF that ends the line starting at {@code p} (or the string's end). */
+  private static int lineEnd(String s, int p) {
+    int n = s.length();
+    while (p < n) {
+      char c = s.charAt(p);
+      if (c == '\r' || c == '\n') {
+        return p;
+      }
+      p++;
+    }
+    return n;
+  }
+
+  private static int nextLine(String s, int e) {
+    if (e < s.length() && s.charAt(e) == '\r') {
+      e++;
+    }
+    if (e < s.length() && s.charAt(e) == '\n') {
+      e++;
+    }
+    return e;
+  }
+
+  /**
+   * The index where the empty line ending the headers starts (just after the last header's line
+   * end), or -1. Accepts CRLF and bare LF.
+   */
+  static int findHeaderEnd(byte[] b, int p, int end) {
+    for (int i = p; i < end; i++) {
+      if (b[i] == '\n') {
+        int j = i + 1;
+        if (j < end && b[j] == '\n') {
+          return j;
+        }
+        if (j + 1 < end && b[j] == '\r' && b[j + 1] == '\n') {
+          return j;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static int skipBlankLine(byte[] b, int headEnd) {
+    return b[headEnd] == '\r' ? headEnd + 2 : headEnd + 1;
+  }
+}

@@ -1,0 +1,393 @@
+package dev.switchboard.sip.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A SIP request or response: start line, header lines in order and a body. Typed header views are
+ * parsed on first use and cached until the headers change; an unchanged message serialises to
+ * exactly the bytes it was parsed from.
+ */
+public abstract sealed class SipMessage permits SipRequest, SipResponse {
+  static final byte[] NO_BODY = new byte[0];
+
+  final Headers headers;
+  private byte[] body;
+  private final String version;
+
+  // The bytes this message was parsed from, valid while headers.modCount() == wireStamp.
+  private byte[] wire;
+  private int wireStamp = -1;
+
+  // Typed views, valid while headers.modCount() == viewStamp.
+  private int viewStamp = -1;
+  private Via topVia;
+  private Address from;
+  private Address to;
+  private CSeq cseq;
+
+  SipMessage(String version, Headers headers, byte[] body) {
+    this.version = version;
+    this.headers = headers;
+    this.body = body == null ? NO_BODY : body;
+  }
+
+  public Headers headers() {
+    return headers;
+  }
+
+  /** "SIP/2.0" for every message we accept; other versions parse so they can get a 505. */
+  public String version() {
+    return version;
+  }
+
+  public byte[] body() {
+    return body;
+  }
+
+  /** Sets the body and its Content-Type (null type removes it); Content-Length follows. */
+  public void setBody(byte[] newBody, String contentType) {
+    body = newBody == null ? NO_BODY : newBody;
+    if (contentType == null) {
+      headers.remove(HeaderNames.CONTENT_TYPE);
+    } else {
+      headers.set(HeaderNames.CONTENT_TYPE, contentType);
+    }
+    headers.set(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+  }
+
+  public String header(String name) {
+    return headers.first(name);
+  }
+
+  public void setHeader(String name, String value) {
+    headers.set(name, value);
+  }
+
+  public void addHeader(String name, String value) {
+    headers.add(name, value);
+  }
+
+  public void removeHeader(String name) {
+    headers.remove(name);
+  }
+
+  private void freshViews() {
+    int mc = headers.modCount();
+    if (viewStamp != mc) {
+      topVia = null;
+      from = null;
+      to = null;
+      cseq = null;
+      viewStamp = mc;
+    }
+  }
+
+  private String required(String name) {
+    String v = headers.first(name);
+    if (v == null) {
+      throw new SipParseException("missing " + name + " header", name);
+    }
+    return v;
+  }
+
+  /** The first Via entry, the one that names the previous hop. */
+  public Via topVia() {
+    freshViews();
+    if (topVia == null) {
+      Lexer lx = new Lexer(required(HeaderNames.VIA));
+      Via v = Via.parse(lx);
+      lx.skipWs();
+      if (!lx.atEnd() && lx.peek() != ',') {
+        throw new SipParseException("unexpected text" + lx.at(), HeaderNames.VIA);
+      }
+      topVia = v;
+    }
+    return topVia;
+  }
+
+  /** Every Via entry, comma lists split, top first. */
+  public List<Via> vias() {
+    List<Via> out = new ArrayList<>(2);
+    for (String line : headers.all(HeaderNames.VIA)) {
+      out.addAll(Via.parseList(line));
+    }
+    return out;
+  }
+
+  /** Adds a Via entry on top (a proxy or UAC sending the request on). */
+  public void pushVia(Via via) {
+    headers.addFirst(HeaderNames.VIA, via.toString());
+  }
+
+  /** Replaces the top Via entry (a server adding received and rport). */
+  public void setTopVia(Via via) {
+    String first = required(HeaderNames.VIA);
+    List<Via> entries = Via.parseList(first);
+    if (entries.size() == 1) {
+      headers.replaceFirst(HeaderNames.VIA, via.toString());
+    } else {
+      entries.set(0, via);
+      headers.replaceFirst(HeaderNames.VIA, join(entries));
+    }
+  }
+
+  /** Removes the top Via entry and returns it (a proxy forwarding a response). */
+  public Via popVia() {
+    String first = required(HeaderNames.VIA);
+    List<Via> entries = Via.parseList(first);
+    Via top = entries.remove(0);
+    if (entries.isEmpty()) {
+      headers.removeFirst(HeaderNames.VIA);
+    } else {
+      headers.replaceFirst(HeaderNames.VIA, join(entries));
+    }
+    return top;
+  }
+
+  private static String join(List<?> items) {
+    StringBuilder sb = new StringBuilder();
+    for (Object o : items) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(o);
+    }
+    return sb.toString();
+  }
+
+  public Address from() {
+    freshViews();
+    if (from == null) {
+      from = address(HeaderNames.FROM);
+    }
+    return from;
+  }
+
+  public Address to() {
+    freshViews();
+    if (to == null) {
+      to = address(HeaderNames.TO);
+    }
+    return to;
+  }
+
+  public void setFrom(Address a) {
+    headers.set(HeaderNames.FROM, a.toString());
+  }
+
+  public void setTo(Address a) {
+    headers.set(HeaderNames.TO, a.toString());
+  }
+
+  private Address address(String name) {
+    try {
+      return Address.parse(required(name));
+    } catch (SipParseException e) {
+      throw e.in(name);
+    }
+  }
+
+  public String callId() {
+    return required(HeaderNames.CALL_ID);
+  }
+
+  public CSeq cseq() {
+    freshViews();
+    if (cseq == null) {
+      cseq = CSeq.parse(required(HeaderNames.CSEQ));
+    }
+    return cseq;
+  }
+
+  /** Max-Forwards, or -1 when absent. */
+  public int maxForwards() {
+    String v = headers.first(HeaderNames.MAX_FORWARDS);
+    if (v == null) {
+      return -1;
+    }
+    return smallInt(v.strip(), 255, HeaderNames.MAX_FORWARDS);
+  }
+
+  /** The Expires header in seconds, or -1 when absent. */
+  public long expires() {
+    String v = headers.first(HeaderNames.EXPIRES);
+    return v == null ? -1 : deltaSeconds(v.strip(), HeaderNames.EXPIRES);
+  }
+
+  /** Parses delta-seconds, saturating at 2^32-1 as RFC 3261 §20.19 allows for large values. */
+  public static long deltaSeconds(String v, String header) {
+    if (v.isEmpty() || v.length() > 20) {
+      throw new SipParseException("bad delta-seconds", header);
+    }
+    long n = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new SipParseException("bad delta-seconds", header);
+      }
+      n = Math.min(n * 10 + (c - '0'), 0xffffffffL);
+    }
+    return n;
+  }
+
+  static int smallInt(String v, int max, String header) {
+    if (v.isEmpty() || v.length() > 10) {
+      throw new SipParseException("bad number", header);
+    }
+    long n = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new SipParseException("bad number", header);
+      }
+      n = n * 10 + (c - '0');
+    }
+    if (n > max) {
+      throw new SipParseException("value out of range", header);
+    }
+    return (int) n;
+  }
+
+  /** Contact entries; empty for none, and for {@code *} (see {@link #isWildcardContact}). */
+  public List<Address> contacts() {
+    return addressList(HeaderNames.CONTACT);
+  }
+
+  /** Whether the message carries {@code Contact: *} (remove all bindings). */
+  public boolean isWildcardContact() {
+    String v = headers.first(HeaderNames.CONTACT);
+    return v != null && v.strip().equals("*");
+  }
+
+  public List<Address> routes() {
+    return addressList(HeaderNames.ROUTE);
+  }
+
+  public List<Address> recordRoutes() {
+    return addressList(HeaderNames.RECORD_ROUTE);
+  }
+
+  List<Address> addressList(String name) {
+    List<Address> out = new ArrayList<>(2);
+    for (String line : headers.all(name)) {
+      if (line.strip().equals("*") && name.equals(HeaderNames.CONTACT)) {
+        continue;
+      }
+      try {
+        out.addAll(Address.parseList(line));
+      } catch (SipParseException e) {
+        throw e.in(name);
+      }
+    }
+    return out;
+  }
+
+  /** Removes the first Route entry (a proxy consuming a route to itself). */
+  public Address popRoute() {
+    String first = required(HeaderNames.ROUTE);
+    List<Address> entries = Address.parseList(first);
+    Address top = entries.remove(0);
+    if (entries.isEmpty()) {
+      headers.removeFirst(HeaderNames.ROUTE);
+    } else {
+      headers.replaceFirst(HeaderNames.ROUTE, join(entries));
+    }
+    return top;
+  }
+
+  /** The declared Content-Length, or -1 when absent. */
+  public int contentLength() {
+    String v = headers.first(HeaderNames.CONTENT_LENGTH);
+    return v == null ? -1 : smallInt(v.strip(), Integer.MAX_VALUE, HeaderNames.CONTENT_LENGTH);
+  }
+
+  public String contentType() {
+    return headers.first(HeaderNames.CONTENT_TYPE);
+  }
+
+  /** Header tokens of a comma list header such as Require, Supported or Allow. */
+  public List<String> tokens(String name) {
+    List<String> out = new ArrayList<>(4);
+    for (String line : headers.all(name)) {
+      for (String t : line.split(",")) {
+        String s = t.strip();
+        if (!s.isEmpty()) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  abstract void appendStartLine(StringBuilder sb);
+
+  /** The start line without its CRLF, e.g. {@code INVITE sip:bob@b.test SIP/2.0}. */
+  public String startLine() {
+    StringBuilder sb = new StringBuilder(64);
+    appendStartLine(sb);
+    return sb.toString();
+  }
+
+  /** The wire form; an unchanged parsed message gives back its original bytes. */
+  public byte[] toBytes() {
+    if (wire != null && wireStamp == headers.modCount()) {
+      return wire;
+    }
+    StringBuilder sb = new StringBuilder(256 + headers.size() * 40);
+    appendStartLine(sb);
+    sb.append("\r\n");
+    boolean hasLength = false;
+    for (HeaderField f : headers.fields()) {
+      if (f.name() == HeaderNames.CONTENT_LENGTH) {
+        hasLength = true;
+        sb.append(HeaderNames.CONTENT_LENGTH).append(": ").append(body.length).append("\r\n");
+      } else {
+        sb.append(f.name()).append(": ").append(f.value()).append("\r\n");
+      }
+    }
+    if (!hasLength) {
+      sb.append(HeaderNames.CONTENT_LENGTH).append(": ").append(body.length).append("\r\n");
+    }
+    sb.append("\r\n");
+    byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] out = Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, out, head.length, body.length);
+    return out;
+  }
+
+  void wire(byte[] bytes) {
+    wire = bytes;
+    wireStamp = headers.modCount();
+  }
+
+  /** Forgets the parsed bytes after a change outside the headers (the start line). */
+  void dropWire() {
+    wire = null;
+  }
+
+  void copyHeader(SipMessage from, String name) {
+    headers.copyFrom(from.headers, name);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SipMessage m
+        && o.getClass() == getClass()
+        && startLine().equals(m.startLine())
+        && headers.equals(m.headers)
+        && Arrays.equals(body, m.body);
+  }
+
+  @Override
+  public int hashCode() {
+    return startLine().hashCode() * 31 + headers.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return new String(toBytes(), StandardCharsets.UTF_8);
+  }
+}

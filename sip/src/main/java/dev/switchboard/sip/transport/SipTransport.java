@@ -1,0 +1,19 @@
+package dev.switchboard.sip.transport;
+
+import dev.switchboard.sip.message.SipMessage;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletionStage;
+
+/** What the layers above see of the transport layer: send a message, and where we listen. */
+public interface SipTransport {
+
+  /**
+   * Sends a message to {@code to}; for connection transports an open connection to that address is
+   * reused or a new one opened. The stage fails when the transport reports an error (ICMP
+   * unreachable, connection refused or reset), which the transaction layer passes to its user.
+   */
+  CompletionStage<Void> send(SipMessage message, Endpoint to);
+
+  /** The address we listen on for {@code kind}, for Via sent-by and Contact; null if not open. */
+  InetSocketAddress listenAddress(TransportKind kind);
+}
