@@ -114,8 +114,9 @@ public final class Address {
       if (lx.peek() == '<') {
         String name = pre.strip();
         if (!name.isEmpty()) {
-          for (String word : name.split("[ \t]+")) {
-            if (!Lexer.isToken(word)) {
+          for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Lexer.isTokenChar(c) && c != ' ' && c != '\t') {
               throw new SipParseException("bad display name: " + Uri.clip(name));
             }
           }

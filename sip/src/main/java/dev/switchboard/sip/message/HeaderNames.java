@@ -47,6 +47,8 @@ public final class HeaderNames {
   public static final String WARNING = "Warning";
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
+  // Most senders write the canonical spelling: a hit here costs no lower-casing.
+  private static final Map<String, String> EXACT = new HashMap<>();
 
   static {
     String[] names = {
@@ -117,6 +119,7 @@ public final class HeaderNames {
     };
     for (String n : names) {
       CANONICAL.put(n.toLowerCase(Locale.ROOT), n);
+      EXACT.put(n, n);
     }
     String[][] compact = {
       {"i", CALL_ID},
@@ -145,10 +148,60 @@ public final class HeaderNames {
     }
   }
 
+  // Known names by lower-case first letter, for matching straight on the wire bytes.
+  private static final String[][] BY_FIRST = new String[128][];
+
+  static {
+    java.util.Map<Character, java.util.List<String>> groups = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> e : CANONICAL.entrySet()) {
+      groups
+          .computeIfAbsent(e.getKey().charAt(0), k -> new java.util.ArrayList<>())
+          .add(e.getKey());
+    }
+    for (Map.Entry<Character, java.util.List<String>> g : groups.entrySet()) {
+      BY_FIRST[g.getKey()] = g.getValue().toArray(new String[0]);
+    }
+  }
+
   private HeaderNames() {}
+
+  /**
+   * The canonical name for the header name in {@code b[from, to)}, or null when it is not a known
+   * name. Allocates nothing.
+   */
+  static String known(byte[] b, int from, int to) {
+    int first = b[from] | 0x20;
+    if (first < 0 || first >= 128 || BY_FIRST[first] == null) {
+      return null;
+    }
+    int len = to - from;
+    for (String lower : BY_FIRST[first]) {
+      if (lower.length() == len && sameIgnoringCase(b, from, lower)) {
+        return CANONICAL.get(lower);
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameIgnoringCase(byte[] b, int from, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      int c = b[from + i];
+      if (c >= 'A' && c <= 'Z') {
+        c += 32;
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The canonical spelling of a known header name; unknown names come back as written. */
   public static String canonical(String name) {
+    String exact = EXACT.get(name);
+    if (exact != null) {
+      return exact;
+    }
     String known = CANONICAL.get(name.length() <= 1 ? name.toLowerCase(Locale.ROOT) : lower(name));
     return known != null ? known : name;
   }

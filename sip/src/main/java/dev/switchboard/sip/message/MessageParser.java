@@ -23,7 +23,10 @@ public final class MessageParser {
     return limits;
   }
 
-  /** Parses one datagram: the body is what follows the headers, cut at Content-Length. */
+  /**
+   * Parses one datagram: the body is what follows the headers, cut at Content-Length. The array
+   * belongs to the message afterwards and must not be changed.
+   */
   public SipMessage parseDatagram(byte[] buf, int off, int len) {
     return parse(buf, off, len, true);
   }
@@ -55,16 +58,14 @@ public final class MessageParser {
     if (headEnd < 0) {
       throw new SipParseException("no empty line after the headers");
     }
-    String head = new String(buf, msgStart, headEnd - msgStart, StandardCharsets.UTF_8);
     int bodyStart = skipBlankLine(buf, headEnd);
-
-    int lineEnd = lineEnd(head, 0);
-    String startLine = head.substring(0, lineEnd);
-    if (startLine.length() > limits.maxLineBytes()) {
+    int lineEnd = lineEnd(buf, msgStart, headEnd);
+    if (lineEnd - msgStart > limits.maxLineBytes()) {
       throw new SipParseException("start line too long");
     }
+    String startLine = text(buf, msgStart, lineEnd);
     Headers headers = new Headers(16);
-    parseHeaders(head, nextLine(head, lineEnd), headers);
+    parseHeaders(buf, nextLine(buf, lineEnd, headEnd), headEnd, headers);
 
     int available = end - bodyStart;
     String cl = headers.first(HeaderNames.CONTENT_LENGTH);
@@ -95,7 +96,10 @@ public final class MessageParser {
         startLine.startsWith("SIP/")
             ? response(startLine, headers, body)
             : request(startLine, headers, body);
-    m.wire(Arrays.copyOfRange(buf, msgStart, bodyStart + bodyLen));
+    int wireEnd = bodyStart + bodyLen;
+    // A buffer that is exactly this message is kept as is: the caller hands it over.
+    m.wire(
+        msgStart == 0 && wireEnd == buf.length ? buf : Arrays.copyOfRange(buf, msgStart, wireEnd));
     return m;
   }
 
@@ -220,43 +224,106 @@ public final class MessageParser {
     }
   }
 
-  private void parseHeaders(String head, int p, Headers headers) {
-    int n = head.length();
+  private void parseHeaders(byte[] b, int p, int n, Headers headers) {
     int count = 0;
     while (p < n) {
-      int e = lineEnd(head, p);
-      // Folded continuation lines (starting with SP or HTAB) belong to this header.
-      int next = nextLine(head, e);
-      StringBuilder folded = null;
-      while (next < n && (head.charAt(next) == ' ' || head.charAt(next) == '\t')) {
-        if (folded == null) {
-          folded = new StringBuilder(head.substring(p, e));
-        }
-        // The fold and the whitespace around it count as one SP (RFC 3261 §7.3.1).
-        while (folded.length() > 0 && isWsp(folded.charAt(folded.length() - 1))) {
-          folded.setLength(folded.length() - 1);
-        }
-        int ce = lineEnd(head, next);
-        int cs = next;
-        while (cs < ce && isWsp(head.charAt(cs))) {
-          cs++;
-        }
-        folded.append(' ').append(head, cs, ce);
-        e = ce;
-        next = nextLine(head, ce);
-      }
-      String line = folded == null ? null : folded.toString();
-      int lineLen = line == null ? e - p : line.length();
-      if (lineLen > limits.maxLineBytes()) {
-        throw new SipParseException("header line too long");
-      }
+      int e = lineEnd(b, p, n);
+      int next = nextLine(b, e, n);
       if (++count > limits.maxHeaders()) {
         throw new SipParseException("too many headers");
       }
-      HeaderField f = line == null ? field(head, p, e) : field(line, 0, line.length());
-      headers.addParsed(f);
+      if (next < n && (b[next] == ' ' || b[next] == '\t')) {
+        // Folded continuation lines belong to this header: rare, so done on text.
+        StringBuilder folded = new StringBuilder(text(b, p, e));
+        while (next < n && (b[next] == ' ' || b[next] == '\t')) {
+          // The fold and the whitespace around it count as one SP (RFC 3261 §7.3.1).
+          while (folded.length() > 0 && isWsp(folded.charAt(folded.length() - 1))) {
+            folded.setLength(folded.length() - 1);
+          }
+          int ce = lineEnd(b, next, n);
+          int cs = next;
+          while (cs < ce && (b[cs] == ' ' || b[cs] == '\t')) {
+            cs++;
+          }
+          folded.append(' ').append(text(b, cs, ce));
+          next = nextLine(b, ce, n);
+        }
+        if (folded.length() > limits.maxLineBytes()) {
+          throw new SipParseException("header line too long");
+        }
+        String line = folded.toString();
+        headers.addParsed(field(line, 0, line.length()));
+      } else {
+        if (e - p > limits.maxLineBytes()) {
+          throw new SipParseException("header line too long");
+        }
+        headers.addParsed(field(b, p, e));
+      }
       p = next;
     }
+  }
+
+  /** One unfolded header line read straight from the bytes; known names cost no allocation. */
+  private static HeaderField field(byte[] b, int from, int to) {
+    int colon = from;
+    while (colon < to && b[colon] != ':') {
+      colon++;
+    }
+    if (colon == to) {
+      throw new SipParseException("header line without a colon");
+    }
+    int nameEnd = colon;
+    while (nameEnd > from && (b[nameEnd - 1] == ' ' || b[nameEnd - 1] == '\t')) {
+      nameEnd--;
+    }
+    if (nameEnd == from) {
+      throw new SipParseException("header line without a name");
+    }
+    String name = HeaderNames.known(b, from, nameEnd);
+    if (name == null) {
+      for (int i = from; i < nameEnd; i++) {
+        if (b[i] < 0 || !Lexer.isTokenChar((char) b[i])) {
+          throw new SipParseException("bad header name");
+        }
+      }
+      name = text(b, from, nameEnd);
+    }
+    int vs = colon + 1;
+    while (vs < to && (b[vs] == ' ' || b[vs] == '\t')) {
+      vs++;
+    }
+    int ve = to;
+    while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
+      ve--;
+    }
+    return new HeaderField(name, text(b, vs, ve));
+  }
+
+  /** Text of a byte range: a plain copy for ASCII (the common case), UTF-8 decoding otherwise. */
+  static String text(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] < 0) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
+      }
+    }
+    return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int lineEnd(byte[] b, int p, int n) {
+    while (p < n && b[p] != '\r' && b[p] != '\n') {
+      p++;
+    }
+    return p;
+  }
+
+  private static int nextLine(byte[] b, int e, int n) {
+    if (e < n && b[e] == '\r') {
+      e++;
+    }
+    if (e < n && b[e] == '\n') {
+      e++;
+    }
+    return e;
   }
 
   private static boolean isWsp(char c) {
