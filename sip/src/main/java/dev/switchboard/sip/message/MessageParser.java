@@ -119,7 +119,7 @@ public final class MessageParser {
     int le = lineEnd(head, 0);
     String startLine = head.substring(0, le);
     if (startLine.startsWith("SIP/")
-        || !startLine.matches("[A-Za-z0-9.!%*_+`'~-]+ .* SIP/\\d+\\.\\d+")) {
+        || !startLine.matches("[A-Za-z0-9.!%*_+`'~-]+ +\\S.* +SIP/\\d+\\.\\d+[ \t]*")) {
       return null;
     }
     Headers salvaged = new Headers(8);
@@ -146,17 +146,14 @@ public final class MessageParser {
     String method = startLine.substring(0, startLine.indexOf(' '));
     SipRequest shell = new SipRequest(method, "sip:invalid", "SIP/2.0", salvaged, null);
     try {
-      shell.topVia();
-      shell.cseq();
-      shell.callId();
-      shell.headers().first(HeaderNames.FROM).length();
-      shell.headers().first(HeaderNames.TO).length();
-    } catch (RuntimeException e) {
+      shell.topVia(); // Without a Via nobody can be answered (RFC 3261 §18.2.2).
+    } catch (SipParseException e) {
       return null;
     }
     if (method.equals(SipRequest.ACK)) {
       return null; // ACK is never answered (RFC 3261 §17.2.3).
     }
+    // Broken or missing From, To, Call-ID or CSeq are echoed as they are (RFC 4475 §3.1.2).
     return shell.createResponse(400, cause.reasonPhrase());
   }
 

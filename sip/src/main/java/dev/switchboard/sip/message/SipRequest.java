@@ -94,7 +94,9 @@ public final class SipRequest extends SipMessage {
    * Request-URI and the mandatory headers of RFC 3261 §8.1.1, and that the CSeq method matches.
    */
   public void validate() {
-    requestUri();
+    if (requestUri() instanceof SipUri u && u.headers() != null) {
+      throw new SipParseException("headers are not allowed in a Request-URI");
+    }
     topVia();
     from();
     to();
