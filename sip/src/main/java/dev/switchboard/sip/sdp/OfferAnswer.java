@@ -219,19 +219,16 @@ public final class OfferAnswer {
         || !answered.isRtp()) {
       return NegotiatedStream.rejected(i, offered.media());
     }
+    List<PayloadFormat> offeredFormats = PayloadFormat.declaredIn(offered);
     Optional<PayloadFormat[]> codec = Optional.empty();
     Optional<PayloadFormat[]> events = Optional.empty();
-    for (int answerType : answered.payloadTypes()) {
-      Optional<PayloadFormat> inAnswer = PayloadFormat.in(answered, answerType);
-      if (inAnswer.isEmpty()) {
-        continue;
-      }
-      Optional<PayloadFormat> inOffer = matching(offered, inAnswer.get().codec());
+    for (PayloadFormat inAnswer : PayloadFormat.declaredIn(answered)) {
+      Optional<PayloadFormat> inOffer = matching(offeredFormats, inAnswer.codec());
       if (inOffer.isEmpty()) {
         continue;
       }
-      PayloadFormat[] pair = {inOffer.get(), inAnswer.get()};
-      Codec c = inAnswer.get().codec();
+      PayloadFormat[] pair = {inOffer.get(), inAnswer};
+      Codec c = inAnswer.codec();
       if (!c.isAuxiliary() && codec.isEmpty()) {
         codec = Optional.of(pair);
       } else if (c.matches(Codec.TELEPHONE_EVENT) && events.isEmpty()) {
@@ -250,7 +247,11 @@ public final class OfferAnswer {
     Direction local = effectiveDirection(offerer ? offer : answer, i);
     Direction peer = effectiveDirection(remote, i);
     Optional<MediaAddress> address =
-        remote.connection(i).map(c -> new MediaAddress(c.host(), remoteMedia.port()));
+        remote
+            .connection(i)
+            .map(Connection::host)
+            .filter(Grammar::isNonWhitespace) // "c=IN IP4 /127" parses but names no host
+            .map(host -> new MediaAddress(host, remoteMedia.port()));
     PayloadFormat[] agreed = codec.get();
     return new NegotiatedStream(
         i,
@@ -267,22 +268,17 @@ public final class OfferAnswer {
   }
 
   /** The first format of an offered stream that is the same codec, with the offer's number. */
-  private static Optional<PayloadFormat> matching(MediaDescription offered, Codec codec) {
-    for (int type : offered.payloadTypes()) {
-      Optional<PayloadFormat> f = PayloadFormat.in(offered, type);
-      if (f.isPresent() && f.get().codec().matches(codec)) {
-        return f;
-      }
-    }
-    return Optional.empty();
+  private static Optional<PayloadFormat> matching(List<PayloadFormat> offered, Codec codec) {
+    return offered.stream().filter(f -> f.codec().matches(codec)).findFirst();
   }
 
   private static Optional<MediaDescription> accept(
       MediaDescription offered, Direction offeredDirection, MediaCapability cap) {
+    List<PayloadFormat> offeredFormats = PayloadFormat.declaredIn(offered);
     List<PayloadFormat> chosen = new ArrayList<>();
     boolean hasRealCodec = false;
     for (PayloadFormat local : cap.formats()) {
-      Optional<PayloadFormat> remote = matching(offered, local.codec());
+      Optional<PayloadFormat> remote = matching(offeredFormats, local.codec());
       if (remote.isEmpty()
           || chosen.stream().anyMatch(c -> c.payloadType() == remote.get().payloadType())) {
         continue;

@@ -463,4 +463,45 @@ class OfferAnswerTest {
     assertThat(ours.sendTelephoneEvent()).hasValue(101);
     assertThat(Optional.of(ours.direction())).contains(Direction.SENDRECV);
   }
+
+  @Test
+  void connectionWithoutAHostGivesNoRemoteAddress() throws SdpParseException {
+    SessionDescription offer =
+        parse(
+            sdp(
+                "v=0",
+                "o=- 1 1 IN IP4 192.0.2.1",
+                "s=-",
+                "c=IN IP4 /127",
+                "t=0 0",
+                "m=audio 4000 RTP/AVP 0"));
+    SessionDescription answer = OfferAnswer.answer(offer, G711, BOB);
+
+    NegotiatedStream ours = OfferAnswer.negotiated(offer, answer, Role.ANSWERER).get(0);
+
+    assertThat(ours.remote()).isEmpty();
+    assertThat(ours.send()).contains(PayloadFormat.of(0, Codec.PCMU));
+  }
+
+  @Test
+  void thousandsOfOfferedFormatsAreAnsweredQuickly() throws SdpParseException {
+    StringBuilder text =
+        new StringBuilder(
+            "v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 h\r\nt=0 0\r\nm=audio 4000 RTP/AVP");
+    for (int i = 0; i < 10_000; i++) {
+      text.append(' ').append(96 + i % 32);
+    }
+    text.append(" 8\r\n");
+    for (int i = 0; i < 32; i++) {
+      text.append("a=rtpmap:").append(96 + i).append(" X").append(i).append("/8000\r\n");
+    }
+    SessionDescription offer = parse(text.toString());
+
+    long start = System.nanoTime();
+    SessionDescription answer = OfferAnswer.answer(offer, G711, BOB);
+    OfferAnswer.negotiated(offer, answer);
+
+    assertThat(answer.media().get(0).formats()).containsExactly("8");
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+  }
 }
