@@ -53,7 +53,7 @@ public final class InviteServerTransaction extends ServerTransaction {
         setState(CONFIRMED);
         startTimerOrTerminate(TimerName.I, config.timerI(isReliable()));
       }
-      // RFC 6026 §7.1: in Accepted the ACK is the TU's (the UAS core's or the proxy's) business.
+      // RFC 6026: in Accepted the ACK is the TU's (the UAS core's or the proxy's) business.
       case ACCEPTED -> callOut(() -> layer.user().onAck(ack, source));
       default -> {}
     }
@@ -63,7 +63,7 @@ public final class InviteServerTransaction extends ServerTransaction {
   void onRetransmission(SipRequest request) {
     switch (state()) {
       case PROCEEDING, COMPLETED -> resendLast();
-      // Accepted absorbs: the TU alone retransmits 2xx (RFC 6026 §7.1).
+      // Accepted absorbs: the TU alone retransmits 2xx (RFC 6026).
       default -> {}
     }
   }
@@ -140,7 +140,7 @@ public final class InviteServerTransaction extends ServerTransaction {
   void onTransportError(Throwable cause) {
     switch (state()) {
       case PROCEEDING, COMPLETED -> failed(cause);
-      // RFC 6026 §7.1: a failed 2xx must not end Accepted; Timer L will.
+      // RFC 6026: a failed 2xx must not end Accepted; Timer L will.
       case ACCEPTED -> reportError(cause);
       default -> {}
     }

@@ -18,14 +18,14 @@ public interface TransactionUser {
 
   /**
    * An ACK that belongs to no transaction (the ACK for a 2xx, RFC 3261 §17.2.3) or arrived for an
-   * INVITE server transaction in Accepted (RFC 6026 §7.1). A UAS hands it to its dialog, a proxy
+   * INVITE server transaction in Accepted (RFC 6026). A UAS hands it to its dialog, a proxy
    * forwards it.
    */
   void onAck(SipRequest ack, Endpoint source);
 
   /**
    * A response that matches no client transaction. A proxy forwards 2xx responses to INVITE
-   * statelessly (§16.7, RFC 6026 §8.2) and drops the rest.
+   * statelessly (§16.7, RFC 6026) and drops the rest.
    */
   void onStrayResponse(SipResponse response, Endpoint source);
 

@@ -260,7 +260,7 @@ class InviteServerTransactionTest extends LayerFixture {
   }
 
   @Test
-  void acceptedStaysOnTransportErrorUntilTimerLAsRfc6026Section7_1Asks() {
+  void acceptedStaysOnTransportErrorUntilTimerLAsRfc6026Asks() {
     InviteServerTransaction tx = receive(CLIENT_TCP);
     transport.failWith(reset());
     tx.respond(200);
