@@ -59,8 +59,9 @@ public abstract sealed class ServerTransaction extends Transaction
   }
 
   /**
-   * Sends a response through the transaction, which keeps it for retransmission. Runs at once, or
-   * after the transaction's pending events when another thread is inside it.
+   * Sends a response through the transaction, which keeps it for retransmission (so do not change
+   * it afterwards). Runs at once, or after the transaction's pending events when another thread is
+   * inside it.
    */
   public void respond(SipResponse response) {
     Objects.requireNonNull(response);

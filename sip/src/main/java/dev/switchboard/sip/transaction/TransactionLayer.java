@@ -90,7 +90,8 @@ public final class TransactionLayer implements SipMessageHandler {
 
   /**
    * Sends a request in a new client transaction. The caller has pushed its Via with a {@link
-   * #newBranch} branch. ACK is not a transaction: send it with {@link #sendStateless}.
+   * #newBranch} branch. ACK is not a transaction: send it with {@link #sendStateless}. The
+   * transaction retransmits this very object, so the caller must not change it afterwards.
    *
    * @throws IllegalArgumentException for ACK or a top Via without an RFC 3261 branch
    * @throws IllegalStateException when a transaction with that branch and method exists
