@@ -1,0 +1,65 @@
+package dev.switchboard.sip.transaction;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Running totals of what the transaction layer did, for metrics. */
+public final class TransactionCounters {
+  private final LongAdder created = new LongAdder();
+  private final LongAdder terminated = new LongAdder();
+  private final LongAdder retransmissions = new LongAdder();
+  private final LongAdder timeouts = new LongAdder();
+  private final LongAdder transportErrors = new LongAdder();
+  private final LongAdder strayResponses = new LongAdder();
+
+  /** Client and server transactions created. */
+  public long created() {
+    return created.sum();
+  }
+
+  public long terminated() {
+    return terminated.sum();
+  }
+
+  /** Requests, responses and ACKs sent again, by timer or in answer to a retransmission. */
+  public long retransmissions() {
+    return retransmissions.sum();
+  }
+
+  /** Timer B, F and H expiries. */
+  public long timeouts() {
+    return timeouts.sum();
+  }
+
+  public long transportErrors() {
+    return transportErrors.sum();
+  }
+
+  /** Responses that matched no client transaction. */
+  public long strayResponses() {
+    return strayResponses.sum();
+  }
+
+  void countCreated() {
+    created.increment();
+  }
+
+  void countTerminated() {
+    terminated.increment();
+  }
+
+  void countRetransmission() {
+    retransmissions.increment();
+  }
+
+  void countTimeout() {
+    timeouts.increment();
+  }
+
+  void countTransportError() {
+    transportErrors.increment();
+  }
+
+  void countStrayResponse() {
+    strayResponses.increment();
+  }
+}
