@@ -150,6 +150,13 @@ public final class Headers {
     }
   }
 
+  /** An independent copy: header lines are immutable, so only the list is new. */
+  Headers copy() {
+    Headers h = new Headers(fields.size() + 4);
+    h.fields.addAll(fields);
+    return h;
+  }
+
   void addParsed(HeaderField f) {
     fields.add(f);
   }

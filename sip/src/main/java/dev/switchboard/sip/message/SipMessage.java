@@ -324,6 +324,20 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   abstract void appendStartLine(StringBuilder sb);
 
+  /**
+   * An independent copy to change and send on (a proxy forwarding a request) while the original
+   * stays as received. The body is shared: bodies are never changed in place.
+   */
+  public abstract SipMessage copy();
+
+  /** Carries the parsed bytes over to a copy while they are still valid. */
+  <T extends SipMessage> T withWireOf(SipMessage original, T copy) {
+    if (original.wire != null && original.wireStamp == original.headers.modCount()) {
+      copy.wire(original.wire);
+    }
+    return copy;
+  }
+
   /** The start line without its CRLF, e.g. {@code INVITE sip:bob@b.test SIP/2.0}. */
   public String startLine() {
     StringBuilder sb = new StringBuilder(64);

@@ -66,6 +66,13 @@ public final class SipRequest extends SipMessage {
   }
 
   @Override
+  public SipRequest copy() {
+    SipRequest c = new SipRequest(method, requestUriText, version(), headers.copy(), body());
+    c.requestUri = requestUri;
+    return withWireOf(this, c);
+  }
+
+  @Override
   void appendStartLine(StringBuilder sb) {
     sb.append(method).append(' ').append(requestUriText).append(' ').append(version());
   }

@@ -44,6 +44,11 @@ public final class SipResponse extends SipMessage {
   }
 
   @Override
+  public SipResponse copy() {
+    return withWireOf(this, new SipResponse(version(), status, reason, headers.copy(), body()));
+  }
+
+  @Override
   void appendStartLine(StringBuilder sb) {
     sb.append(version()).append(' ').append(status).append(' ').append(reason);
   }

@@ -117,4 +117,17 @@ class MessageParserTest {
     assertThat(f.next(two, 0, 100)).isInstanceOf(StreamFramer.NeedMore.class);
     assertThat(f.next(bytes("\r\n\r\n"), 0, 4)).isEqualTo(new StreamFramer.KeepAlive(4, true));
   }
+
+  @Test
+  void aCopyChangesIndependently() {
+    SipRequest original = (SipRequest) parser.parseDatagram(bytes(INVITE));
+    SipRequest copy = original.copy();
+    assertThat(copy.toBytes()).isEqualTo(original.toBytes());
+    copy.pushVia(new Via("UDP", "proxy.test", 5060, Parameters.NONE.with("branch", "z9hG4bKx")));
+    copy.setRequestUri(SipUri.of("bob", "192.0.2.9"));
+    assertThat(copy.vias()).hasSize(2);
+    assertThat(original.vias()).hasSize(1);
+    assertThat(original.toBytes()).isEqualTo(bytes(INVITE));
+    assertThat(original.requestUri().toString()).isEqualTo("sip:bob@biloxi.example.com");
+  }
 }
