@@ -197,7 +197,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         new Bootstrap()
             .group(group)
             .channel(NioDatagramChannel.class)
-            .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_BUFFER))
+            .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_BUFFER))
             .handler(datagramInitializer())
             .bind(address, port);
     return bound(f, "UDP", address, port);
