@@ -14,11 +14,13 @@ import dev.switchboard.sip.message.Via;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,9 +144,7 @@ class NettyTransportUdpTest {
 
   @Test
   void advertisedHostCountsAsOurs() throws Exception {
-    start(
-        TransportConfig.listen("127.0.0.1", 0)
-            .withAdvertisedHosts(java.util.List.of("SIP.Example.com")));
+    start(TransportConfig.listen("127.0.0.1", 0).withAdvertisedHosts(List.of("SIP.Example.com")));
     peer = new UdpPeer("127.0.0.1");
     peer.send(ok("SIP/2.0/UDP sip.example.COM:" + udp().getPort() + ";branch=z9hG4bK-j"), udp());
     assertThat(inbox.take().message().topVia().branch()).isEqualTo("z9hG4bK-j");
@@ -153,7 +153,7 @@ class NettyTransportUdpTest {
   @Test
   void largeRequestToUdpGoesOverTcpWithItsViaChanged() throws Exception {
     start(TransportConfig.listen("127.0.0.1", 0));
-    try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
       server.setSoTimeout(5000);
       SipRequest big =
           parseRequest(
@@ -227,7 +227,7 @@ class NettyTransportUdpTest {
 
   static boolean ipv6Loopback() {
     try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("::1", 0))) {
-      return true;
+      return s.isBound();
     } catch (IOException e) {
       return false;
     }

@@ -36,6 +36,10 @@ class StreamDecoderTest {
     ch.writeInbound(Unpooled.wrappedBuffer(bytes(text)));
   }
 
+  private static Object next(EmbeddedChannel ch) {
+    return ch.readInbound();
+  }
+
   private static Inbound.Received received(EmbeddedChannel ch) {
     Object o = ch.readInbound();
     assertThat(o).isInstanceOf(Inbound.Received.class);
@@ -50,7 +54,7 @@ class StreamDecoderTest {
     Inbound.Received second = received(ch);
     assertThat(second.message().body()).isEqualTo(bytes("hello\r\n\r\nworld"));
     assertThat(second.source()).isEqualTo(Endpoint.tcp(PEER));
-    assertThat((Object) ch.readInbound()).isNull();
+    assertThat(next(ch)).isNull();
   }
 
   @Test
@@ -59,7 +63,7 @@ class StreamDecoderTest {
     byte[] all = bytes(request("MESSAGE", VIA, "MESSAGE", "body with a blank line\r\n\r\n!"));
     for (int i = 0; i < all.length - 1; i++) {
       ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {all[i]}));
-      assertThat((Object) ch.readInbound()).isNull();
+      assertThat(next(ch)).isNull();
     }
     ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {all[all.length - 1]}));
     assertThat(received(ch).message().toBytes()).isEqualTo(all);
@@ -69,16 +73,16 @@ class StreamDecoderTest {
   void doubleCrlfIsAPingEvenWhenSplit() {
     EmbeddedChannel ch = channel();
     write(ch, "\r\n");
-    assertThat((Object) ch.readInbound()).isNull();
+    assertThat(next(ch)).isNull();
     write(ch, "\r\n");
-    assertThat((Object) ch.readInbound()).isInstanceOf(Inbound.Ping.class);
+    assertThat(next(ch)).isInstanceOf(Inbound.Ping.class);
   }
 
   @Test
   void pingBeforeAMessage() {
     EmbeddedChannel ch = channel();
     write(ch, "\r\n\r\n" + options(VIA));
-    assertThat((Object) ch.readInbound()).isInstanceOf(Inbound.Ping.class);
+    assertThat(next(ch)).isInstanceOf(Inbound.Ping.class);
     assertThat(received(ch).message()).isInstanceOf(SipRequest.class);
   }
 
@@ -87,7 +91,7 @@ class StreamDecoderTest {
     EmbeddedChannel ch = channel();
     write(ch, "\r\n" + options(VIA));
     assertThat(received(ch).message()).isInstanceOf(SipRequest.class);
-    assertThat((Object) ch.readInbound()).isNull();
+    assertThat(next(ch)).isNull();
   }
 
   @Test
@@ -101,7 +105,7 @@ class StreamDecoderTest {
     assertThat(r.answer().status()).isEqualTo(400);
     assertThat(r.answer().reason()).contains("Content-Length");
     write(ch, options(VIA)); // anything after is discarded
-    assertThat((Object) ch.readInbound()).isNull();
+    assertThat(next(ch)).isNull();
   }
 
   @Test
