@@ -17,6 +17,9 @@ import java.util.List;
  * cannot be framed. One instance per connection.
  */
 final class StreamDecoder extends ByteToMessageDecoder {
+  private static final int KEEP_ALIVE_WINDOW = 64;
+  private static final int BODY_WINDOW = 4096;
+
   private final MessageParser parser;
   private final StreamFramer framer;
   private final int maxMessageBytes;
@@ -24,7 +27,8 @@ final class StreamDecoder extends ByteToMessageDecoder {
   // Bytes from the reader index already searched for the end of the headers, so a message that
   // trickles in byte by byte is not rescanned from its start on every read.
   private int scanned;
-  private boolean headerComplete;
+  // Where the headers of the message at the reader index end (relative to it), or -1 if unknown.
+  private int headerEnd = -1;
   private boolean failed;
   private Endpoint source;
 
@@ -46,25 +50,40 @@ final class StreamDecoder extends ByteToMessageDecoder {
       return;
     }
     int r = in.readerIndex();
-    if (!headerComplete && !isLineBreak(in.getByte(r))) {
-      if (!hasBlankLine(in, r + Math.max(0, scanned - 3), in.writerIndex())) {
-        scanned = readable;
-        if (readable >= maxMessageBytes) {
-          fail(ctx, in, new SipParseException("message too large"), out);
+    int whole = Math.min(readable, maxMessageBytes);
+    int window;
+    if (isLineBreak(in.getByte(r))) {
+      window = Math.min(whole, KEEP_ALIVE_WINDOW);
+    } else {
+      if (headerEnd < 0) {
+        headerEnd = blankLine(in, r + Math.max(0, scanned - 3), in.writerIndex());
+        if (headerEnd < 0) {
+          scanned = readable;
+          if (readable >= maxMessageBytes) {
+            fail(ctx, in, new SipParseException("message too large"), out);
+          }
+          return;
         }
-        return;
+        headerEnd -= r;
       }
-      headerComplete = true;
+      // Most messages fit in the headers plus a little body: copy that much, not the whole buffer.
+      window = Math.min(whole, headerEnd + BODY_WINDOW);
     }
-    int len = Math.min(readable, maxMessageBytes);
-    byte[] bytes = ByteBufUtil.getBytes(in, r, len);
+    byte[] bytes;
     StreamFramer.Frame frame;
     try {
-      frame = framer.next(bytes, 0, len);
+      bytes = ByteBufUtil.getBytes(in, r, window);
+      frame = framer.next(bytes, 0, window);
+      if (frame instanceof StreamFramer.NeedMore && window < whole) {
+        window = whole;
+        bytes = ByteBufUtil.getBytes(in, r, window);
+        frame = framer.next(bytes, 0, window);
+      }
     } catch (SipParseException e) {
       fail(ctx, in, e, out);
       return;
     }
+    int len = window;
     if (frame instanceof StreamFramer.KeepAlive k) {
       if (k.length() == len && len < 4 && isPingPrefix(bytes, len)) {
         return; // maybe the first half of a CRLFCRLF ping: wait for the rest
@@ -77,7 +96,7 @@ final class StreamDecoder extends ByteToMessageDecoder {
     } else if (frame instanceof StreamFramer.Message m) {
       in.skipBytes(m.skip() + m.length());
       scanned = 0;
-      headerComplete = false;
+      headerEnd = -1;
       out.add(parse(bytes, m.skip(), m.length(), source(ctx)));
     }
     // NeedMore: wait for the rest of the body.
@@ -122,18 +141,18 @@ final class StreamDecoder extends ByteToMessageDecoder {
     return true;
   }
 
-  /** Whether LF LF or LF CR LF (the end of the headers, as the parser reads it) occurs. */
-  private static boolean hasBlankLine(ByteBuf b, int from, int to) {
+  /** Where LF LF or LF CR LF (the end of the headers, as the parser reads it) starts, or -1. */
+  private static int blankLine(ByteBuf b, int from, int to) {
     for (int i = from; i < to; i++) {
       if (b.getByte(i) == '\n') {
         if (i + 1 < to && b.getByte(i + 1) == '\n') {
-          return true;
+          return i;
         }
         if (i + 2 < to && b.getByte(i + 1) == '\r' && b.getByte(i + 2) == '\n') {
-          return true;
+          return i;
         }
       }
     }
-    return false;
+    return -1;
   }
 }

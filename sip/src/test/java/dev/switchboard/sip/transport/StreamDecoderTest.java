@@ -58,6 +58,15 @@ class StreamDecoderTest {
   }
 
   @Test
+  void bodyLargerThanTheCopyWindowFollowedByAnotherMessage() {
+    EmbeddedChannel ch = channel();
+    String body = "z".repeat(10_000);
+    write(ch, request("MESSAGE", VIA, "MESSAGE", body) + options(VIA));
+    assertThat(received(ch).message().body()).isEqualTo(bytes(body));
+    assertThat(((SipRequest) received(ch).message()).method()).isEqualTo("OPTIONS");
+  }
+
+  @Test
   void oneMessageByteByByte() {
     EmbeddedChannel ch = channel();
     byte[] all = bytes(request("MESSAGE", VIA, "MESSAGE", "body with a blank line\r\n\r\n!"));
