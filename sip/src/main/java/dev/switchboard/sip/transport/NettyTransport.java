@@ -1,0 +1,503 @@
+package dev.switchboard.sip.transport;
+
+import dev.switchboard.sip.message.MessageParser;
+import dev.switchboard.sip.message.SipMessage;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.Via;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.NetUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP transport layer over UDP and TCP on Netty (RFC 3261 §18): listens, frames and checks what
+ * arrives, and sends over a datagram or a reused connection.
+ *
+ * <pre>{@code
+ * NettyTransport t = new NettyTransport(TransportConfig.listen("0.0.0.0", 5060), handler);
+ * t.start();
+ * t.send(request, Endpoint.udp(new InetSocketAddress("192.0.2.7", 5060)));
+ * t.close();
+ * }</pre>
+ *
+ * <p>The handler runs on an I/O thread and must not block. {@link #close()} must not be called from
+ * one.
+ */
+public final class NettyTransport implements SipTransport, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(NettyTransport.class);
+
+  /** RFC 3261 §18.1.1: a request larger than this goes over TCP when the path MTU is unknown. */
+  static final int UDP_REQUEST_LIMIT = 1300;
+
+  /** Large enough for any UDP payload, so a datagram is never silently truncated. */
+  private static final int DATAGRAM_BUFFER = 65_536;
+
+  private static final int EPHEMERAL_PAIR_ATTEMPTS = 8;
+
+  private enum State {
+    NEW,
+    RUNNING,
+    CLOSED
+  }
+
+  private final TransportConfig config;
+  private final TransportCounters counters = new TransportCounters();
+  private final ConnectionTable connections;
+  private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+
+  // Handlers shared by every channel; the decoders and idle handler are per connection.
+  private final MessageParser parser;
+  private final DatagramDecoder datagramDecoder;
+  private final DatagramEncoder datagramEncoder = new DatagramEncoder();
+  private final StreamEncoder streamEncoder = new StreamEncoder();
+  private final ConnectionTracker connectionTracker;
+  private final IdleCloser idleCloser = new IdleCloser();
+  private final MessageValidator validator;
+  private final ViaStamper viaStamper = new ViaStamper();
+  private final RejectionResponder rejectionResponder;
+  private final PongResponder pongResponder;
+  private final MessageDispatcher dispatcher;
+  private final PipelineErrorHandler errorHandler;
+
+  private volatile State state = State.NEW;
+  private EventLoopGroup group;
+  private Bootstrap connector;
+  private volatile List<Channel> udpChannels = List.of();
+  private volatile List<Channel> tcpListeners = List.of();
+  // Known only once bound; until then (never, in practice) no response passes the check.
+  private volatile Predicate<Via> ourSentBy = via -> false;
+
+  public NettyTransport(TransportConfig config, SipMessageHandler handler) {
+    this.config = Objects.requireNonNull(config);
+    Objects.requireNonNull(handler);
+    this.parser = new MessageParser(config.limits());
+    this.connections = new ConnectionTable(config.maxConnections(), counters);
+    this.datagramDecoder = new DatagramDecoder(parser, counters);
+    this.connectionTracker = new ConnectionTracker(connections, counters);
+    this.validator =
+        new MessageValidator(config.checkResponseSentBy() ? via -> ourSentBy.test(via) : null);
+    this.rejectionResponder = new RejectionResponder(counters);
+    this.pongResponder = new PongResponder(counters);
+    this.dispatcher = new MessageDispatcher(handler, counters);
+    this.errorHandler = new PipelineErrorHandler(counters);
+  }
+
+  /** Binds every configured address and port; on failure nothing stays open. */
+  public synchronized NettyTransport start() throws IOException {
+    if (state != State.NEW) {
+      throw new IllegalStateException("transport already " + state);
+    }
+    group =
+        new MultiThreadIoEventLoopGroup(
+            config.ioThreads(), new DefaultThreadFactory("sip-io"), NioIoHandler.newFactory());
+    connector =
+        new Bootstrap()
+            .group(group)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+            .handler(streamInitializer());
+    state = State.RUNNING;
+    try {
+      bindAll();
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+    ourSentBy = sentByCheck();
+    log.info(
+        "SIP transport listening on UDP {} and TCP {}",
+        addresses(udpChannels),
+        addresses(tcpListeners));
+    return this;
+  }
+
+  private void bindAll() throws IOException {
+    List<Channel> udp = new ArrayList<>();
+    List<Channel> tcp = new ArrayList<>();
+    int udpPort = config.udpPort();
+    int tcpPort = config.tcpPort();
+    for (String text : config.bindAddresses()) {
+      InetAddress address = NetUtil.createInetAddressFromIpAddressString(text);
+      if (udpPort == 0 && tcpPort == 0) {
+        Channel[] pair = bindEphemeralPair(address);
+        udp.add(pair[0]);
+        tcp.add(pair[1]);
+        udpPort = port(pair[0]);
+        tcpPort = udpPort;
+        continue;
+      }
+      if (udpPort >= 0) {
+        udp.add(bindUdp(address, udpPort));
+        udpPort = port(udp.get(udp.size() - 1));
+      }
+      if (tcpPort >= 0) {
+        tcp.add(bindTcp(address, tcpPort));
+        tcpPort = port(tcp.get(tcp.size() - 1));
+      }
+    }
+    udpChannels = List.copyOf(udp);
+    tcpListeners = List.copyOf(tcp);
+  }
+
+  /** UDP on an ephemeral port, then TCP on the same number, retrying when TCP has it taken. */
+  private Channel[] bindEphemeralPair(InetAddress address) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Channel udp = bindUdp(address, 0);
+      try {
+        return new Channel[] {udp, bindTcp(address, port(udp))};
+      } catch (BindException e) {
+        udp.close().awaitUninterruptibly();
+        if (attempt == EPHEMERAL_PAIR_ATTEMPTS) {
+          throw e;
+        }
+        log.debug("TCP port {} taken, trying another pair", port(udp));
+      }
+    }
+  }
+
+  private Channel bindUdp(InetAddress address, int port) throws IOException {
+    ChannelFuture f =
+        new Bootstrap()
+            .group(group)
+            .channel(NioDatagramChannel.class)
+            .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_BUFFER))
+            .handler(datagramInitializer())
+            .bind(address, port);
+    return bound(f, "UDP", address, port);
+  }
+
+  private Channel bindTcp(InetAddress address, int port) throws IOException {
+    ChannelFuture f =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(streamInitializer())
+            .bind(address, port);
+    return bound(f, "TCP", address, port);
+  }
+
+  private Channel bound(ChannelFuture f, String kind, InetAddress address, int port)
+      throws IOException {
+    f.awaitUninterruptibly();
+    if (f.isSuccess()) {
+      return f.channel();
+    }
+    Throwable cause = f.cause();
+    String where = kind + " " + NetUtil.toSocketAddressString(address.getHostAddress(), port);
+    if (cause instanceof BindException) {
+      BindException e = new BindException(where + ": " + cause.getMessage());
+      e.initCause(cause);
+      throw e;
+    }
+    throw new IOException("cannot listen on " + where, cause);
+  }
+
+  private ChannelInitializer<Channel> datagramInitializer() {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        track(ch);
+        ch.pipeline()
+            .addLast("encoder", datagramEncoder)
+            .addLast("decoder", datagramDecoder)
+            .addLast("validator", validator)
+            .addLast("via", viaStamper)
+            .addLast("rejections", rejectionResponder)
+            .addLast("dispatcher", dispatcher)
+            .addLast("errors", errorHandler);
+      }
+    };
+  }
+
+  private ChannelInitializer<Channel> streamInitializer() {
+    long idle = config.tcpIdleTimeout().toMillis();
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        track(ch);
+        ch.pipeline()
+            .addLast("encoder", streamEncoder)
+            .addLast("tracker", connectionTracker)
+            .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+            .addLast("idleCloser", idleCloser)
+            .addLast("decoder", new StreamDecoder(parser))
+            .addLast("validator", validator)
+            .addLast("via", viaStamper)
+            .addLast("rejections", rejectionResponder)
+            .addLast("pong", pongResponder)
+            .addLast("dispatcher", dispatcher)
+            .addLast("errors", errorHandler);
+      }
+    };
+  }
+
+  private void track(Channel ch) {
+    channels.add(ch);
+    ch.closeFuture().addListener(f -> channels.remove(ch));
+  }
+
+  /** Our sent-by values: bound addresses (every local one for a wildcard) and advertised names. */
+  private SentByCheck sentByCheck() throws SocketException {
+    Set<InetAddress> addresses = new HashSet<>();
+    Set<Integer> ports = new HashSet<>();
+    boolean wildcard = false;
+    for (Channel ch : concat(udpChannels, tcpListeners)) {
+      InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+      ports.add(local.getPort());
+      wildcard |= local.getAddress().isAnyLocalAddress();
+      addresses.add(local.getAddress());
+    }
+    if (wildcard) {
+      for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        addresses.addAll(Collections.list(nif.getInetAddresses()));
+      }
+    }
+    return new SentByCheck(addresses, new HashSet<>(config.advertisedHosts()), ports);
+  }
+
+  @Override
+  public CompletionStage<Void> send(SipMessage message, Endpoint to) {
+    Objects.requireNonNull(message);
+    Objects.requireNonNull(to);
+    if (state != State.RUNNING) {
+      return CompletableFuture.failedFuture(new IllegalStateException("transport not running"));
+    }
+    InetSocketAddress address = to.address();
+    if (address.isUnresolved()) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("unresolved address " + address + " (resolve first)"));
+    }
+    try {
+      return switch (to.transport()) {
+        case UDP -> sendDatagram(message, address);
+        case TCP -> sendStream(message.toBytes(), address);
+        default ->
+            CompletableFuture.failedFuture(
+                new UnsupportedOperationException(to.transport() + " is not served here"));
+      };
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private CompletableFuture<Void> sendDatagram(SipMessage message, InetSocketAddress to) {
+    byte[] bytes = message.toBytes();
+    if (message instanceof SipRequest request
+        && bytes.length > UDP_REQUEST_LIMIT
+        && !tcpListeners.isEmpty()) {
+      return sendLargeRequest(request, bytes, to);
+    }
+    Channel udp = udpChannelFor(to);
+    if (udp == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("UDP is not enabled"));
+    }
+    return write(udp, new Outgoing(bytes, to));
+  }
+
+  /**
+   * RFC 3261 §18.1.1: a large request goes over TCP with its top Via saying so; if the connection
+   * is refused it goes over UDP after all, as sent.
+   */
+  private CompletableFuture<Void> sendLargeRequest(
+      SipRequest request, byte[] bytes, InetSocketAddress to) {
+    Via top = request.topVia();
+    byte[] udpBytes = bytes;
+    if (!top.transport().equals("UDP")) {
+      request.setTopVia(withTransport(top, "UDP"));
+      udpBytes = request.toBytes();
+    }
+    request.setTopVia(withTransport(top, "TCP"));
+    byte[] tcpBytes = request.toBytes();
+    byte[] fallback = udpBytes;
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    sendStream(tcpBytes, to)
+        .whenComplete(
+            (ok, error) -> {
+              Throwable cause = unwrap(error);
+              Channel udp = udpChannelFor(to);
+              if (cause instanceof ConnectException && udp != null) {
+                log.debug("TCP to {} refused, sending the large request over UDP", to);
+                write(udp, new Outgoing(fallback, to)).whenComplete(relay(result));
+              } else {
+                relay(result).accept(ok, cause);
+              }
+            });
+    return result;
+  }
+
+  private static Via withTransport(Via via, String transport) {
+    return new Via(transport, via.host(), via.port(), via.params());
+  }
+
+  private CompletableFuture<Void> sendStream(byte[] bytes, InetSocketAddress to) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    connections
+        .obtain(to, connector::connect)
+        .whenComplete(
+            (channel, error) -> {
+              if (error != null) {
+                result.completeExceptionally(unwrap(error));
+              } else {
+                write(channel, new Outgoing(bytes, to)).whenComplete(relay(result));
+              }
+            });
+    return result;
+  }
+
+  private CompletableFuture<Void> write(Channel channel, Outgoing out) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    channel
+        .writeAndFlush(out)
+        .addListener(
+            f -> {
+              if (f.isSuccess()) {
+                counters.messagesOut.incrementAndGet();
+                result.complete(null);
+              } else {
+                result.completeExceptionally(f.cause());
+              }
+            });
+    return result;
+  }
+
+  private static java.util.function.BiConsumer<Void, Throwable> relay(
+      CompletableFuture<Void> target) {
+    return (ok, error) -> {
+      if (error != null) {
+        target.completeExceptionally(unwrap(error));
+      } else {
+        target.complete(null);
+      }
+    };
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+
+  /**
+   * A UDP socket that can reach {@code to}: same address family, and not loopback-bound for a
+   * remote peer; a dual-stack wildcard socket reaches either family.
+   */
+  private Channel udpChannelFor(InetSocketAddress to) {
+    List<Channel> udp = udpChannels;
+    boolean v6 = to.getAddress() instanceof Inet6Address;
+    Channel fallback = null;
+    for (Channel ch : udp) {
+      InetAddress local = ((InetSocketAddress) ch.localAddress()).getAddress();
+      boolean sameFamily = (local instanceof Inet6Address) == v6;
+      boolean reachable =
+          local.isAnyLocalAddress()
+              || local.isLoopbackAddress() == to.getAddress().isLoopbackAddress();
+      if (sameFamily && reachable) {
+        return ch;
+      }
+      if (fallback == null && local.isAnyLocalAddress() && local instanceof Inet6Address) {
+        fallback = ch;
+      }
+    }
+    return fallback != null ? fallback : udp.isEmpty() ? null : udp.get(0);
+  }
+
+  @Override
+  public InetSocketAddress listenAddress(TransportKind kind) {
+    List<InetSocketAddress> all = listenAddresses(kind);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  /** Every address we listen on for {@code kind}, in the configured order. */
+  public List<InetSocketAddress> listenAddresses(TransportKind kind) {
+    return switch (kind) {
+      case UDP -> addresses(udpChannels);
+      case TCP -> addresses(tcpListeners);
+      default -> List.of();
+    };
+  }
+
+  private static List<InetSocketAddress> addresses(List<Channel> list) {
+    return list.stream()
+        .filter(Channel::isActive)
+        .map(ch -> (InetSocketAddress) ch.localAddress())
+        .toList();
+  }
+
+  private static List<Channel> concat(List<Channel> a, List<Channel> b) {
+    List<Channel> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  public TransportCounters counters() {
+    return counters;
+  }
+
+  /** Whether a TCP connection to {@code peer} is open (for tests and diagnostics). */
+  public boolean hasConnection(InetSocketAddress peer) {
+    return connections.find(peer) != null;
+  }
+
+  /** Closes every socket and stops the I/O threads; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    // Listening sockets first, so nothing new arrives while connections close.
+    for (Channel ch : concat(udpChannels, tcpListeners)) {
+      ch.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    for (Channel ch : List.copyOf(channels)) {
+      ch.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    udpChannels = List.of();
+    tcpListeners = List.of();
+    if (group != null) {
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int port(Channel ch) {
+    return ((InetSocketAddress) ch.localAddress()).getPort();
+  }
+}
