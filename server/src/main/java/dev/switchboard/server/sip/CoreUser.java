@@ -8,8 +8,8 @@ import dev.switchboard.sip.transaction.TransactionUser;
 import dev.switchboard.sip.transport.Endpoint;
 
 /**
- * The transaction user of a server that has no services yet beyond capabilities: every request
- * is screened (RFC 3261 §8.2) and then answered by the {@link OptionsResponder}.
+ * The transaction user of a server that has no services yet beyond capabilities: every request is
+ * screened (RFC 3261 §8.2) and then answered by the {@link OptionsResponder}.
  */
 final class CoreUser implements TransactionUser {
   private final RequestScreen screen;

@@ -85,7 +85,9 @@ class SipServiceSippTest {
             .remote("127.0.0.1", port)
             .args(p.sippArgs().toArray(String[]::new))
             .run();
-    assertThat(r.allSucceeded()).as(entry.name() + ": " + entry.note() + "\n" + r.describe()).isTrue();
+    assertThat(r.allSucceeded())
+        .as(entry.name() + ": " + entry.note() + "\n" + r.describe())
+        .isTrue();
     assertStillAnswering();
   }
 
@@ -121,8 +123,7 @@ class SipServiceSippTest {
   }
 
   private static void assertStillAnswering() throws Exception {
-    Result r =
-        Sipp.scenario(resource("options-uac.xml")).remote("127.0.0.1", port).calls(1).run();
+    Result r = Sipp.scenario(resource("options-uac.xml")).remote("127.0.0.1", port).calls(1).run();
     assertThat(r.allSucceeded()).as("still answering OPTIONS: " + r.describe()).isTrue();
   }
 }
