@@ -79,25 +79,33 @@ class SipServiceSippTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("sippTorture")
   void tortureMessageSentBySippGetsTheExpectedAnswer(Entry entry) throws Exception {
-    Prepared p = TortureScenario.write(entry, dir);
-    Result r =
-        Sipp.scenario(p.scenario())
-            .remote("127.0.0.1", port)
-            .args(p.sippArgs().toArray(String[]::new))
-            .run();
-    assertThat(r.allSucceeded())
-        .as(entry.name() + ": " + entry.note() + "\n" + r.describe())
-        .isTrue();
-    assertStillAnswering();
+    // A service of its own: several messages reuse one branch, and would match an earlier
+    // message's transaction (RFC 3261 §17.2.3) and get its answer again.
+    try (SipService own = SipService.start(SipServiceConfig.listen("127.0.0.1", 0))) {
+      int ownPort = own.address(TransportKind.UDP).getPort();
+      Prepared p = TortureScenario.write(entry, dir);
+      Result r =
+          Sipp.scenario(p.scenario())
+              .remote("127.0.0.1", ownPort)
+              .args(p.sippArgs().toArray(String[]::new))
+              .run();
+      assertThat(r.allSucceeded())
+          .as(entry.name() + ": " + entry.note() + "\n" + r.describe())
+          .isTrue();
+      assertStillAnswering(ownPort);
+      assertThat(own.transportCounters().pipelineErrors()).isZero();
+    }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rawTorture")
   void tortureMessageSentRawGetsTheExpectedAnswer(Entry entry) throws Exception {
-    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+    try (SipService own = SipService.start(SipServiceConfig.listen("127.0.0.1", 0));
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      int ownPort = own.address(TransportKind.UDP).getPort();
       socket.setSoTimeout(entry.expectedStatus().isPresent() ? 3000 : 700);
       byte[] b = entry.bytes();
-      socket.send(new DatagramPacket(b, b.length, new InetSocketAddress("127.0.0.1", port)));
+      socket.send(new DatagramPacket(b, b.length, new InetSocketAddress("127.0.0.1", ownPort)));
       List<Integer> statuses = new java.util.ArrayList<>();
       try {
         while (statuses.isEmpty() || statuses.get(statuses.size() - 1) < 200) {
@@ -118,11 +126,28 @@ class SipServiceSippTest {
       } else {
         assertThat(statuses).as(entry.name() + ": " + entry.note()).isEmpty();
       }
+      assertStillAnswering(ownPort);
+      assertThat(own.transportCounters().pipelineErrors()).isZero();
     }
-    assertStillAnswering();
   }
 
-  private static void assertStillAnswering() throws Exception {
+  @Test
+  void everyTortureMessageInARowLeavesTheServerAnswering() throws Exception {
+    long answeredBefore = service.transportCounters().badRequestsAnswered();
+    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      for (int round = 0; round < 3; round++) {
+        for (Entry e : TortureScenario.manifest()) {
+          byte[] b = e.bytes();
+          socket.send(new DatagramPacket(b, b.length, new InetSocketAddress("127.0.0.1", port)));
+        }
+      }
+    }
+    assertStillAnswering(port);
+    assertThat(service.transportCounters().badRequestsAnswered()).isGreaterThan(answeredBefore);
+    assertThat(service.transportCounters().pipelineErrors()).isZero();
+  }
+
+  private static void assertStillAnswering(int port) throws Exception {
     Result r = Sipp.scenario(resource("options-uac.xml")).remote("127.0.0.1", port).calls(1).run();
     assertThat(r.allSucceeded()).as("still answering OPTIONS: " + r.describe()).isTrue();
   }

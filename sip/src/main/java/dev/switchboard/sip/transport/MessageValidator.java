@@ -1,6 +1,5 @@
 package dev.switchboard.sip.transport;
 
-import dev.switchboard.sip.message.HeaderNames;
 import dev.switchboard.sip.message.SipMessage;
 import dev.switchboard.sip.message.SipParseException;
 import dev.switchboard.sip.message.SipRequest;
@@ -52,16 +51,17 @@ final class MessageValidator extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** A 400 needs the headers a response copies, and ACK is never answered (RFC 3261 §17.2.3). */
+  /**
+   * A 400 needs a Via to go back along, and ACK is never answered (RFC 3261 §17.2.3); broken or
+   * missing From, To, Call-ID and CSeq are echoed as they are (RFC 4475 §3.1.2).
+   */
   private static boolean answerable(SipRequest request) {
     if (request.isMethod(SipRequest.ACK)) {
       return false;
     }
     try {
       request.topVia();
-      request.cseq();
-      request.callId();
-      return request.header(HeaderNames.FROM) != null && request.header(HeaderNames.TO) != null;
+      return true;
     } catch (SipParseException e) {
       return false;
     }
