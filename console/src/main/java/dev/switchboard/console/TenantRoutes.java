@@ -8,7 +8,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 /** {@code /api/v1/tenants}: create, list, read, change and remove tenants. */
@@ -46,7 +45,7 @@ final class TenantRoutes {
             name,
             status == null ? TenantStatus.TRIAL : TenantStatus.parse(status),
             body.text("industry"),
-            timeZone == null ? ZoneOffset.UTC : Tenant.parseTimeZone(timeZone),
+            timeZone == null ? Tenant.DEFAULT_TIME_ZONE : Tenant.parseTimeZone(timeZone),
             Instant.now());
     Tenant created = tenants.create(tenant);
     ctx.status(HttpStatus.CREATED)

@@ -4,7 +4,6 @@ import dev.switchboard.store.InvalidValueException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
@@ -22,6 +21,9 @@ public record Tenant(
     ZoneId timeZone,
     Instant createdAt) {
 
+  /** UTC by its IANA name (not the offset "Z"), so it reads well in JSON and lists. */
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
+
   public Tenant {
     domain = SipDomain.normalise(domain);
     name = requireText("name", name, 200);
@@ -29,13 +31,13 @@ public record Tenant(
     if (industry != null) {
       industry = industry.isBlank() ? null : requireText("industry", industry, 100);
     }
-    timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+    timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
     createdAt = createdAt == null ? null : createdAt.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** A new tenant on trial, created now. */
   public static Tenant create(String domain, String name) {
-    return new Tenant(domain, name, TenantStatus.TRIAL, null, ZoneOffset.UTC, Instant.now());
+    return new Tenant(domain, name, TenantStatus.TRIAL, null, DEFAULT_TIME_ZONE, Instant.now());
   }
 
   public Tenant withName(String newName) {
