@@ -31,9 +31,7 @@ class OpenApiTest {
       doc = new ObjectMapper().readTree(in);
     }
     List<String> documented = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
-        paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
+    for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
       for (Iterator<String> ops = path.getValue().fieldNames(); ops.hasNext(); ) {
         String op = ops.next();
         if (METHODS.contains(op)) {
