@@ -1,28 +1,48 @@
 package dev.switchboard.app;
 
-import java.nio.file.Path;
+import dev.switchboard.console.AdminToken;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code switchboard serve}: runs the SIP service and the HTTP console in one process. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server.")
 public final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--data", description = "Data directory (default ./data).", defaultValue = "data")
-  Path data;
+  @Mixin NodeOptions options;
 
-  @Option(names = "--bind", description = "Address to listen on.", defaultValue = "0.0.0.0")
-  String bind;
-
-  @Option(names = "--sip-port", description = "SIP UDP and TCP port.", defaultValue = "5060")
-  int sipPort;
-
-  @Option(names = "--http-port", description = "HTTP port.", defaultValue = "8080")
-  int httpPort;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    return run(spec.commandLine().getOut(), options, node -> {});
+  }
+
+  /** Starts a node, prints how to reach it, runs {@code afterStart}, then waits for shutdown. */
+  static int run(PrintWriter out, NodeOptions options, java.util.function.Consumer<Node> afterStart)
+      throws InterruptedException {
+    boolean generated = options.adminToken == null || options.adminToken.isBlank();
+    String token = generated ? AdminToken.generate() : options.adminToken;
+    Node node = Node.start(options, token);
+    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "switchboard-shutdown"));
+    out.println("Switchboard is running.");
+    out.println("  console and API: " + node.httpUrl() + "/");
+    out.println(
+        "  database:        "
+            + (options.database().isEmbedded()
+                ? "embedded H2 in " + options.data.toAbsolutePath().normalize()
+                : options.database().redactedUrl()));
+    if (generated) {
+      out.println("  admin token:     " + token + "   (generated; shown only this once)");
+    } else {
+      out.println("  admin token:     as given by --admin-token / SWITCHBOARD_ADMIN_TOKEN");
+    }
+    afterStart.accept(node);
+    out.flush();
+    node.awaitClose();
     return 0;
   }
 }

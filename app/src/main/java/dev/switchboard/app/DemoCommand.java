@@ -1,0 +1,46 @@
+package dev.switchboard.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code switchboard demo}: {@code serve} with a demo tenant and extensions ready to register. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the server with a demo tenant (demo.switchboard.test) and extensions 1001-1005.")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Mixin NodeOptions options;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    return ServeCommand.run(
+        out,
+        options,
+        node -> {
+          DemoData.ensure(node.database());
+          out.println(
+              "  demo tenant:     " + DemoData.NAME + " (SIP domain " + DemoData.DOMAIN + ")");
+          out.println("  demo extensions (user / password):");
+          for (DemoData.Extension e : DemoData.EXTENSIONS) {
+            out.println(
+                "    "
+                    + e.user()
+                    + "@"
+                    + DemoData.DOMAIN
+                    + " / "
+                    + e.password()
+                    + "   "
+                    + e.displayName());
+          }
+        });
+  }
+}

@@ -1,0 +1,47 @@
+package dev.switchboard.app;
+
+import dev.switchboard.store.Database;
+import dev.switchboard.store.account.Account;
+import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.tenant.Tenant;
+import dev.switchboard.store.tenant.TenantRepository;
+import dev.switchboard.store.tenant.TenantStatus;
+import java.util.List;
+import java.util.Optional;
+
+/** The demo tenant and its extensions; {@link #ensure} may run any number of times. */
+final class DemoData {
+
+  static final String DOMAIN = "demo.switchboard.test";
+  static final String NAME = "Demo Co";
+
+  /** A demo extension with its well-known password (demo only: printed on purpose). */
+  record Extension(String user, String displayName, String password) {}
+
+  static final List<Extension> EXTENSIONS =
+      List.of(
+          new Extension("1001", "Reception", "demo1001"),
+          new Extension("1002", "Sales", "demo1002"),
+          new Extension("1003", "Support", "demo1003"),
+          new Extension("1004", "Accounts", "demo1004"),
+          new Extension("1005", "Warehouse", "demo1005"));
+
+  private DemoData() {}
+
+  /** Creates what is missing and resets the demo passwords, leaving everything else alone. */
+  static void ensure(Database db) {
+    TenantRepository tenants = new TenantRepository(db.jdbi());
+    AccountRepository accounts = new AccountRepository(db.jdbi());
+    if (tenants.find(DOMAIN).isEmpty()) {
+      tenants.create(
+          Tenant.create(DOMAIN, NAME).withStatus(TenantStatus.ACTIVE).withIndustry("demo"));
+    }
+    for (Extension e : EXTENSIONS) {
+      if (accounts.lookup(DOMAIN, e.user()).isEmpty()) {
+        accounts.create(DOMAIN, Account.create(e.user(), e.displayName()), e.password());
+      } else {
+        accounts.update(DOMAIN, accounts.get(DOMAIN, e.user()), Optional.of(e.password()));
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.switchboard.app;
+
+import dev.switchboard.store.DatabaseSettings;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options {@code serve} and {@code demo} share: where data lives and which ports to open. */
+public final class NodeOptions {
+
+  @Option(
+      names = "--data",
+      description = "Data directory of the embedded database (default: ${DEFAULT-VALUE}).",
+      defaultValue = "data")
+  Path data;
+
+  @Option(
+      names = "--bind",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0.0.0.0")
+  String bind;
+
+  @Option(
+      names = "--sip-port",
+      description = "SIP UDP and TCP port (default: ${DEFAULT-VALUE}).",
+      defaultValue = "5060")
+  int sipPort;
+
+  @Option(
+      names = "--http-port",
+      description =
+          "HTTP port for the console and API; 0 picks a free port (default: ${DEFAULT-VALUE}).",
+      defaultValue = "8080")
+  int httpPort;
+
+  @Option(
+      names = "--admin-token",
+      description =
+          "Bearer token for the API (env SWITCHBOARD_ADMIN_TOKEN); generated when absent.",
+      defaultValue = "${env:SWITCHBOARD_ADMIN_TOKEN}")
+  String adminToken;
+
+  @Option(
+      names = "--db-url",
+      description =
+          "JDBC URL of a PostgreSQL database (env SWITCHBOARD_DB_URL); embedded H2 when absent.",
+      defaultValue = "${env:SWITCHBOARD_DB_URL}")
+  String dbUrl;
+
+  @Option(
+      names = "--db-user",
+      description = "Database user (env SWITCHBOARD_DB_USER).",
+      defaultValue = "${env:SWITCHBOARD_DB_USER}")
+  String dbUser;
+
+  @Option(
+      names = "--db-password",
+      description = "Database password (env SWITCHBOARD_DB_PASSWORD).",
+      defaultValue = "${env:SWITCHBOARD_DB_PASSWORD}")
+  String dbPassword;
+
+  /** The database these options name: PostgreSQL when a URL is given, else H2 under --data. */
+  DatabaseSettings database() {
+    if (dbUrl == null || dbUrl.isBlank()) {
+      return DatabaseSettings.embedded(data);
+    }
+    return new DatabaseSettings(dbUrl.trim(), dbUser, dbPassword == null ? "" : dbPassword);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.switchboard.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A {@code switchboard} child JVM on the test class path, stopped with {@link #kill()}. */
+final class ServerProcess implements AutoCloseable {
+
+  private static final Pattern URL = Pattern.compile("console and API: (http://\\S+?)/?$");
+
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> seen = new ArrayList<>();
+  private final Path log;
+
+  private ServerProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException ignored) {
+                // the process died; the reader simply ends
+              }
+            },
+            "child-stdout");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts {@code switchboard ARGS…} with its stderr in {@code log}. */
+  static ServerProcess start(Path log, List<String> args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
+    // The test decides the database, not the environment it happens to run in.
+    pb.environment().remove("SWITCHBOARD_DB_URL");
+    pb.environment().remove("SWITCHBOARD_DB_USER");
+    pb.environment().remove("SWITCHBOARD_DB_PASSWORD");
+    pb.environment().remove("SWITCHBOARD_ADMIN_TOKEN");
+    return new ServerProcess(pb.start(), log);
+  }
+
+  /** Waits for the line that names the HTTP URL and returns the URL. */
+  String awaitUrl(long timeoutSeconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(100, TimeUnit.MILLISECONDS);
+      if (line != null) {
+        seen.add(line);
+        Matcher m = URL.matcher(line.trim());
+        if (m.find()) {
+          return m.group(1);
+        }
+      } else if (!process.isAlive()) {
+        break;
+      }
+    }
+    throw new AssertionError(
+        "server did not print its URL; stdout: " + seen + "; stderr in " + log);
+  }
+
+  /** Lines printed so far (after {@link #awaitUrl} plus whatever arrived since). */
+  List<String> output() {
+    lines.drainTo(seen);
+    return seen;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** kill -9: no shutdown hook runs, nothing is flushed. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}
