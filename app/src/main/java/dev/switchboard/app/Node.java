@@ -2,6 +2,9 @@ package dev.switchboard.app;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.server.sip.SipService;
+import dev.switchboard.server.sip.SipServiceConfig;
+import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import java.io.IOException;
@@ -10,18 +13,20 @@ import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * One running Switchboard process: the database, the HTTP API and (later) the SIP service, opened
- * in that order and closed in reverse.
+ * One running Switchboard process: the database, the HTTP API and the SIP service, opened in that
+ * order and closed in reverse.
  */
 public final class Node implements AutoCloseable {
 
   private final Database database;
   private final ApiServer http;
+  private final SipService sip;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private Node(Database database, ApiServer http) {
+  private Node(Database database, ApiServer http, SipService sip) {
     this.database = database;
     this.http = http;
+    this.sip = sip;
   }
 
   /** Opens everything {@code options} names; {@code adminToken} guards the API. */
@@ -35,15 +40,33 @@ public final class Node implements AutoCloseable {
       }
     }
     Database database = Database.open(settings);
+    ApiServer http = null;
     try {
-      ApiServer http =
-          ApiServer.start(options.bind, options.httpPort, database, AdminToken.of(adminToken));
-      // The SIP service starts here, after storage and before we report ready.
-      return new Node(database, http);
+      http = ApiServer.start(options.bind, options.httpPort, database, AdminToken.of(adminToken));
+      SipService sip = SipService.start(SipServiceConfig.listen(options.bind, options.sipPort));
+      return new Node(database, http, sip);
+    } catch (IOException e) {
+      http.close();
+      database.close();
+      throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
     } catch (RuntimeException e) {
+      if (http != null) {
+        http.close();
+      }
       database.close();
       throw e;
     }
+  }
+
+  /** Where SIP listens over UDP and TCP (one port number for both). */
+  public String sipAddress() {
+    var a = sip.address(TransportKind.UDP);
+    String host = a.getAddress().isAnyLocalAddress() ? "0.0.0.0" : a.getHostString();
+    return host + ":" + a.getPort();
+  }
+
+  public SipService sip() {
+    return sip;
   }
 
   public Database database() {
@@ -66,6 +89,7 @@ public final class Node implements AutoCloseable {
       return;
     }
     try {
+      sip.close();
       http.close();
     } finally {
       database.close();

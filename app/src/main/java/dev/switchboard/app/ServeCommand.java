@@ -30,6 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "switchboard-shutdown"));
     out.println("Switchboard is running.");
     out.println("  console and API: " + node.httpUrl() + "/");
+    out.println("  SIP (UDP, TCP):  " + node.sipAddress());
     out.println(
         "  database:        "
             + (options.database().isEmbedded()

@@ -81,6 +81,30 @@ final class ServerProcess implements AutoCloseable {
         "server did not print its URL; stdout: " + seen + "; stderr in " + log);
   }
 
+  /** Waits for a line matching {@code pattern} and returns its first group. */
+  String awaitLine(Pattern pattern, long timeoutSeconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    for (String line : output()) {
+      Matcher m = pattern.matcher(line);
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(100, TimeUnit.MILLISECONDS);
+      if (line != null) {
+        seen.add(line);
+        Matcher m = pattern.matcher(line);
+        if (m.find()) {
+          return m.group(1);
+        }
+      } else if (!process.isAlive()) {
+        break;
+      }
+    }
+    throw new AssertionError("no line matching " + pattern + "; stdout: " + seen + "; log " + log);
+  }
+
   /** Lines printed so far (after {@link #awaitUrl} plus whatever arrived since). */
   List<String> output() {
     lines.drainTo(seen);
