@@ -1,0 +1,24 @@
+package dev.switchboard.server.directory;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The tenants and extensions the SIP side serves, held in memory and kept current from the
+ * database's change log, so no SIP request waits on the database while the cache is warm.
+ */
+public interface SubscriberDirectory {
+
+  /** The tenant that owns {@code domain} (case-insensitive), from memory. */
+  Optional<TenantRouting> tenant(String domain);
+
+  default boolean isLocalDomain(String domain) {
+    return tenant(domain).isPresent();
+  }
+
+  /**
+   * The extension {@code user} of {@code domain}: from memory when cached, else loaded off the
+   * calling thread; completes empty when there is no such extension.
+   */
+  CompletionStage<Optional<Subscriber>> subscriber(String domain, String user);
+}

@@ -1,0 +1,32 @@
+package dev.switchboard.server.location;
+
+import dev.switchboard.sip.message.Address;
+import dev.switchboard.sip.transport.Endpoint;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One registered contact of an address of record (RFC 3261 §10): where to reach it, its q-value
+ * (0–1000, thousandths), expiry, the Call-ID/CSeq that last changed it, the Path (RFC 3327) and the
+ * flow it registered over (for NAT: requests go back to {@code source}).
+ */
+public record Binding(
+    String aor,
+    Address contact,
+    int qMillis,
+    Instant expiresAt,
+    String callId,
+    long cseq,
+    List<Address> path,
+    Endpoint source,
+    String userAgent,
+    Instant updatedAt) {
+
+  public Binding {
+    path = List.copyOf(path);
+  }
+
+  public boolean expired(Instant now) {
+    return !expiresAt.isAfter(now);
+  }
+}
