@@ -1,8 +1,10 @@
 package dev.switchboard.sip.transaction;
 
+import dev.switchboard.sip.message.SipMessage;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.transport.Endpoint;
+import dev.switchboard.sip.transport.ResponseRoute;
 import java.util.Objects;
 
 /**
@@ -27,7 +29,16 @@ public abstract sealed class ServerTransaction extends Transaction
     this.localTag = layer.newTag();
   }
 
-  /** Where the request came from and where responses go. */
+  /**
+   * Responses go where RFC 3261 §18.2.2 and RFC 3581 say: back on the connection for reliable
+   * transports, else by the top Via's maddr, received and rport (which the transport fills in).
+   */
+  @Override
+  Endpoint destinationOf(SipMessage message) {
+    return message instanceof SipResponse r ? ResponseRoute.destination(r, peer()) : peer();
+  }
+
+  /** Where the request came from. */
   public Endpoint source() {
     return peer();
   }

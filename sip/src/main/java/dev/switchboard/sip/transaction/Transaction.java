@@ -159,11 +159,16 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
     onTimer(a.name);
   }
 
+  /** Where a message of this transaction goes: the peer, unless a subclass knows better. */
+  Endpoint destinationOf(SipMessage message) {
+    return peer;
+  }
+
   /** Sends a message to the peer; a failure comes back as a transport error event. */
   final void send(SipMessage message) {
     CompletionStage<Void> stage;
     try {
-      stage = layer.transport().send(message, peer);
+      stage = layer.transport().send(message, destinationOf(message));
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }

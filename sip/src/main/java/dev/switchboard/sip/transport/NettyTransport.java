@@ -87,7 +87,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   private final ConnectionTracker connectionTracker;
   private final IdleCloser idleCloser = new IdleCloser();
   private final MessageValidator validator;
-  private final ViaStamper viaStamper = new ViaStamper();
+  private final ViaStamper viaStamper;
   private final RejectionResponder rejectionResponder;
   private final PongResponder pongResponder;
   private final MessageDispatcher dispatcher;
@@ -105,6 +105,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     this.config = Objects.requireNonNull(config);
     Objects.requireNonNull(handler);
     this.parser = new MessageParser(config.limits());
+    this.viaStamper = new ViaStamper(config.forceRport());
     this.connections = new ConnectionTable(config.maxConnections(), counters);
     this.datagramDecoder = new DatagramDecoder(parser, counters);
     this.connectionTracker = new ConnectionTracker(connections, counters);

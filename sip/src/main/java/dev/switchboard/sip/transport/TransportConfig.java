@@ -17,6 +17,8 @@ import java.util.List;
  *     shared ephemeral number, so a request moved from UDP to TCP keeps a valid Via sent-by
  * @param ioThreads event loop threads
  * @param limits bounds on what one message may make the parser allocate
+ * @param forceRport treat every request as if its top Via asked for rport (RFC 3581), so UDP
+ *     responses go back to the source port: what a server facing NATed phones must do
  * @param tcpIdleTimeout a TCP connection that neither reads nor writes this long is closed
  * @param connectTimeout how long an outbound TCP connect may take
  * @param maxConnections cap on open TCP connections, inbound and outbound together
@@ -33,7 +35,8 @@ public record TransportConfig(
     Duration connectTimeout,
     int maxConnections,
     boolean checkResponseSentBy,
-    List<String> advertisedHosts) {
+    List<String> advertisedHosts,
+    boolean forceRport) {
 
   public TransportConfig {
     bindAddresses = List.copyOf(bindAddresses);
@@ -76,7 +79,24 @@ public record TransportConfig(
         Duration.ofSeconds(10),
         10_000,
         true,
-        List.of());
+        List.of(),
+        true);
+  }
+
+  /** With or without forced rport (see the record's description). */
+  public TransportConfig withForceRport(boolean force) {
+    return new TransportConfig(
+        bindAddresses,
+        udpPort,
+        tcpPort,
+        ioThreads,
+        limits,
+        tcpIdleTimeout,
+        connectTimeout,
+        maxConnections,
+        checkResponseSentBy,
+        advertisedHosts,
+        force);
   }
 
   public TransportConfig withBindAddresses(List<String> addresses) {
@@ -90,7 +110,8 @@ public record TransportConfig(
         connectTimeout,
         maxConnections,
         checkResponseSentBy,
-        advertisedHosts);
+        advertisedHosts,
+        forceRport);
   }
 
   public TransportConfig withPorts(int udp, int tcp) {
@@ -104,7 +125,8 @@ public record TransportConfig(
         connectTimeout,
         maxConnections,
         checkResponseSentBy,
-        advertisedHosts);
+        advertisedHosts,
+        forceRport);
   }
 
   public TransportConfig withIoThreads(int threads) {
@@ -118,7 +140,8 @@ public record TransportConfig(
         connectTimeout,
         maxConnections,
         checkResponseSentBy,
-        advertisedHosts);
+        advertisedHosts,
+        forceRport);
   }
 
   public TransportConfig withLimits(ParseLimits parseLimits) {
@@ -132,7 +155,8 @@ public record TransportConfig(
         connectTimeout,
         maxConnections,
         checkResponseSentBy,
-        advertisedHosts);
+        advertisedHosts,
+        forceRport);
   }
 
   public TransportConfig withTcpIdleTimeout(Duration idle) {
@@ -146,7 +170,8 @@ public record TransportConfig(
         connectTimeout,
         maxConnections,
         checkResponseSentBy,
-        advertisedHosts);
+        advertisedHosts,
+        forceRport);
   }
 
   public TransportConfig withConnectTimeout(Duration timeout) {
@@ -160,7 +185,8 @@ public record TransportConfig(
         timeout,
         maxConnections,
         checkResponseSentBy,
-        advertisedHosts);
+        advertisedHosts,
+        forceRport);
   }
 
   public TransportConfig withMaxConnections(int max) {
@@ -174,7 +200,8 @@ public record TransportConfig(
         connectTimeout,
         max,
         checkResponseSentBy,
-        advertisedHosts);
+        advertisedHosts,
+        forceRport);
   }
 
   public TransportConfig withCheckResponseSentBy(boolean check) {
@@ -188,7 +215,8 @@ public record TransportConfig(
         connectTimeout,
         maxConnections,
         check,
-        advertisedHosts);
+        advertisedHosts,
+        forceRport);
   }
 
   public TransportConfig withAdvertisedHosts(List<String> hosts) {
@@ -202,6 +230,7 @@ public record TransportConfig(
         connectTimeout,
         maxConnections,
         checkResponseSentBy,
-        hosts);
+        hosts,
+        forceRport);
   }
 }

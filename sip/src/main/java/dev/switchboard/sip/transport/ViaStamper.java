@@ -14,17 +14,27 @@ import java.net.InetSocketAddress;
  */
 @Sharable
 final class ViaStamper extends ChannelInboundHandlerAdapter {
+  private final boolean forceRport;
+
+  ViaStamper(boolean forceRport) {
+    this.forceRport = forceRport;
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof Inbound.Received r && r.message() instanceof SipRequest request) {
       Via top = request.topVia();
-      Via stamped = stamp(top, r.source().address());
+      Via stamped = stamp(forceRport ? withRport(top) : top, r.source().address());
       if (stamped != top) {
         request.setTopVia(stamped);
       }
     }
     ctx.fireChannelRead(msg);
+  }
+
+  /** As if the client had asked for rport (Kamailio's force_rport): NATs hide the real port. */
+  static Via withRport(Via via) {
+    return via.hasRport() ? via : via.withParam("rport", null);
   }
 
   /** The Via with received and rport filled in for a request from {@code source}. */

@@ -35,6 +35,8 @@ final class Msgs {
             + " "
             + sentBy
             + (branch == null ? "" : ";branch=" + branch)
+            // As the transport stamps it on arrival from 192.0.2.10:5060 (RFC 3581).
+            + ";received=192.0.2.10;rport=5060"
             + "\r\n"
             + "Max-Forwards: 70\r\n"
             + "Route: <sip:edge.test;lr>\r\n"

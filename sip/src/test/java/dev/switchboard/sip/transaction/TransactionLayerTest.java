@@ -350,9 +350,13 @@ class TransactionLayerTest extends LayerFixture {
   }
 
   @Test
-  void serverTransactionsAnswerToTheSourceEndpoint() {
+  void serverTransactionsAnswerWhereTheStampedViaPoints() {
     Endpoint nat = Endpoint.udp(new java.net.InetSocketAddress("203.0.113.77", 40123));
-    layer.onMessage(Msgs.request(SipRequest.INVITE, "z9hG4bKnat", nat), nat);
+    SipRequest invite = Msgs.request(SipRequest.INVITE, "z9hG4bKnat", nat);
+    // What the transport records for a request that came through a NAT (RFC 3581).
+    invite.setTopVia(
+        invite.topVia().withParam("received", "203.0.113.77").withParam("rport", "40123"));
+    layer.onMessage(invite, nat);
     user.last().respond(180);
     assertThat(transport.last().to()).isEqualTo(nat);
     assertThat(user.last().state()).isEqualTo(PROCEEDING);

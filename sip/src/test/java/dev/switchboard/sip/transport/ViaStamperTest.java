@@ -60,4 +60,14 @@ class ViaStamperTest {
     Via v = via("SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bK1");
     assertThat(ViaStamper.stamp(v, new InetSocketAddress("2001:db8:0::1", 5060))).isSameAs(v);
   }
+
+  @Test
+  void forcedRportSendsAnswersToTheSourcePortEvenWhenTheClientDidNotAsk() {
+    Via v = via("SIP/2.0/UDP phone.lan:5060;branch=z9hG4bK1");
+    Via stamped =
+        ViaStamper.stamp(ViaStamper.withRport(v), new InetSocketAddress("192.0.2.9", 40001));
+    assertThat(stamped.received()).isEqualTo("192.0.2.9");
+    assertThat(stamped.rport()).isEqualTo(40001);
+    assertThat(ViaStamper.stamp(v, new InetSocketAddress("192.0.2.9", 40001)).hasRport()).isFalse();
+  }
 }
