@@ -15,10 +15,17 @@ public record CSeq(long number, String method) {
     Lexer lx = new Lexer(text);
     lx.skipWs();
     String digits = lx.token();
-    if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits.isEmpty() || digits.length() > 10) {
       throw new SipParseException("bad sequence number", HeaderNames.CSEQ);
     }
-    long n = Long.parseLong(digits);
+    long n = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new SipParseException("bad sequence number", HeaderNames.CSEQ);
+      }
+      n = n * 10 + (c - '0');
+    }
     if (n > MAX) {
       throw new SipParseException("sequence number out of range", HeaderNames.CSEQ);
     }

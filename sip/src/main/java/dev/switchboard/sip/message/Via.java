@@ -19,7 +19,13 @@ public final class Via {
 
   private Via(String protocol, String transport, String host, int port, Parameters params) {
     this.protocol = protocol;
-    this.transport = transport.toUpperCase(Locale.ROOT);
+    this.transport =
+        switch (transport) {
+          case "UDP", "udp" -> "UDP";
+          case "TCP", "tcp" -> "TCP";
+          case "TLS", "tls" -> "TLS";
+          default -> transport.toUpperCase(Locale.ROOT);
+        };
     this.host = host;
     this.port = port;
     this.params = params == null ? Parameters.NONE : params;
@@ -69,7 +75,11 @@ public final class Via {
       }
       Parameters params = Parameters.parse(lx);
       validate(params);
-      String protocol = name.toUpperCase(Locale.ROOT) + "/" + version;
+      // The usual spellings reuse constants: no string building per message.
+      String protocol =
+          name.equalsIgnoreCase("SIP") && version.equals("2.0")
+              ? "SIP/2.0"
+              : name.toUpperCase(Locale.ROOT) + "/" + version;
       return new Via(protocol, transport, host, port, params);
     } catch (SipParseException e) {
       throw e.in(HeaderNames.VIA);
