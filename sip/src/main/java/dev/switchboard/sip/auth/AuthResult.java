@@ -20,7 +20,7 @@ public sealed interface AuthResult {
   record Challenge(SipResponse response, Cause cause) implements AuthResult {
     /** Whether the challenge says stale=true (the client knew the password). */
     public boolean stale() {
-      return cause == Cause.STALE_NONCE || cause == Cause.REPLAYED;
+      return cause.stale();
     }
   }
 
@@ -40,6 +40,11 @@ public sealed interface AuthResult {
     /** Right credentials, expired nonce (stale=true). */
     STALE_NONCE,
     /** Right credentials, nonce count already used (stale=true). */
-    REPLAYED
+    REPLAYED;
+
+    /** Whether the client proved it knows the password, so the challenge says stale=true. */
+    public boolean stale() {
+      return this == STALE_NONCE || this == REPLAYED;
+    }
   }
 }

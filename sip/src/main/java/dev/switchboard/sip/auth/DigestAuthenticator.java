@@ -155,7 +155,7 @@ public final class DigestAuthenticator {
   public Challenge challenge(SipRequest request, String realm, ChallengeKind kind, Cause cause) {
     checkRealm(realm);
     String nonce = nonces.issue(realm);
-    boolean stale = cause == Cause.STALE_NONCE || cause == Cause.REPLAYED;
+    boolean stale = cause.stale();
     SipResponse r = request.createResponse(kind.status(), null);
     r.addHeader(
         kind.challengeHeader(),

@@ -99,7 +99,7 @@ public final class DigestClient {
   private DigestCredentials answer(
       SipRequest request, DigestChallenge c, String user, String password, long nonceCount) {
     DigestAlgorithm algorithm = c.digestAlgorithm().orElseThrow();
-    String uri = request.requestUri().toString();
+    String uri = requestUriAsWritten(request);
     String ha1 = Ha1.of(algorithm, user, c.realm(), password);
     String qop = c.qop().isEmpty() ? null : "auth";
     String cnonce = qop == null ? null : cnonce();
@@ -118,6 +118,12 @@ public final class DigestClient {
         qop,
         nc,
         false);
+  }
+
+  // The digest-uri must be the Request-URI exactly as sent (RFC 3261 §22.4), not a re-rendering.
+  private static String requestUriAsWritten(SipRequest request) {
+    String line = request.startLine();
+    return line.substring(line.indexOf(' ') + 1, line.lastIndexOf(' '));
   }
 
   private String cnonce() {

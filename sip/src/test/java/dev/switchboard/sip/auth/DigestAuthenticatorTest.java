@@ -266,6 +266,18 @@ class DigestAuthenticatorTest {
     assertThat(((Challenge) authenticate(retry)).cause()).isEqualTo(Cause.REPLAYED);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"SHA-256-sess", "MD5-sess"})
+  void sessionVariantsAreAccepted(String algorithm) {
+    SipResponse sess = challengeWithOnly(firstChallenge(), "SHA-256");
+    String h = sess.header(HeaderNames.WWW_AUTHENTICATE);
+    sess.setHeader(HeaderNames.WWW_AUTHENTICATE, h.replace("SHA-256", algorithm));
+    SipRequest retry = Requests.request("REGISTER", "sip:" + REALM, "alice", REALM, 2);
+    client.authorize(retry, sess, "alice", "secret");
+    assertThat(authenticate(retry))
+        .isEqualTo(new Authenticated("alice", DigestAlgorithm.fromToken(algorithm).orElseThrow()));
+  }
+
   @Test
   void sha256WithoutQopIsRejected() {
     SipRequest r = Requests.register("alice", REALM);
