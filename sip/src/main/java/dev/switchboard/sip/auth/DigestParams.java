@@ -76,9 +76,15 @@ final class DigestParams {
       i = skipLws(header, i + 1);
       String value;
       if (i < header.length() && header.charAt(i) == '"') {
-        StringBuilder sb = new StringBuilder();
-        i = quotedString(header, i + 1, sb, name);
-        value = sb.toString();
+        int end = plainQuotedEnd(header, i + 1);
+        if (end >= 0) {
+          value = header.substring(i + 1, end);
+          i = end + 1;
+        } else {
+          StringBuilder sb = new StringBuilder(64);
+          i = quotedString(header, i + 1, sb, name);
+          value = sb.toString();
+        }
       } else {
         int valueEnd = tokenEnd(header, i);
         if (valueEnd == i) {
@@ -105,6 +111,24 @@ final class DigestParams {
       }
       i = skipLws(header, i + 1);
     }
+  }
+
+  /**
+   * The index of the closing quote when the quoted string starting at {@code i} has only plain
+   * characters (the common case, copied without a builder); -1 when it needs {@link #quotedString}.
+   */
+  private static int plainQuotedEnd(String s, int i) {
+    int limit = Math.min(s.length(), i + MAX_VALUE_CHARS + 1);
+    for (; i < limit; i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        return i;
+      }
+      if (c == '\\' || (c < 0x20 && c != '\t') || c == 0x7f) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** Reads a quoted string from just after its opening quote; returns the index after the end. */

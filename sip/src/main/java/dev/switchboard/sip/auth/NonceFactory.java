@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,8 @@ public final class NonceFactory {
 
   private final Clock clock;
   private final long lifetimeMillis;
-  private final SecureRandom random = new SecureRandom();
+  // A DRBG per thread: the default NativePRNG reads /dev/urandom under one global lock per call.
+  private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(NonceFactory::newRandom);
   // Mac is not thread-safe; one per thread avoids both locking and a provider lookup per nonce.
   private final ThreadLocal<Mac> mac;
 
@@ -61,6 +63,14 @@ public final class NonceFactory {
     SecretKeySpec key = new SecretKeySpec(serverSecret.clone(), "HmacSHA256");
     this.mac = ThreadLocal.withInitial(() -> newMac(key));
     newMac(key); // fail now, not on the first request, if the platform lacks HmacSHA256
+  }
+
+  private static SecureRandom newRandom() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
   }
 
   private static Mac newMac(SecretKeySpec key) {
@@ -85,7 +95,7 @@ public final class NonceFactory {
     byte[] raw = new byte[NONCE_BYTES];
     ByteBuffer.wrap(raw).putLong(clock.millis());
     byte[] rnd = new byte[RANDOM_BYTES];
-    random.nextBytes(rnd);
+    random.get().nextBytes(rnd);
     System.arraycopy(rnd, 0, raw, TIME_BYTES, RANDOM_BYTES);
     byte[] tag = tag(raw, realm);
     System.arraycopy(tag, 0, raw, TIME_BYTES + RANDOM_BYTES, TAG_BYTES);
