@@ -2,6 +2,7 @@ package dev.switchboard.store.account;
 
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.StoreException;
+import dev.switchboard.store.directory.DirectoryChangeLog;
 import dev.switchboard.store.tenant.TenantRepository;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -149,6 +150,10 @@ public final class AccountImport {
             }
             processed += chunk.size();
             progress.update(processed, total);
+          }
+          if (imported > 0) {
+            // One tenant-wide change rather than a row per account: readers reload the tenant.
+            DirectoryChangeLog.record(h, realm, null);
           }
           rejected.sort((a, b) -> Integer.compare(a.line(), b.line()));
           return new Report(imported, List.copyOf(rejected));

@@ -3,6 +3,7 @@ package dev.switchboard.store.account;
 import dev.switchboard.store.DuplicateException;
 import dev.switchboard.store.NotFoundException;
 import dev.switchboard.store.SqlErrors;
+import dev.switchboard.store.directory.DirectoryChangeLog;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
 import java.sql.ResultSet;
@@ -59,6 +60,7 @@ public final class AccountRepository implements CredentialDirectory {
             }
             throw e;
           }
+          DirectoryChangeLog.record(h, realm, account.user());
           return find(h, tenant, account.user()).orElseThrow();
         });
   }
@@ -123,18 +125,25 @@ public final class AccountRepository implements CredentialDirectory {
                 .bind("user", account.user())
                 .execute();
           }
+          DirectoryChangeLog.record(h, domain, account.user());
           return find(h, tenant, account.user()).orElseThrow();
         });
   }
 
   public void delete(String domain, String user) {
     int rows =
-        jdbi.withHandle(
-            h ->
-                h.createUpdate("DELETE FROM account WHERE tenant_id = :t AND user_part = :u")
-                    .bind("t", tenantId(h, domain))
-                    .bind("u", user)
-                    .execute());
+        jdbi.inTransaction(
+            h -> {
+              int n =
+                  h.createUpdate("DELETE FROM account WHERE tenant_id = :t AND user_part = :u")
+                      .bind("t", tenantId(h, domain))
+                      .bind("u", user)
+                      .execute();
+              if (n > 0) {
+                DirectoryChangeLog.record(h, domain, user);
+              }
+              return n;
+            });
     if (rows == 0) {
       throw notFound(domain, user);
     }

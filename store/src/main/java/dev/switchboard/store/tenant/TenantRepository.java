@@ -4,6 +4,7 @@ import dev.switchboard.store.DuplicateException;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
 import dev.switchboard.store.SqlErrors;
+import dev.switchboard.store.directory.DirectoryChangeLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -33,19 +34,21 @@ public final class TenantRepository implements TenantDirectory {
    */
   public Tenant create(Tenant tenant) {
     try {
-      jdbi.useHandle(
-          h ->
-              h.createUpdate(
-                      "INSERT INTO tenant ("
-                          + COLUMNS
-                          + ") VALUES (:domain, :name, :status, :industry, :tz, :created)")
-                  .bind("domain", tenant.domain())
-                  .bind("name", tenant.name())
-                  .bind("status", tenant.status().wireName())
-                  .bind("industry", tenant.industry())
-                  .bind("tz", tenant.timeZone().getId())
-                  .bind("created", OffsetDateTime.ofInstant(tenant.createdAt(), ZoneOffset.UTC))
-                  .execute());
+      jdbi.useTransaction(
+          h -> {
+            h.createUpdate(
+                    "INSERT INTO tenant ("
+                        + COLUMNS
+                        + ") VALUES (:domain, :name, :status, :industry, :tz, :created)")
+                .bind("domain", tenant.domain())
+                .bind("name", tenant.name())
+                .bind("status", tenant.status().wireName())
+                .bind("industry", tenant.industry())
+                .bind("tz", tenant.timeZone().getId())
+                .bind("created", OffsetDateTime.ofInstant(tenant.createdAt(), ZoneOffset.UTC))
+                .execute();
+            DirectoryChangeLog.record(h, tenant.domain(), null);
+          });
     } catch (UnableToExecuteStatementException e) {
       if (SqlErrors.isUniqueViolation(e)) {
         throw new DuplicateException(
@@ -91,17 +94,23 @@ public final class TenantRepository implements TenantDirectory {
   /** Writes the mutable fields (name, status, industry, time zone) of an existing tenant. */
   public Tenant update(Tenant tenant) {
     int rows =
-        jdbi.withHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE tenant SET name = :name, status = :status, industry = :industry,"
-                            + " time_zone = :tz WHERE sip_domain = :domain")
-                    .bind("domain", tenant.domain())
-                    .bind("name", tenant.name())
-                    .bind("status", tenant.status().wireName())
-                    .bind("industry", tenant.industry())
-                    .bind("tz", tenant.timeZone().getId())
-                    .execute());
+        jdbi.inTransaction(
+            h -> {
+              int n =
+                  h.createUpdate(
+                          "UPDATE tenant SET name = :name, status = :status, industry = :industry,"
+                              + " time_zone = :tz WHERE sip_domain = :domain")
+                      .bind("domain", tenant.domain())
+                      .bind("name", tenant.name())
+                      .bind("status", tenant.status().wireName())
+                      .bind("industry", tenant.industry())
+                      .bind("tz", tenant.timeZone().getId())
+                      .execute();
+              if (n > 0) {
+                DirectoryChangeLog.record(h, tenant.domain(), null);
+              }
+              return n;
+            });
     if (rows == 0) {
       throw notFound(tenant.domain());
     }
@@ -112,8 +121,15 @@ public final class TenantRepository implements TenantDirectory {
   public void delete(String domain) {
     String d = lower(domain);
     int rows =
-        jdbi.withHandle(
-            h -> h.createUpdate("DELETE FROM tenant WHERE sip_domain = :d").bind("d", d).execute());
+        jdbi.inTransaction(
+            h -> {
+              int n =
+                  h.createUpdate("DELETE FROM tenant WHERE sip_domain = :d").bind("d", d).execute();
+              if (n > 0) {
+                DirectoryChangeLog.record(h, d, null);
+              }
+              return n;
+            });
     if (rows == 0) {
       throw notFound(d);
     }

@@ -1,0 +1,214 @@
+package dev.switchboard.server.location;
+
+import dev.switchboard.server.usage.RegistrationEvent;
+import dev.switchboard.server.usage.UsageSink;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The location service in memory (AOR → immutable binding list), made durable through a {@link
+ * GroupCommitWriter}. Updates are computed against the newest accepted state, but lookups see a
+ * change only once it is durable, so the proxy never routes to a binding a crash could forget.
+ */
+public final class IndexedLocationService implements LocationRegistry, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IndexedLocationService.class);
+
+  /** Highest q first, then the most recently refreshed (RFC 3261 §16.6 leaves ties to us). */
+  static final Comparator<Binding> ORDER =
+      Comparator.comparingInt(Binding::qMillis)
+          .reversed()
+          .thenComparing(Binding::updatedAt, Comparator.reverseOrder());
+
+  private final Map<String, List<Binding>> latest = new ConcurrentHashMap<>();
+  private final Map<String, List<Binding>> visible = new ConcurrentHashMap<>();
+  private final BindingPersistence persistence;
+  private final GroupCommitWriter writer;
+  private final UsageSink usage;
+  private final Clock clock;
+
+  private IndexedLocationService(
+      BindingPersistence persistence, UsageSink usage, Clock clock, LocationConfig config) {
+    this.persistence = persistence;
+    this.usage = usage;
+    this.clock = clock;
+    this.writer = new GroupCommitWriter(persistence, config.writeQueue(), config.maxBatch());
+  }
+
+  /**
+   * Deletes expired rows, loads the unexpired ones and starts the writer; the caller runs the
+   * {@link ExpirySweeper} (or calls {@link #sweep}).
+   */
+  public static IndexedLocationService open(
+      BindingPersistence persistence, UsageSink usage, Clock clock, LocationConfig config) {
+    Instant now = clock.instant();
+    persistence.deleteExpired(now);
+    List<Binding> stored = persistence.loadUnexpired(now);
+    IndexedLocationService s = new IndexedLocationService(persistence, usage, clock, config);
+    Map<String, List<Binding>> byAor = new java.util.HashMap<>();
+    for (Binding b : stored) {
+      byAor.computeIfAbsent(b.aor(), k -> new ArrayList<>()).add(b);
+    }
+    byAor.forEach(
+        (aor, list) -> {
+          List<Binding> sorted = sorted(list);
+          s.latest.put(aor, sorted);
+          s.visible.put(aor, sorted);
+        });
+    LOG.info("location service loaded {} bindings of {} AORs", stored.size(), byAor.size());
+    return s;
+  }
+
+  @Override
+  public List<Binding> lookup(String aor) {
+    List<Binding> list = visible.get(aor);
+    if (list == null) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    for (Binding b : list) {
+      if (b.expired(now)) {
+        return list.stream().filter(x -> !x.expired(now)).toList();
+      }
+    }
+    return list;
+  }
+
+  /** Holds what the compute step decided, for after it returns. */
+  private static final class Step {
+    BindingOutcome outcome;
+    boolean queued;
+  }
+
+  @Override
+  public CompletionStage<BindingOutcome> update(String aor, BindingUpdate update) {
+    CompletableFuture<BindingOutcome> result = new CompletableFuture<>();
+    Step step = new Step();
+    latest.compute(
+        aor,
+        (key, cur) -> {
+          Instant now = clock.instant();
+          List<Binding> all = cur == null ? List.of() : cur;
+          List<Binding> live = new ArrayList<>(all.size());
+          List<BindingChange> expired = new ArrayList<>();
+          for (Binding b : all) {
+            if (b.expired(now)) {
+              expired.add(new BindingChange(RegistrationEvent.Kind.EXPIRED, b));
+            } else {
+              live.add(b);
+            }
+          }
+          BindingOutcome outcome = update.apply(List.copyOf(live), now);
+          step.outcome = outcome;
+          if (!(outcome instanceof BindingOutcome.Changed changed)) {
+            return cur;
+          }
+          if (changed.changes().isEmpty() && expired.isEmpty()) {
+            return cur;
+          }
+          List<Binding> next = sorted(changed.bindings());
+          List<BindingChange> changes = new ArrayList<>(expired);
+          changes.addAll(changed.changes());
+          BindingOutcome.Changed done = new BindingOutcome.Changed(next, changes);
+          step.outcome = done;
+          boolean accepted =
+              writer.submit(
+                  new AorSnapshot(aor, next),
+                  error -> committed(aor, cur, next, done, error, result));
+          if (!accepted) {
+            step.outcome = new BindingOutcome.Refused(503, "Registrar Busy");
+            return cur;
+          }
+          step.queued = true;
+          return next.isEmpty() ? null : next;
+        });
+    if (!step.queued) {
+      result.complete(step.outcome);
+    }
+    return result;
+  }
+
+  /** Runs on the writer thread, in the order the snapshots were queued. */
+  private void committed(
+      String aor,
+      List<Binding> before,
+      List<Binding> next,
+      BindingOutcome.Changed outcome,
+      Throwable error,
+      CompletableFuture<BindingOutcome> result) {
+    if (error != null) {
+      // Undo the tentative state unless a later update already replaced it (RFC 3261 §10.3 step 7).
+      latest.compute(aor, (k, cur) -> (cur == null ? next.isEmpty() : cur == next) ? before : cur);
+      result.completeExceptionally(error);
+      return;
+    }
+    if (next.isEmpty()) {
+      visible.remove(aor);
+    } else {
+      visible.put(aor, next);
+    }
+    Instant now = clock.instant();
+    for (BindingChange c : outcome.changes()) {
+      usage.accept(event(c, now));
+    }
+    result.complete(outcome);
+  }
+
+  static RegistrationEvent event(BindingChange c, Instant now) {
+    Binding b = c.binding();
+    return new RegistrationEvent(
+        AorSnapshot.domainOf(b.aor()),
+        b.aor(),
+        b.contact().uri().toString(),
+        c.kind(),
+        now,
+        b.source().transport().name(),
+        JdbcBindingPersistence.hostPort(b.source().address()),
+        b.userAgent());
+  }
+
+  /** Drops expired bindings from memory and the database, reporting each as EXPIRED. */
+  public void sweep() {
+    Instant now = clock.instant();
+    for (Map.Entry<String, List<Binding>> e : latest.entrySet()) {
+      if (e.getValue().stream().anyMatch(b -> b.expired(now))) {
+        update(e.getKey(), BindingUpdate.NONE);
+      }
+    }
+  }
+
+  /** How many AORs have bindings, durable or not yet. */
+  public int size() {
+    return latest.size();
+  }
+
+  /** The writer, for its counters. */
+  public GroupCommitWriter writer() {
+    return writer;
+  }
+
+  BindingPersistence persistence() {
+    return persistence;
+  }
+
+  static List<Binding> sorted(List<Binding> list) {
+    List<Binding> copy = new ArrayList<>(list);
+    copy.sort(ORDER);
+    return List.copyOf(copy);
+  }
+
+  /** Writes what is queued and stops the writer. */
+  @Override
+  public void close() {
+    writer.close();
+  }
+}

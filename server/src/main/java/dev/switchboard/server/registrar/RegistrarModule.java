@@ -1,0 +1,126 @@
+package dev.switchboard.server.registrar;
+
+import dev.switchboard.server.directory.CachedSubscriberDirectory;
+import dev.switchboard.server.directory.DirectoryConfig;
+import dev.switchboard.server.directory.SubscriberDirectory;
+import dev.switchboard.server.location.ExpirySweeper;
+import dev.switchboard.server.location.IndexedLocationService;
+import dev.switchboard.server.location.JdbcBindingPersistence;
+import dev.switchboard.server.location.LocationConfig;
+import dev.switchboard.server.location.LocationService;
+import dev.switchboard.server.usage.UsageSink;
+import dev.switchboard.sip.auth.DigestAuthenticator;
+import dev.switchboard.store.directory.DirectoryChangeLog;
+import dev.switchboard.store.location.BindingRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Builds and owns the registrar with what it needs: the in-memory subscriber directory, the
+ * location service with its writer and sweeper, and the digest authenticator. Close it after the
+ * transport has stopped.
+ */
+public final class RegistrarModule implements AutoCloseable {
+
+  /** Everything tunable, with production defaults in {@link #DEFAULT}. */
+  public record Settings(
+      RegistrarConfig registrar,
+      DirectoryConfig directory,
+      LocationConfig location,
+      byte[] nonceSecret,
+      Duration nonceLifetime) {
+
+    public static final Settings DEFAULT =
+        new Settings(
+            RegistrarConfig.DEFAULT,
+            DirectoryConfig.DEFAULT,
+            LocationConfig.DEFAULT,
+            null,
+            DigestAuthenticator.DEFAULT_NONCE_LIFETIME);
+  }
+
+  private final CachedSubscriberDirectory directory;
+  private final IndexedLocationService locations;
+  private final ExpirySweeper sweeper;
+  private final DigestAuthenticator authenticator;
+  private final Registrar registrar;
+
+  private RegistrarModule(
+      CachedSubscriberDirectory directory,
+      IndexedLocationService locations,
+      ExpirySweeper sweeper,
+      DigestAuthenticator authenticator,
+      Registrar registrar) {
+    this.directory = directory;
+    this.locations = locations;
+    this.sweeper = sweeper;
+    this.authenticator = authenticator;
+    this.registrar = registrar;
+  }
+
+  /**
+   * Loads the directory and the unexpired bindings from the database and starts the background
+   * threads. A null {@code settings.nonceSecret()} draws a random one (nonces then do not survive a
+   * restart; nodes of a cluster must share one).
+   */
+  public static RegistrarModule start(Jdbi jdbi, UsageSink usage, Clock clock, Settings settings) {
+    byte[] secret = settings.nonceSecret();
+    if (secret == null) {
+      secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+    }
+    DigestAuthenticator authenticator =
+        new DigestAuthenticator(clock, secret, settings.nonceLifetime());
+    CachedSubscriberDirectory directory =
+        CachedSubscriberDirectory.start(new DirectoryChangeLog(jdbi), clock, settings.directory());
+    IndexedLocationService locations;
+    try {
+      locations =
+          IndexedLocationService.open(
+              new JdbcBindingPersistence(new BindingRepository(jdbi)),
+              usage,
+              clock,
+              settings.location());
+    } catch (RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+    ExpirySweeper sweeper = new ExpirySweeper(locations, settings.location().sweepInterval());
+    Registrar registrar =
+        new Registrar(directory, locations, authenticator, clock, settings.registrar());
+    return new RegistrarModule(directory, locations, sweeper, authenticator, registrar);
+  }
+
+  public Registrar registrar() {
+    return registrar;
+  }
+
+  /** For the proxy and redirect server: where each AOR is registered. */
+  public LocationService locations() {
+    return locations;
+  }
+
+  /** For the proxy: tenants, routing modes and subscriber credentials. */
+  public SubscriberDirectory directory() {
+    return directory;
+  }
+
+  /** Shared with the proxy so one nonce space and replay record covers 401 and 407. */
+  public DigestAuthenticator authenticator() {
+    return authenticator;
+  }
+
+  /** The location service itself, for counters and tests. */
+  public IndexedLocationService locationService() {
+    return locations;
+  }
+
+  @Override
+  public void close() {
+    sweeper.close();
+    locations.close();
+    directory.close();
+  }
+}

@@ -1,0 +1,13 @@
+package dev.switchboard.server.location;
+
+import dev.switchboard.store.testing.TestDatabase;
+import dev.switchboard.store.testing.TestDatabases;
+import java.nio.file.Path;
+
+/** {@link LocationServiceContract} on H2. */
+class LocationServiceH2Test extends LocationServiceContract {
+  @Override
+  TestDatabase newDatabase(Path dir) {
+    return TestDatabases.h2(dir);
+  }
+}

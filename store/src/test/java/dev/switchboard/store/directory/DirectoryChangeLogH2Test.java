@@ -1,0 +1,13 @@
+package dev.switchboard.store.directory;
+
+import dev.switchboard.store.testing.TestDatabase;
+import dev.switchboard.store.testing.TestDatabases;
+import java.nio.file.Path;
+
+/** {@link DirectoryChangeLogContract} on H2. */
+class DirectoryChangeLogH2Test extends DirectoryChangeLogContract {
+  @Override
+  TestDatabase newDatabase(Path dir) {
+    return TestDatabases.h2(dir);
+  }
+}
