@@ -20,7 +20,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** Stores tenants; deleting one removes its accounts through the foreign key's cascade. */
 public final class TenantRepository implements TenantDirectory {
 
-  private static final String COLUMNS = "sip_domain, name, status, industry, time_zone, created_at";
+  private static final String COLUMNS =
+      "sip_domain, name, status, industry, time_zone, created_at, routing_mode";
 
   private final Jdbi jdbi;
 
@@ -38,13 +39,14 @@ public final class TenantRepository implements TenantDirectory {
               h.createUpdate(
                       "INSERT INTO tenant ("
                           + COLUMNS
-                          + ") VALUES (:domain, :name, :status, :industry, :tz, :created)")
+                          + ") VALUES (:domain, :name, :status, :industry, :tz, :created, :mode)")
                   .bind("domain", tenant.domain())
                   .bind("name", tenant.name())
                   .bind("status", tenant.status().wireName())
                   .bind("industry", tenant.industry())
                   .bind("tz", tenant.timeZone().getId())
                   .bind("created", OffsetDateTime.ofInstant(tenant.createdAt(), ZoneOffset.UTC))
+                  .bind("mode", tenant.routingMode().wireName())
                   .execute());
     } catch (UnableToExecuteStatementException e) {
       if (SqlErrors.isUniqueViolation(e)) {
@@ -88,19 +90,23 @@ public final class TenantRepository implements TenantDirectory {
                 > 0);
   }
 
-  /** Writes the mutable fields (name, status, industry, time zone) of an existing tenant. */
+  /**
+   * Writes the mutable fields (name, status, industry, time zone, routing mode) of an existing
+   * tenant.
+   */
   public Tenant update(Tenant tenant) {
     int rows =
         jdbi.withHandle(
             h ->
                 h.createUpdate(
                         "UPDATE tenant SET name = :name, status = :status, industry = :industry,"
-                            + " time_zone = :tz WHERE sip_domain = :domain")
+                            + " time_zone = :tz, routing_mode = :mode WHERE sip_domain = :domain")
                     .bind("domain", tenant.domain())
                     .bind("name", tenant.name())
                     .bind("status", tenant.status().wireName())
                     .bind("industry", tenant.industry())
                     .bind("tz", tenant.timeZone().getId())
+                    .bind("mode", tenant.routingMode().wireName())
                     .execute());
     if (rows == 0) {
       throw notFound(tenant.domain());
@@ -141,7 +147,8 @@ public final class TenantRepository implements TenantDirectory {
         TenantStatus.parse(rs.getString("status")),
         rs.getString("industry"),
         ZoneId.of(rs.getString("time_zone")),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        RoutingMode.parse(rs.getString("routing_mode")));
   }
 
   public static String lower(String domain) {
