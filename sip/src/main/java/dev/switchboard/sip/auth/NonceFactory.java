@@ -1,0 +1,130 @@
+package dev.switchboard.sip.auth;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Issues and checks stateless nonces: base64url(timestamp ‖ random ‖ HMAC-SHA256(secret, timestamp
+ * ‖ random ‖ realm)), so any node sharing the secret can verify them and none must remember them.
+ */
+public final class NonceFactory {
+  private static final int TIME_BYTES = 8;
+  private static final int RANDOM_BYTES = 12;
+  // HMAC-SHA256 truncated to 128 bits (RFC 2104 §5 allows half): keeps challenges short.
+  private static final int TAG_BYTES = 16;
+  private static final int NONCE_BYTES = TIME_BYTES + RANDOM_BYTES + TAG_BYTES;
+
+  /** Characters in every nonce we issue. */
+  public static final int NONCE_CHARS = (NONCE_BYTES * 4 + 2) / 3;
+
+  /** Whether a nonce is ours and fresh. */
+  public enum Status {
+    /** Ours, for this realm, within its lifetime. */
+    VALID,
+    /** Ours and for this realm, but older than the lifetime: answer with stale=true. */
+    EXPIRED,
+    /** Not ours, altered, or issued for another realm. */
+    INVALID
+  }
+
+  /** The outcome of {@link #check}; the times are 0 for an invalid nonce. */
+  public record Check(Status status, long issuedAtMillis, long expiresAtMillis) {
+    static final Check INVALID = new Check(Status.INVALID, 0, 0);
+  }
+
+  private final Clock clock;
+  private final long lifetimeMillis;
+  private final SecureRandom random = new SecureRandom();
+  // Mac is not thread-safe; one per thread avoids both locking and a provider lookup per nonce.
+  private final ThreadLocal<Mac> mac;
+
+  public NonceFactory(Clock clock, byte[] serverSecret, Duration lifetime) {
+    this.clock = Objects.requireNonNull(clock);
+    if (serverSecret == null || serverSecret.length < 16) {
+      throw new IllegalArgumentException("server secret must have at least 16 bytes");
+    }
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("nonce lifetime must be positive");
+    }
+    this.lifetimeMillis = lifetime.toMillis();
+    SecretKeySpec key = new SecretKeySpec(serverSecret.clone(), "HmacSHA256");
+    this.mac = ThreadLocal.withInitial(() -> newMac(key));
+    newMac(key); // fail now, not on the first request, if the platform lacks HmacSHA256
+  }
+
+  private static Mac newMac(SecretKeySpec key) {
+    try {
+      Mac m = Mac.getInstance("HmacSHA256");
+      m.init(key);
+      return m;
+    } catch (InvalidKeyException e) {
+      throw new IllegalArgumentException("unusable server secret", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java platform has HmacSHA256", e);
+    }
+  }
+
+  /** How long a nonce stays valid. */
+  public Duration lifetime() {
+    return Duration.ofMillis(lifetimeMillis);
+  }
+
+  /** A fresh nonce for a realm. */
+  public String issue(String realm) {
+    byte[] raw = new byte[NONCE_BYTES];
+    ByteBuffer.wrap(raw).putLong(clock.millis());
+    byte[] rnd = new byte[RANDOM_BYTES];
+    random.nextBytes(rnd);
+    System.arraycopy(rnd, 0, raw, TIME_BYTES, RANDOM_BYTES);
+    byte[] tag = tag(raw, realm);
+    System.arraycopy(tag, 0, raw, TIME_BYTES + RANDOM_BYTES, TAG_BYTES);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  /** Checks that a nonce is ours, was issued for this realm, and is still fresh. */
+  public Check check(String nonce, String realm) {
+    if (nonce == null || nonce.length() != NONCE_CHARS) {
+      return Check.INVALID;
+    }
+    byte[] raw;
+    try {
+      raw = Base64.getUrlDecoder().decode(nonce);
+    } catch (IllegalArgumentException e) {
+      return Check.INVALID;
+    }
+    if (raw.length != NONCE_BYTES) {
+      return Check.INVALID;
+    }
+    byte[] expected = tag(raw, realm);
+    byte[] given = Arrays.copyOfRange(raw, TIME_BYTES + RANDOM_BYTES, NONCE_BYTES);
+    if (!MessageDigest.isEqual(expected, given)) {
+      return Check.INVALID;
+    }
+    long issued = ByteBuffer.wrap(raw).getLong();
+    long expires = issued + lifetimeMillis;
+    long now = clock.millis();
+    if (issued > now + lifetimeMillis) {
+      // Authentic but from the future: our clock went back a long way; make the client start over.
+      return Check.INVALID;
+    }
+    return new Check(now >= expires ? Status.EXPIRED : Status.VALID, issued, expires);
+  }
+
+  private byte[] tag(byte[] raw, String realm) {
+    Mac m = mac.get();
+    m.update(raw, 0, TIME_BYTES + RANDOM_BYTES);
+    m.update(realm.getBytes(StandardCharsets.UTF_8));
+    return Arrays.copyOf(m.doFinal(), TAG_BYTES);
+  }
+}
