@@ -419,7 +419,12 @@ final class ResponseContext {
   /** Sends a branch's response upstream: our Via off, a To tag on locally made finals. */
   private void relay(SipResponse r, List<Runnable> out) {
     SipResponse up = r.copy();
-    up.popVia();
+    // §16.7 step 3 removes our Via; the rest is the caller's, as received, so we restore exactly
+    // those (a UAS that built its response from a CANCEL still reaches the caller).
+    up.removeHeader(HeaderNames.VIA);
+    for (String via : server.request().headers().all(HeaderNames.VIA)) {
+      up.addHeader(HeaderNames.VIA, via);
+    }
     if (up.isFinal() && up.to().tag() == null) {
       up.setTo(up.to().withTag(server.localTag()));
     }

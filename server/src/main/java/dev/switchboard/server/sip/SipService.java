@@ -82,7 +82,8 @@ public final class SipService implements AutoCloseable {
               proxyAddress(),
               services.directory(),
               services.location(),
-              new DigestCallerVerifier(digest, services.directory()),
+              new DigestCallerVerifier(
+                  digest, services.directory(), config.proxy().md5ChallengeFirst()),
               services.usage());
     }
     transactions.setUser(new CoreUser(caps, config.serverName(), services.registrar(), proxy));
