@@ -39,11 +39,13 @@ public final class Node implements AutoCloseable {
         throw new UncheckedIOException("cannot create data directory " + options.data, e);
       }
     }
+    // Parsed first: a bad --route should fail before anything is opened.
+    SipServiceConfig sipConfig = options.sip();
     Database database = Database.open(settings);
     ApiServer http = null;
     try {
       http = ApiServer.start(options.bind, options.httpPort, database, AdminToken.of(adminToken));
-      SipService sip = SipService.start(SipServiceConfig.listen(options.bind, options.sipPort));
+      SipService sip = SipService.start(sipConfig);
       return new Node(database, http, sip);
     } catch (IOException e) {
       http.close();

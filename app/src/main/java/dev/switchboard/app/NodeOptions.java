@@ -1,7 +1,11 @@
 package dev.switchboard.app;
 
+import dev.switchboard.server.proxy.RouteTable;
+import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.store.DatabaseSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options {@code serve} and {@code demo} share: where data lives and which ports to open. */
@@ -24,6 +28,20 @@ public final class NodeOptions {
       description = "SIP UDP and TCP port (default: ${DEFAULT-VALUE}).",
       defaultValue = "5060")
   int sipPort;
+
+  @Option(
+      names = "--route",
+      paramLabel = "DOMAIN=HOST:PORT",
+      description =
+          "Static next hop for a foreign SIP domain; repeatable. Other foreign domains get 404.")
+  List<String> routes = new ArrayList<>();
+
+  @Option(
+      names = "--advertise",
+      description =
+          "Host written into Via and Record-Route; default the bind address, or 127.0.0.1 when"
+              + " binding 0.0.0.0 (set it when peers on other hosts must reach this node).")
+  String advertise;
 
   @Option(
       names = "--http-port",
@@ -57,6 +75,13 @@ public final class NodeOptions {
       description = "Database password (env SWITCHBOARD_DB_PASSWORD).",
       defaultValue = "${env:SWITCHBOARD_DB_PASSWORD}")
   String dbPassword;
+
+  /** The SIP service these options name: listen address, advertised host and routes. */
+  SipServiceConfig sip() {
+    return SipServiceConfig.listen(bind, sipPort)
+        .withRoutes(RouteTable.parse(routes))
+        .withAdvertise(advertise == null || advertise.isBlank() ? null : advertise.trim());
+  }
 
   /** The database these options name: PostgreSQL when a URL is given, else H2 under --data. */
   DatabaseSettings database() {

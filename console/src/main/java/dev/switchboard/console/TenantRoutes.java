@@ -1,6 +1,7 @@
 package dev.switchboard.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.store.tenant.RoutingMode;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
@@ -14,8 +15,9 @@ import java.util.Set;
 final class TenantRoutes {
 
   private static final Set<String> CREATE_FIELDS =
-      Set.of("name", "domain", "status", "industry", "timeZone");
-  private static final Set<String> PATCH_FIELDS = Set.of("name", "status", "industry", "timeZone");
+      Set.of("name", "domain", "status", "industry", "timeZone", "routingMode");
+  private static final Set<String> PATCH_FIELDS =
+      Set.of("name", "status", "industry", "timeZone", "routingMode");
 
   private final TenantRepository tenants;
   private final ObjectMapper mapper;
@@ -39,6 +41,7 @@ final class TenantRoutes {
     String domain = body.requiredText("domain");
     String status = body.text("status");
     String timeZone = body.text("timeZone");
+    String routingMode = body.text("routingMode");
     Tenant tenant =
         new Tenant(
             domain,
@@ -46,7 +49,8 @@ final class TenantRoutes {
             status == null ? TenantStatus.TRIAL : TenantStatus.parse(status),
             body.text("industry"),
             timeZone == null ? Tenant.DEFAULT_TIME_ZONE : Tenant.parseTimeZone(timeZone),
-            Instant.now());
+            Instant.now(),
+            routingMode == null ? RoutingMode.PROXY : RoutingMode.parse(routingMode));
     Tenant created = tenants.create(tenant);
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/tenants/" + created.domain())
@@ -75,6 +79,9 @@ final class TenantRoutes {
     }
     if (body.has("timeZone")) {
       t = t.withTimeZone(Tenant.parseTimeZone(body.requiredText("timeZone")));
+    }
+    if (body.has("routingMode")) {
+      t = t.withRoutingMode(RoutingMode.parse(body.requiredText("routingMode")));
     }
     ctx.json(TenantView.of(tenants.update(t)));
   }

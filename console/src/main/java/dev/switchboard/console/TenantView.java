@@ -10,7 +10,8 @@ record TenantView(
     String status,
     String industry,
     String timeZone,
-    Instant createdAt) {
+    Instant createdAt,
+    String routingMode) {
 
   static TenantView of(Tenant t) {
     return new TenantView(
@@ -19,6 +20,7 @@ record TenantView(
         t.status().wireName(),
         t.industry(),
         t.timeZone().getId(),
-        t.createdAt());
+        t.createdAt(),
+        t.routingMode().wireName());
   }
 }

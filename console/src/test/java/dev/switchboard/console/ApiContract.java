@@ -214,6 +214,13 @@ abstract class ApiContract {
     assertThat(r.json().get("name").asText()).isEqualTo("Acme Ltd");
     assertThat(r.json().get("industry").asText()).isEqualTo("retail");
     assertThat(r.json().get("timeZone").asText()).isEqualTo("Asia/Shanghai");
+    assertThat(r.json().get("routingMode").asText()).isEqualTo("proxy");
+    r = http.patch("/api/v1/tenants/" + d, "{\"routingMode\":\"redirect\"}");
+    assertThat(r.json().get("routingMode").asText()).isEqualTo("redirect");
+    assertThat(http.get("/api/v1/tenants/" + d).json().get("routingMode").asText())
+        .isEqualTo("redirect");
+    assertError(
+        http.patch("/api/v1/tenants/" + d, "{\"routingMode\":\"fork\"}"), 400, "routingMode");
     r = http.patch("/api/v1/tenants/" + d, "{\"industry\":null}");
     assertThat(r.json().get("industry").isNull()).isTrue();
     assertThat(http.get("/api/v1/tenants/" + d).json().get("status").asText()).isEqualTo("active");

@@ -8,6 +8,7 @@ import dev.switchboard.store.account.AccountOptions;
 import dev.switchboard.store.account.AccountRepository;
 import dev.switchboard.store.account.DigestHa1;
 import dev.switchboard.store.account.SipCredential;
+import dev.switchboard.store.tenant.RoutingMode;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
@@ -56,7 +57,8 @@ abstract class StoreContract {
     Tenant t =
         Tenant.create("Acme.TEST.", "Acme")
             .withIndustry("dentistry")
-            .withTimeZone(ZoneId.of("Asia/Shanghai"));
+            .withTimeZone(ZoneId.of("Asia/Shanghai"))
+            .withRoutingMode(RoutingMode.REDIRECT);
     Tenant stored = tenants.create(t);
     assertThat(stored).isEqualTo(t);
     assertThat(stored.domain()).isEqualTo("acme.test");
@@ -80,8 +82,11 @@ abstract class StoreContract {
         tenants.update(
             t.withName("Acme Ltd")
                 .withStatus(TenantStatus.SUSPENDED)
-                .withTimeZone(ZoneId.of("UTC")));
+                .withTimeZone(ZoneId.of("UTC"))
+                .withRoutingMode(RoutingMode.REDIRECT));
     assertThat(changed.name()).isEqualTo("Acme Ltd");
+    assertThat(changed.routingMode()).isEqualTo(RoutingMode.REDIRECT);
+    assertThat(Tenant.create("x.test", "X").routingMode()).isEqualTo(RoutingMode.PROXY);
     assertThat(changed.status()).isEqualTo(TenantStatus.SUSPENDED);
     assertThat(changed.createdAt()).isEqualTo(t.createdAt());
     assertThatThrownBy(() -> tenants.update(Tenant.create("nope.test", "x")))

@@ -5,9 +5,30 @@ import java.util.List;
 /** What this server supports, as advertised in Allow, Accept and Supported (RFC 3261 §11). */
 public record Capabilities(List<String> allow, List<String> accept, List<String> supported) {
 
-  /** What the server answers today; grows as services land. */
+  /** What the server answers with no services on: OPTIONS only. */
   public static final Capabilities CURRENT =
       new Capabilities(List.of("OPTIONS"), List.of("application/sdp"), List.of("path"));
+
+  /** With the registrar and proxy on: every method a proxy passes on (RFC 3261 §16 is blind). */
+  public static final Capabilities PROXY =
+      new Capabilities(
+          List.of(
+              "INVITE",
+              "ACK",
+              "BYE",
+              "CANCEL",
+              "OPTIONS",
+              "REGISTER",
+              "PRACK",
+              "UPDATE",
+              "INFO",
+              "MESSAGE",
+              "SUBSCRIBE",
+              "NOTIFY",
+              "PUBLISH",
+              "REFER"),
+          List.of("application/sdp"),
+          List.of("path"));
 
   public String allowHeader() {
     return String.join(", ", allow);

@@ -1,29 +1,38 @@
 package dev.switchboard.server.sip;
 
+import dev.switchboard.server.proxy.Proxy;
+import dev.switchboard.sip.message.SipParseException;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
+import dev.switchboard.sip.message.SipUri;
 import dev.switchboard.sip.transaction.InviteServerTransaction;
 import dev.switchboard.sip.transaction.ServerTransaction;
 import dev.switchboard.sip.transaction.TransactionUser;
 import dev.switchboard.sip.transport.Endpoint;
 
 /**
- * The transaction user of a server that has no services yet beyond capabilities: every request is
- * screened (RFC 3261 §8.2) and then answered by the {@link OptionsResponder}.
+ * The transaction user of the node: screens each request (RFC 3261 §8.2), then hands REGISTER to
+ * the registrar, OPTIONS addressed to this server to the {@link OptionsResponder}, and everything
+ * else to the {@link Proxy} (or, with no proxy, answers as the responder does).
  */
 final class CoreUser implements TransactionUser {
   private final RequestScreen screen;
   private final OptionsResponder responder;
+  private final RegisterHandler registrar;
+  private final Proxy proxy;
 
-  CoreUser(Capabilities capabilities, String serverName) {
+  CoreUser(Capabilities capabilities, String serverName, RegisterHandler registrar, Proxy proxy) {
     this.screen = new RequestScreen(capabilities);
     this.responder = new OptionsResponder(capabilities, serverName);
+    this.registrar = registrar;
+    this.proxy = proxy;
   }
 
   @Override
   public void onRequest(ServerTransaction tx) {
     SipRequest request = tx.request();
-    SipResponse rejection = screen.reject(request);
+    boolean proxied = proxy != null && !request.isMethod(SipRequest.REGISTER) && !isForUs(request);
+    SipResponse rejection = proxied ? screen.rejectProxied(request) : screen.reject(request);
     if (rejection != null) {
       if (rejection.to().tag() == null) {
         rejection.setTo(rejection.to().withTag(tx.localTag()));
@@ -31,22 +40,45 @@ final class CoreUser implements TransactionUser {
       tx.respond(rejection);
       return;
     }
-    tx.respond(responder.answer(request, tx.localTag()));
+    if (proxied) {
+      proxy.onRequest(tx);
+    } else if (request.isMethod(SipRequest.REGISTER) && proxy != null) {
+      registrar.onRegister(tx);
+    } else {
+      tx.respond(responder.answer(request, tx.localTag()));
+    }
+  }
+
+  /** OPTIONS whose Request-URI names this server itself (no user part) is answered here. */
+  private boolean isForUs(SipRequest request) {
+    try {
+      return request.isMethod(SipRequest.OPTIONS)
+          && request.requestUri() instanceof SipUri u
+          && proxy.isUs(u);
+    } catch (SipParseException e) {
+      return true; // Let the screen and the responder deal with it.
+    }
   }
 
   @Override
   public void onAck(SipRequest ack, Endpoint source) {
-    // Nothing of ours sends 2xx to INVITE yet, so an ACK outside a transaction has no dialog.
+    if (proxy != null) {
+      proxy.onAck(ack, source);
+    }
   }
 
   @Override
   public void onStrayResponse(SipResponse response, Endpoint source) {
-    // We send no requests yet: a response that matches nothing is dropped (§17.1.3).
+    if (proxy != null) {
+      proxy.onStrayResponse(response, source);
+    }
   }
 
   @Override
   public void onCancel(InviteServerTransaction target, SipRequest cancel) {
-    if (target.lastResponse() == null || target.lastResponse().isProvisional()) {
+    if (proxy != null) {
+      proxy.onCancel(target, cancel);
+    } else if (target.lastResponse() == null || target.lastResponse().isProvisional()) {
       target.respond(487);
     }
   }

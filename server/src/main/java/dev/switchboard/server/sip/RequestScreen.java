@@ -20,17 +20,41 @@ public final class RequestScreen {
 
   /** The rejection for {@code request}, or null when it may go on to its method's handler. */
   public SipResponse reject(SipRequest request) {
+    SipResponse basic = rejectBasics(request);
+    if (basic != null) {
+      return basic;
+    }
+    if (request.isMethod(SipRequest.ACK) || request.isMethod(SipRequest.CANCEL)) {
+      return null; // §8.2.2.3: Require is not checked for ACK and CANCEL.
+    }
+    return unsupported(request, HeaderNames.REQUIRE);
+  }
+
+  /**
+   * The rejection for a request the proxy will forward: version and scheme as for a UAS, but
+   * Proxy-Require instead of Require (§16.3 step 5: Require is the UAS's business).
+   */
+  public SipResponse rejectProxied(SipRequest request) {
+    SipResponse basic = rejectBasics(request);
+    if (basic != null || request.isMethod(SipRequest.ACK) || request.isMethod(SipRequest.CANCEL)) {
+      return basic;
+    }
+    return unsupported(request, HeaderNames.PROXY_REQUIRE);
+  }
+
+  private static SipResponse rejectBasics(SipRequest request) {
     if (!request.version().equalsIgnoreCase("SIP/2.0")) {
       return request.createResponse(505, null);
     }
     if (request.requestUri() instanceof AbsoluteUri) {
       return request.createResponse(416, null);
     }
-    if (request.isMethod(SipRequest.ACK) || request.isMethod(SipRequest.CANCEL)) {
-      return null; // §8.2.2.3: Require is not checked for ACK and CANCEL.
-    }
+    return null;
+  }
+
+  private SipResponse unsupported(SipRequest request, String header) {
     List<String> unsupported = new ArrayList<>();
-    for (String tag : request.tokens(HeaderNames.REQUIRE)) {
+    for (String tag : request.tokens(header)) {
       if (!capabilities.supports(tag)) {
         unsupported.add(tag);
       }

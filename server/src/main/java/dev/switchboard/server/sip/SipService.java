@@ -1,5 +1,9 @@
 package dev.switchboard.server.sip;
 
+import dev.switchboard.server.proxy.DigestCallerVerifier;
+import dev.switchboard.server.proxy.Proxy;
+import dev.switchboard.server.proxy.ProxyAddress;
+import dev.switchboard.sip.auth.DigestAuthenticator;
 import dev.switchboard.sip.transaction.HashedWheelTimerService;
 import dev.switchboard.sip.transaction.TransactionCounters;
 import dev.switchboard.sip.transaction.TransactionLayer;
@@ -8,30 +12,47 @@ import dev.switchboard.sip.transport.TransportCounters;
 import dev.switchboard.sip.transport.TransportKind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The running SIP side of a node: transport, transaction layer and the transaction user. */
 public final class SipService implements AutoCloseable {
+  private final SipServiceConfig config;
+  private final SipServices services;
   private final NettyTransport transport;
   private final TransactionLayer transactions;
   private final HashedWheelTimerService timers;
+  private volatile Proxy proxy;
 
-  private SipService(SipServiceConfig config) {
+  private SipService(SipServiceConfig config, SipServices services) {
+    this.config = config;
+    this.services = services;
     this.timers = new HashedWheelTimerService();
     // The transport hands inbound messages to the layer, which needs the transport to send.
     this.transport = new NettyTransport(config.transport(), (m, src) -> layer().onMessage(m, src));
     this.transactions = new TransactionLayer(transport, timers, config.timers());
-    this.transactions.setUser(new CoreUser(Capabilities.CURRENT, config.serverName()));
   }
 
   private TransactionLayer layer() {
     return transactions;
   }
 
-  /** Binds the sockets and starts answering. */
+  /** Binds the sockets and answers OPTIONS only (501 for the rest): no proxy, no registrar. */
   public static SipService start(SipServiceConfig config) throws IOException {
-    SipService s = new SipService(config);
+    return start(config, SipServices.NONE);
+  }
+
+  /**
+   * Binds the sockets and starts the services: REGISTER to {@code services.registrar()}, the proxy
+   * when a directory and location service are given, call records to {@code services.usage()}.
+   */
+  public static SipService start(SipServiceConfig config, SipServices services) throws IOException {
+    SipService s = new SipService(config, services);
     try {
       s.transport.start();
+      s.bindUser();
     } catch (IOException | RuntimeException e) {
       s.close();
       throw e;
@@ -39,8 +60,72 @@ public final class SipService implements AutoCloseable {
     return s;
   }
 
+  /** The TU needs the bound port for Via and Record-Route, so it is made after the bind. */
+  private void bindUser() {
+    Capabilities caps = Capabilities.CURRENT;
+    if (services.proxies()) {
+      caps = Capabilities.PROXY;
+      DigestAuthenticator digest = services.authenticator();
+      if (digest == null) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        digest =
+            new DigestAuthenticator(
+                Clock.systemUTC(), secret, DigestAuthenticator.DEFAULT_NONCE_LIFETIME);
+      }
+      proxy =
+          new Proxy(
+              transactions,
+              timers,
+              Clock.systemUTC(),
+              config.proxy(),
+              proxyAddress(),
+              services.directory(),
+              services.location(),
+              new DigestCallerVerifier(
+                  digest, services.directory(), config.proxy().md5ChallengeFirst()),
+              services.usage());
+    }
+    transactions.setUser(new CoreUser(caps, config.serverName(), services.registrar(), proxy));
+  }
+
+  private ProxyAddress proxyAddress() {
+    InetSocketAddress bound = transport.listenAddress(TransportKind.UDP);
+    if (bound == null) {
+      bound = transport.listenAddress(TransportKind.TCP);
+    }
+    Set<String> aliases = new HashSet<>();
+    String host = config.advertise();
+    for (String bind : config.transport().bindAddresses()) {
+      boolean wildcard = bind.equals("0.0.0.0") || bind.equals("::");
+      if (!wildcard) {
+        aliases.add(bind);
+        if (host == null) {
+          host = bind;
+        }
+      } else {
+        aliases.add("127.0.0.1");
+      }
+    }
+    if (host == null) {
+      host = "127.0.0.1";
+    }
+    aliases.addAll(config.transport().advertisedHosts());
+    return new ProxyAddress(host, bound.getPort(), aliases);
+  }
+
   public InetSocketAddress address(TransportKind kind) {
     return transport.listenAddress(kind);
+  }
+
+  /** The proxy, or null when the service runs without one. */
+  public Proxy proxy() {
+    return proxy;
+  }
+
+  /** The transaction layer, for services (a registrar, a UA) that send requests of their own. */
+  public TransactionLayer transactions() {
+    return transactions;
   }
 
   public TransportCounters transportCounters() {

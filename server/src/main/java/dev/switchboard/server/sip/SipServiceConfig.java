@@ -1,14 +1,47 @@
 package dev.switchboard.server.sip;
 
+import dev.switchboard.server.proxy.ProxyConfig;
+import dev.switchboard.server.proxy.RouteTable;
 import dev.switchboard.sip.transaction.TimerConfig;
 import dev.switchboard.sip.transport.TransportConfig;
 
-/** How the SIP service listens and times its transactions. */
-public record SipServiceConfig(TransportConfig transport, TimerConfig timers, String serverName) {
+/**
+ * How the SIP service listens, times its transactions and proxies.
+ *
+ * @param advertise the host written into Via and Record-Route; null means the bind address, or
+ *     127.0.0.1 when binding a wildcard (peers must be able to reach what Record-Route names, so a
+ *     wildcard bind that serves other hosts needs {@code --advertise})
+ */
+public record SipServiceConfig(
+    TransportConfig transport,
+    TimerConfig timers,
+    String serverName,
+    ProxyConfig proxy,
+    String advertise) {
 
   /** UDP and TCP on {@code bind}:{@code port} (0 picks an ephemeral port), RFC 3261 timers. */
   public static SipServiceConfig listen(String bind, int port) {
     return new SipServiceConfig(
-        TransportConfig.listen(bind, port), TimerConfig.DEFAULT, "Switchboard");
+        TransportConfig.listen(bind, port),
+        TimerConfig.DEFAULT,
+        "Switchboard",
+        ProxyConfig.DEFAULT,
+        null);
+  }
+
+  public SipServiceConfig withTimers(TimerConfig newTimers) {
+    return new SipServiceConfig(transport, newTimers, serverName, proxy, advertise);
+  }
+
+  public SipServiceConfig withProxy(ProxyConfig newProxy) {
+    return new SipServiceConfig(transport, timers, serverName, newProxy, advertise);
+  }
+
+  public SipServiceConfig withRoutes(RouteTable routes) {
+    return withProxy(proxy.withRoutes(routes));
+  }
+
+  public SipServiceConfig withAdvertise(String host) {
+    return new SipServiceConfig(transport, timers, serverName, proxy, host);
   }
 }

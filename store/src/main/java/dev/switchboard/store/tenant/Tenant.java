@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param domain the tenant's SIP domain and digest realm, unique and lower case
  * @param createdAt when the tenant was created, in UTC, microsecond precision like the database
+ * @param routingMode whether calls to the domain are proxied (default) or redirected
  */
 public record Tenant(
     String domain,
@@ -19,7 +20,8 @@ public record Tenant(
     TenantStatus status,
     String industry,
     ZoneId timeZone,
-    Instant createdAt) {
+    Instant createdAt,
+    RoutingMode routingMode) {
 
   /** UTC by its IANA name (not the offset "Z"), so it reads well in JSON and lists. */
   public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
@@ -33,6 +35,18 @@ public record Tenant(
     }
     timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
     createdAt = createdAt == null ? null : createdAt.truncatedTo(ChronoUnit.MICROS);
+    routingMode = routingMode == null ? RoutingMode.PROXY : routingMode;
+  }
+
+  /** A tenant whose calls are proxied, the default routing mode. */
+  public Tenant(
+      String domain,
+      String name,
+      TenantStatus status,
+      String industry,
+      ZoneId timeZone,
+      Instant createdAt) {
+    this(domain, name, status, industry, timeZone, createdAt, RoutingMode.PROXY);
   }
 
   /** A new tenant on trial, created now. */
@@ -41,19 +55,23 @@ public record Tenant(
   }
 
   public Tenant withName(String newName) {
-    return new Tenant(domain, newName, status, industry, timeZone, createdAt);
+    return new Tenant(domain, newName, status, industry, timeZone, createdAt, routingMode);
   }
 
   public Tenant withStatus(TenantStatus newStatus) {
-    return new Tenant(domain, name, newStatus, industry, timeZone, createdAt);
+    return new Tenant(domain, name, newStatus, industry, timeZone, createdAt, routingMode);
   }
 
   public Tenant withIndustry(String newIndustry) {
-    return new Tenant(domain, name, status, newIndustry, timeZone, createdAt);
+    return new Tenant(domain, name, status, newIndustry, timeZone, createdAt, routingMode);
   }
 
   public Tenant withTimeZone(ZoneId newTimeZone) {
-    return new Tenant(domain, name, status, industry, newTimeZone, createdAt);
+    return new Tenant(domain, name, status, industry, newTimeZone, createdAt, routingMode);
+  }
+
+  public Tenant withRoutingMode(RoutingMode newMode) {
+    return new Tenant(domain, name, status, industry, timeZone, createdAt, newMode);
   }
 
   /** Parses an IANA zone id such as {@code Europe/Berlin} (or {@code UTC}). */

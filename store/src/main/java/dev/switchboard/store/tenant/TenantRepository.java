@@ -21,7 +21,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** Stores tenants; deleting one removes its accounts through the foreign key's cascade. */
 public final class TenantRepository implements TenantDirectory {
 
-  private static final String COLUMNS = "sip_domain, name, status, industry, time_zone, created_at";
+  private static final String COLUMNS =
+      "sip_domain, name, status, industry, time_zone, created_at, routing_mode";
 
   private final Jdbi jdbi;
 
@@ -39,13 +40,14 @@ public final class TenantRepository implements TenantDirectory {
             h.createUpdate(
                     "INSERT INTO tenant ("
                         + COLUMNS
-                        + ") VALUES (:domain, :name, :status, :industry, :tz, :created)")
+                        + ") VALUES (:domain, :name, :status, :industry, :tz, :created, :mode)")
                 .bind("domain", tenant.domain())
                 .bind("name", tenant.name())
                 .bind("status", tenant.status().wireName())
                 .bind("industry", tenant.industry())
                 .bind("tz", tenant.timeZone().getId())
                 .bind("created", OffsetDateTime.ofInstant(tenant.createdAt(), ZoneOffset.UTC))
+                .bind("mode", tenant.routingMode().wireName())
                 .execute();
             DirectoryChangeLog.record(h, tenant.domain(), null);
           });
@@ -91,7 +93,10 @@ public final class TenantRepository implements TenantDirectory {
                 > 0);
   }
 
-  /** Writes the mutable fields (name, status, industry, time zone) of an existing tenant. */
+  /**
+   * Writes the mutable fields (name, status, industry, time zone, routing mode) of an existing
+   * tenant.
+   */
   public Tenant update(Tenant tenant) {
     int rows =
         jdbi.inTransaction(
@@ -99,12 +104,13 @@ public final class TenantRepository implements TenantDirectory {
               int n =
                   h.createUpdate(
                           "UPDATE tenant SET name = :name, status = :status, industry = :industry,"
-                              + " time_zone = :tz WHERE sip_domain = :domain")
+                              + " time_zone = :tz, routing_mode = :mode WHERE sip_domain = :domain")
                       .bind("domain", tenant.domain())
                       .bind("name", tenant.name())
                       .bind("status", tenant.status().wireName())
                       .bind("industry", tenant.industry())
                       .bind("tz", tenant.timeZone().getId())
+                      .bind("mode", tenant.routingMode().wireName())
                       .execute();
               if (n > 0) {
                 DirectoryChangeLog.record(h, tenant.domain(), null);
@@ -157,7 +163,8 @@ public final class TenantRepository implements TenantDirectory {
         TenantStatus.parse(rs.getString("status")),
         rs.getString("industry"),
         ZoneId.of(rs.getString("time_zone")),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        RoutingMode.parse(rs.getString("routing_mode")));
   }
 
   public static String lower(String domain) {

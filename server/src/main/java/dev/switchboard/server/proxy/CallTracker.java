@@ -1,0 +1,160 @@
+package dev.switchboard.server.proxy;
+
+import dev.switchboard.server.usage.CallDetailRecord;
+import dev.switchboard.server.usage.CallDetailRecord.Direction;
+import dev.switchboard.server.usage.CallDetailRecord.EndedBy;
+import dev.switchboard.server.usage.UsageSink;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.transaction.TimerService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows each INVITE dialog through the proxy, from setup to answer to BYE (or failure, CANCEL, or
+ * the call limit), and emits one {@link CallDetailRecord} per tenant that saw the call.
+ */
+public final class CallTracker {
+  private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+
+  /** Which tenant records the call and how the call looks from there. */
+  public record Leg(String domain, Direction direction) {}
+
+  private record Key(String callId, String callerTag) {}
+
+  /** One call's state, touched under its own lock. */
+  private static final class Call {
+    final Key key;
+    final List<Leg> legs;
+    final String fromUri;
+    final String toUri;
+    final Instant setup;
+    Instant answered;
+    TimerService.Scheduled limit;
+
+    Call(Key key, List<Leg> legs, String fromUri, String toUri, Instant setup) {
+      this.key = key;
+      this.legs = legs;
+      this.fromUri = fromUri;
+      this.toUri = toUri;
+      this.setup = setup;
+    }
+  }
+
+  private final ConcurrentHashMap<Key, Call> calls = new ConcurrentHashMap<>();
+  private final UsageSink sink;
+  private final Clock clock;
+  private final TimerService timers;
+  private final Duration maxDuration;
+
+  public CallTracker(UsageSink sink, Clock clock, TimerService timers, Duration maxDuration) {
+    this.sink = sink;
+    this.clock = clock;
+    this.timers = timers;
+    this.maxDuration = maxDuration;
+  }
+
+  /**
+   * An initial INVITE passed the proxy's checks. A spiral (the same INVITE back through us) is
+   * tracked once.
+   */
+  public void started(SipRequest invite, List<Leg> legs) {
+    if (legs.isEmpty()) {
+      return;
+    }
+    Key key = new Key(invite.callId(), invite.from().tag());
+    Call call =
+        new Call(
+            key,
+            List.copyOf(legs),
+            invite.from().uri().toString(),
+            invite.to().uri().toString(),
+            clock.instant());
+    if (calls.putIfAbsent(key, call) == null) {
+      // Bounds memory when the BYE never passes us (a UA crashed, a route bypassed us).
+      call.limit = timers.schedule(maxDuration, () -> end(call, 200, EndedBy.SYSTEM));
+    }
+  }
+
+  /** A 2xx to the initial INVITE passed: the first one sets the answer time. */
+  public void answered(String callId, String callerTag) {
+    Call call = calls.get(new Key(callId, callerTag));
+    if (call != null) {
+      synchronized (call) {
+        if (call.answered == null) {
+          call.answered = clock.instant();
+        }
+      }
+    }
+  }
+
+  /** The initial INVITE got a final failure response: the attempt is over. */
+  public void failed(String callId, String callerTag, int status, EndedBy endedBy) {
+    Call call = calls.get(new Key(callId, callerTag));
+    if (call == null) {
+      return;
+    }
+    synchronized (call) {
+      if (call.answered != null) {
+        return; // A late failure from another fork changes nothing about an answered call.
+      }
+    }
+    end(call, status, endedBy);
+  }
+
+  /** A BYE went through: the caller's if its From tag is the INVITE's, else the callee's. */
+  public void bye(SipRequest bye) {
+    String callId = bye.callId();
+    Call call = calls.get(new Key(callId, bye.from().tag()));
+    if (call != null) {
+      end(call, 200, EndedBy.CALLER);
+      return;
+    }
+    call = calls.get(new Key(callId, bye.to().tag()));
+    if (call != null) {
+      end(call, 200, EndedBy.CALLEE);
+    }
+  }
+
+  /** Calls being followed. */
+  public int active() {
+    return calls.size();
+  }
+
+  private void end(Call call, int status, EndedBy endedBy) {
+    if (!calls.remove(call.key, call)) {
+      return; // Ended already by another path.
+    }
+    if (call.limit != null) {
+      call.limit.cancel();
+    }
+    Instant answered;
+    synchronized (call) {
+      answered = call.answered;
+    }
+    Instant now = clock.instant();
+    for (Leg leg : call.legs) {
+      CallDetailRecord cdr =
+          new CallDetailRecord(
+              leg.domain(),
+              call.key.callId(),
+              call.fromUri,
+              call.toUri,
+              leg.direction(),
+              call.setup,
+              answered,
+              now,
+              status,
+              endedBy);
+      try {
+        sink.accept(cdr);
+      } catch (RuntimeException e) {
+        log.warn("usage sink refused a call record", e);
+      }
+    }
+  }
+}

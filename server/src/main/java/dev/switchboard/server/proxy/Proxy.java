@@ -1,0 +1,569 @@
+package dev.switchboard.server.proxy;
+
+import dev.switchboard.server.directory.Subscriber;
+import dev.switchboard.server.directory.SubscriberDirectory;
+import dev.switchboard.server.directory.TenantRouting;
+import dev.switchboard.server.location.Binding;
+import dev.switchboard.server.location.LocationService;
+import dev.switchboard.server.proxy.CallTracker.Leg;
+import dev.switchboard.server.usage.CallDetailRecord.Direction;
+import dev.switchboard.server.usage.CallDetailRecord.EndedBy;
+import dev.switchboard.server.usage.UsageSink;
+import dev.switchboard.sip.message.Address;
+import dev.switchboard.sip.message.HeaderNames;
+import dev.switchboard.sip.message.Parameters;
+import dev.switchboard.sip.message.SipParseException;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.SipResponse;
+import dev.switchboard.sip.message.SipUri;
+import dev.switchboard.sip.message.Uri;
+import dev.switchboard.sip.message.Via;
+import dev.switchboard.sip.transaction.InviteServerTransaction;
+import dev.switchboard.sip.transaction.ServerTransaction;
+import dev.switchboard.sip.transaction.TimerService;
+import dev.switchboard.sip.transaction.TransactionLayer;
+import dev.switchboard.sip.transport.Endpoint;
+import dev.switchboard.sip.transport.TransportKind;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RFC 3261 §16 stateful proxy and §8.3 redirect server of our domains: validates, routes,
+ * authenticates callers from our domains, finds targets in the location service or the route table,
+ * forks, and relays the best response.
+ */
+public final class Proxy {
+  private static final Logger log = LoggerFactory.getLogger(Proxy.class);
+
+  private final TransactionLayer layer;
+  private final TimerService timers;
+  private final Clock clock;
+  private final ProxyConfig config;
+  private final ProxyAddress address;
+  private final SubscriberDirectory directory;
+  private final LocationService location;
+  private final CallerVerifier verifier;
+  private final CallTracker tracker;
+  private final ConcurrentHashMap<ServerTransaction, ResponseContext> contexts =
+      new ConcurrentHashMap<>();
+
+  public Proxy(
+      TransactionLayer layer,
+      TimerService timers,
+      Clock clock,
+      ProxyConfig config,
+      ProxyAddress address,
+      SubscriberDirectory directory,
+      LocationService location,
+      CallerVerifier verifier,
+      UsageSink usage) {
+    this.layer = layer;
+    this.timers = timers;
+    this.clock = clock;
+    this.config = config;
+    this.address = address;
+    this.directory = directory;
+    this.location = location;
+    this.verifier = verifier;
+    this.tracker = new CallTracker(usage, clock, timers, config.maxCallDuration());
+  }
+
+  TransactionLayer layer() {
+    return layer;
+  }
+
+  TimerService timers() {
+    return timers;
+  }
+
+  ProxyConfig config() {
+    return config;
+  }
+
+  public ProxyAddress address() {
+    return address;
+  }
+
+  public CallTracker tracker() {
+    return tracker;
+  }
+
+  /** Requests being proxied statefully right now. */
+  public int activeContexts() {
+    return contexts.size();
+  }
+
+  /**
+   * Whether {@code uri} names this server itself (no user part, our address or a domain of ours).
+   */
+  public boolean isUs(SipUri uri) {
+    return uri.user() == null && (address.isUs(uri) || directory.isLocalDomain(uri.host()));
+  }
+
+  /** A new request that is not ours to answer as a UAS. */
+  public void onRequest(ServerTransaction tx) {
+    SipRequest req = tx.request();
+    try {
+      int maxForwards = req.maxForwards();
+      if (maxForwards == 0) {
+        reply(tx, 483, null);
+        return;
+      }
+      String hash = loopHash(req);
+      for (Via v : req.vias()) {
+        // §16.3 step 4: our own branch with the same hash means the request came back unchanged.
+        String b = v.branch();
+        if (b != null && b.endsWith("-" + hash) && address.isUs(v)) {
+          reply(tx, 482, null);
+          return;
+        }
+      }
+      SipRequest base = req.copy();
+      boolean routedToUs = processRoutes(base);
+      base.setHeader(
+          HeaderNames.MAX_FORWARDS, maxForwards < 0 ? "70" : Integer.toString(maxForwards - 1));
+      if (req.to().tag() != null) {
+        inDialog(tx, base, routedToUs, hash);
+      } else {
+        initial(tx, base, hash);
+      }
+    } catch (SipParseException e) {
+      reply(tx, 400, e.getMessage());
+    }
+  }
+
+  /** The caller cancelled an INVITE (§16.10); the layer has answered the CANCEL already. */
+  public void onCancel(InviteServerTransaction target, SipRequest cancel) {
+    ResponseContext ctx = contexts.get(target);
+    if (ctx != null) {
+      ctx.onCancel(cancel);
+    } else if (target.lastResponse() == null || target.lastResponse().isProvisional()) {
+      // Still authenticating or looking up: nothing went out, so the proxy ends it itself.
+      target.respond(487);
+    }
+  }
+
+  /** An ACK outside any transaction: the ACK for a 2xx, forwarded statelessly along its Route. */
+  public void onAck(SipRequest ack, Endpoint source) {
+    try {
+      if (ack.maxForwards() == 0) {
+        return;
+      }
+      SipRequest fwd = ack.copy();
+      if (!processRoutes(fwd)) {
+        return; // Not record-routed through us: not ours to pass on.
+      }
+      int mf = ack.maxForwards();
+      fwd.setHeader(HeaderNames.MAX_FORWARDS, mf < 0 ? "70" : Integer.toString(mf - 1));
+      Endpoint hop = nextHop(fwd, Target.of(fwd.requestUri(), null));
+      if (hop == null) {
+        return;
+      }
+      // §16.11: a stateless branch must be the same for retransmissions, so derive it.
+      String branch = Via.MAGIC_COOKIE + "a" + fnv(ack.topVia().toString() + ack.callId());
+      fwd.pushVia(
+          new Via(
+              hop.transport().viaName(),
+              address.host(),
+              address.port(),
+              Parameters.NONE.with("branch", branch).with("rport", null)));
+      layer.sendStateless(fwd, hop);
+    } catch (SipParseException e) {
+      log.debug("dropped an ACK that cannot be routed: {}", e.getMessage());
+    }
+  }
+
+  /** A response that matches no transaction: a late 2xx to INVITE goes on statelessly (§16.7). */
+  public void onStrayResponse(SipResponse r, Endpoint source) {
+    try {
+      if (!r.isSuccess()
+          || !r.cseq().method().equals(SipRequest.INVITE)
+          || !address.isUs(r.topVia())) {
+        return;
+      }
+      SipResponse up = r.copy();
+      up.popVia();
+      if (!up.headers().contains(HeaderNames.VIA)) {
+        return;
+      }
+      Endpoint dest = viaDestination(up.topVia());
+      if (dest != null) {
+        layer.sendStateless(up, dest);
+      }
+    } catch (SipParseException e) {
+      log.debug("dropped a stray response: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * §16.4: a Request-URI of ours came from a strict router, so the last Route is the real one; then
+   * Route entries naming us are consumed. Returns whether the request was routed to us.
+   */
+  private boolean processRoutes(SipRequest r) {
+    boolean us = false;
+    if (r.requestUri() instanceof SipUri ru && ru.user() == null && address.isUs(ru)) {
+      List<Address> routes = r.routes();
+      if (!routes.isEmpty()) {
+        Address last = routes.remove(routes.size() - 1);
+        r.setRequestUri(last.uri());
+        r.removeHeader(HeaderNames.ROUTE);
+        for (Address a : routes) {
+          r.addHeader(HeaderNames.ROUTE, a.toString());
+        }
+        us = true;
+      }
+    }
+    while (r.headers().contains(HeaderNames.ROUTE)) {
+      List<Address> routes = r.routes();
+      if (!routes.isEmpty() && routes.get(0).uri() instanceof SipUri u && address.isUs(u)) {
+        r.popRoute();
+        us = true;
+      } else {
+        break;
+      }
+    }
+    return us;
+  }
+
+  /** A request inside a dialog goes where its Route set says; we must be on that route. */
+  private void inDialog(ServerTransaction tx, SipRequest base, boolean routedToUs, String hash) {
+    if (!routedToUs) {
+      reply(tx, 403, "Not record-routed here");
+      return;
+    }
+    if (base.isMethod(SipRequest.BYE)) {
+      tracker.bye(base);
+    }
+    proxyTo(tx, base, List.of(Target.of(base.requestUri(), null)), false, hash);
+  }
+
+  private void initial(ServerTransaction tx, SipRequest base, String hash) {
+    if (!(base.requestUri() instanceof SipUri ruri)) {
+      reply(tx, 404, "No route to this URI");
+      return;
+    }
+    SipRequest req = tx.request();
+    SipUri from = req.from().uri() instanceof SipUri s ? s : null;
+    String fromDomain = from == null ? null : from.host().toLowerCase(Locale.ROOT);
+    boolean fromLocal = fromDomain != null && directory.isLocalDomain(fromDomain);
+    String toDomain = ruri.host().toLowerCase(Locale.ROOT);
+    boolean toLocal = directory.isLocalDomain(toDomain);
+    if (!fromLocal && !toLocal) {
+      reply(tx, 403, "Relaying denied");
+      return;
+    }
+    List<Leg> legs = new ArrayList<>(2);
+    if (fromLocal && toLocal && fromDomain.equals(toDomain)) {
+      legs.add(new Leg(fromDomain, Direction.INTERNAL));
+    } else {
+      if (fromLocal) {
+        legs.add(new Leg(fromDomain, Direction.OUTBOUND));
+      }
+      if (toLocal) {
+        legs.add(new Leg(toDomain, Direction.INBOUND));
+      }
+    }
+    Routing routing = new Routing(tx, base, ruri, toDomain, toLocal, legs, hash);
+    if (!fromLocal) {
+      route(routing);
+      return;
+    }
+    verifier
+        .verify(req, fromDomain, from.user() == null ? null : SipUri.unescape(from.user()))
+        .whenComplete(
+            (verdict, error) -> {
+              if (error != null) {
+                log.warn("caller check failed", error);
+                reply(tx, 500, "Caller check failed");
+              } else if (verdict instanceof CallerVerifier.Refused refused) {
+                SipResponse r = refused.response();
+                if (r.to().tag() == null) {
+                  r.setTo(r.to().withTag(tx.localTag()));
+                }
+                tx.respond(r);
+              } else {
+                route(routing);
+              }
+            });
+  }
+
+  /** What target determination needs to know about one initial request. */
+  private record Routing(
+      ServerTransaction tx,
+      SipRequest base,
+      SipUri ruri,
+      String domain,
+      boolean local,
+      List<Leg> legs,
+      String hash) {
+
+    boolean tracked() {
+      return base.isMethod(SipRequest.INVITE);
+    }
+  }
+
+  /** §16.5: our domain → the location service; a foreign one → the route table. */
+  private void route(Routing r) {
+    SipRequest base = r.base();
+    if (base.isMethod(SipRequest.INVITE)
+        || base.isMethod(SipRequest.SUBSCRIBE)
+        || base.isMethod(SipRequest.REFER)) {
+      // §16.6 step 4: stay on the path of the dialog this request may create.
+      base.headers().addFirst(HeaderNames.RECORD_ROUTE, "<" + address.recordRouteUri() + ">");
+    }
+    if (!r.local()) {
+      Optional<Endpoint> hop = config.routes().nextHop(r.domain());
+      if (hop.isEmpty()) {
+        // RFC 3261 §21.4.5: 404 also says the domain is not one this server handles.
+        refuse(r, 404, "No route to domain");
+        return;
+      }
+      proxyTo(r, List.of(new Target(base.requestUri(), 1000, List.of(), hop.get())));
+      return;
+    }
+    TenantRouting tenant = directory.tenant(r.domain()).orElse(null);
+    String user = r.ruri().user();
+    if (tenant == null || !tenant.admitted()) {
+      refuse(r, 480, "Service unavailable for this domain");
+      return;
+    }
+    if (user == null) {
+      refuse(r, 404, null);
+      return;
+    }
+    directory
+        .subscriber(r.domain(), SipUri.unescape(user))
+        .whenComplete(
+            (found, error) -> {
+              if (error != null) {
+                log.warn("subscriber lookup failed", error);
+                reply(r.tx(), 500, "Directory unavailable");
+                return;
+              }
+              deliver(r, tenant, found);
+            });
+  }
+
+  private void deliver(Routing r, TenantRouting tenant, Optional<Subscriber> found) {
+    if (found.isEmpty()) {
+      refuse(r, 404, null);
+      return;
+    }
+    if (!found.get().admitted()) {
+      refuse(r, 480, null);
+      return;
+    }
+    Instant now = clock.instant();
+    List<Binding> bindings =
+        location.lookup(r.ruri().aor()).stream().filter(b -> !b.expired(now)).toList();
+    if (bindings.isEmpty()) {
+      refuse(r, 480, null);
+      return;
+    }
+    if (tenant.mode() == TenantRouting.Mode.REDIRECT) {
+      redirect(r, bindings, now);
+      return;
+    }
+    List<Target> targets = new ArrayList<>(bindings.size());
+    for (Binding b : bindings) {
+      Uri contact = b.contact().uri();
+      if (contact instanceof SipUri su) {
+        contact = su.withoutHeaders();
+      }
+      targets.add(new Target(contact, b.qMillis(), b.path(), b.source()));
+    }
+    proxyTo(r, targets);
+  }
+
+  /** §8.3: a redirect server answers 302 with every contact, its q and remaining lifetime. */
+  private void redirect(Routing r, List<Binding> bindings, Instant now) {
+    ServerTransaction tx = r.tx();
+    SipResponse resp = tx.createResponse(302);
+    for (Binding b : bindings) {
+      long expires = Math.max(0, b.expiresAt().getEpochSecond() - now.getEpochSecond());
+      Address c =
+          Address.of(b.contact().uri())
+              .withParam("q", q(b.qMillis()))
+              .withParam("expires", Long.toString(expires));
+      resp.addHeader(HeaderNames.CONTACT, c.toString());
+    }
+    if (r.tracked()) {
+      tracker.started(tx.request(), r.legs());
+      tracker.failed(tx.request().callId(), tx.request().from().tag(), 302, EndedBy.SYSTEM);
+    }
+    tx.respond(resp);
+  }
+
+  static String q(int qMillis) {
+    if (qMillis >= 1000) {
+      return "1";
+    }
+    String s = String.format(Locale.ROOT, "0.%03d", Math.max(0, qMillis));
+    while (s.endsWith("0") && s.length() > 3) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+
+  /** A final answer of the proxy's own to an authenticated call attempt, recorded as a call. */
+  private void refuse(Routing r, int status, String reason) {
+    if (r.tracked()) {
+      SipRequest req = r.tx().request();
+      tracker.started(req, r.legs());
+      tracker.failed(req.callId(), req.from().tag(), status, EndedBy.SYSTEM);
+    }
+    reply(r.tx(), status, reason);
+  }
+
+  private void proxyTo(Routing r, List<Target> targets) {
+    if (r.tracked()) {
+      tracker.started(r.tx().request(), r.legs());
+    }
+    proxyTo(r.tx(), r.base(), targets, r.tracked(), r.hash());
+  }
+
+  private void proxyTo(
+      ServerTransaction tx, SipRequest base, List<Target> targets, boolean tracked, String hash) {
+    SipResponse last = tx.lastResponse();
+    if (last != null && last.isFinal()) {
+      // The caller cancelled while we were looking up: nothing to forward any more.
+      if (tracked) {
+        tracker.failed(base.callId(), base.from().tag(), last.status(), EndedBy.CALLER);
+      }
+      return;
+    }
+    ResponseContext ctx = new ResponseContext(this, tx, base, targets, tracked, hash);
+    contexts.put(tx, ctx);
+    tx.onTerminated(() -> contexts.remove(tx, ctx));
+    ctx.start();
+  }
+
+  void forget(ResponseContext ctx) {
+    contexts.remove(ctx.server(), ctx);
+  }
+
+  /** A branch id that carries the loop-detection hash (§16.6 step 8). */
+  String branch(String hash) {
+    return layer.newBranch() + "-" + hash;
+  }
+
+  /**
+   * Where a forwarded request goes (§16.6 steps 6-7): the first Route, else the target's flow (the
+   * binding's source, or the route table's hop), else the Request-URI. Only IP literals and routed
+   * domains are used, so nothing waits on DNS; null when there is no usable hop.
+   */
+  Endpoint nextHop(SipRequest fwd, Target t) {
+    List<Address> routes = fwd.routes();
+    if (!routes.isEmpty()) {
+      return routes.get(0).uri() instanceof SipUri u ? resolve(u) : null;
+    }
+    if (t.flow() != null) {
+      return t.flow();
+    }
+    return fwd.requestUri() instanceof SipUri u ? resolve(u) : null;
+  }
+
+  private Endpoint resolve(SipUri u) {
+    String maddr = u.maddr();
+    String host = maddr != null ? maddr : u.host();
+    TransportKind kind = TransportKind.fromName(u.transport());
+    if (kind == null || kind != TransportKind.TCP) {
+      kind = TransportKind.UDP;
+    }
+    InetAddress literal = literal(host);
+    if (literal != null) {
+      int port = u.port() < 0 ? 5060 : u.port();
+      return new Endpoint(kind, new InetSocketAddress(literal, port));
+    }
+    return config.routes().nextHop(host).orElse(null);
+  }
+
+  private static Endpoint viaDestination(Via v) {
+    TransportKind kind = TransportKind.fromName(v.transport());
+    if (kind == null) {
+      return null;
+    }
+    InetAddress host = literal(v.received());
+    if (host == null) {
+      host = literal(v.host());
+    }
+    if (host == null) {
+      return null;
+    }
+    int port = v.rport() > 0 ? v.rport() : v.portOrDefault();
+    return new Endpoint(kind, new InetSocketAddress(host, port));
+  }
+
+  /** An IP literal as an address without any lookup, or null for a host name. */
+  static InetAddress literal(String host) {
+    if (host == null || host.isEmpty()) {
+      return null;
+    }
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    boolean v4 = h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')) && h.contains(".");
+    boolean v6 =
+        h.contains(":")
+            && h.chars()
+                .allMatch(
+                    c ->
+                        c == ':'
+                            || c == '.'
+                            || c == '%'
+                            || Character.digit(c, 16) >= 0
+                            || Character.isLetterOrDigit(c));
+    if (!v4 && !v6) {
+      return null;
+    }
+    try {
+      return InetAddress.getByName(h); // A literal: parsed, never looked up.
+    } catch (UnknownHostException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The §16.6 step 8 loop-detection hash over the fields that tell one request from its spiral:
+   * Request-URI, tags, Call-ID, CSeq number, Route, Proxy-Require and Proxy-Authorization.
+   */
+  static String loopHash(SipRequest r) {
+    StringBuilder sb = new StringBuilder(256);
+    sb.append(r.requestUri()).append('|').append(r.from().tag()).append('|');
+    sb.append(r.to().tag()).append('|').append(r.callId()).append('|');
+    sb.append(r.cseq().number()).append('|');
+    for (String name :
+        List.of(HeaderNames.ROUTE, HeaderNames.PROXY_REQUIRE, HeaderNames.PROXY_AUTHORIZATION)) {
+      for (String v : r.headers().all(name)) {
+        sb.append(v).append('|');
+      }
+    }
+    return fnv(sb.toString());
+  }
+
+  private static String fnv(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return Long.toString(h & Long.MAX_VALUE, 36);
+  }
+
+  private static void reply(ServerTransaction tx, int status, String reason) {
+    SipResponse r = tx.request().createResponse(status, reason);
+    if (r.to().tag() == null) {
+      r.setTo(r.to().withTag(tx.localTag()));
+    }
+    tx.respond(r);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.switchboard.server.proxy;
+
+import dev.switchboard.server.usage.CallDetailRecord;
+import dev.switchboard.server.usage.UsageEvent;
+import dev.switchboard.server.usage.UsageSink;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps every usage event for the test to look at. */
+final class CollectingSink implements UsageSink {
+  private final List<UsageEvent> events = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void accept(UsageEvent event) {
+    events.add(event);
+  }
+
+  List<CallDetailRecord> calls() {
+    return events.stream()
+        .filter(CallDetailRecord.class::isInstance)
+        .map(CallDetailRecord.class::cast)
+        .toList();
+  }
+
+  void clear() {
+    events.clear();
+  }
+}
