@@ -2,15 +2,22 @@ package dev.switchboard.app;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
+import dev.switchboard.server.sip.SipServices;
+import dev.switchboard.server.usage.UsageSink;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running Switchboard process: the database, the HTTP API and the SIP service, opened in that
@@ -21,12 +28,14 @@ public final class Node implements AutoCloseable {
   private final Database database;
   private final ApiServer http;
   private final SipService sip;
+  private final Deque<AutoCloseable> parts;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private Node(Database database, ApiServer http, SipService sip) {
+  private Node(Database database, ApiServer http, SipService sip, Deque<AutoCloseable> parts) {
     this.database = database;
     this.http = http;
     this.sip = sip;
+    this.parts = parts;
   }
 
   /** Opens everything {@code options} names; {@code adminToken} guards the API. */
@@ -41,22 +50,49 @@ public final class Node implements AutoCloseable {
     }
     // Parsed first: a bad --route should fail before anything is opened.
     SipServiceConfig sipConfig = options.sip();
-    Database database = Database.open(settings);
-    ApiServer http = null;
+    // Opened in order, closed in reverse: what is started later depends on what came before.
+    Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
-      http = ApiServer.start(options.bind, options.httpPort, database, AdminToken.of(adminToken));
-      SipService sip = SipService.start(sipConfig);
-      return new Node(database, http, sip);
-    } catch (IOException e) {
-      http.close();
-      database.close();
-      throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
-    } catch (RuntimeException e) {
-      if (http != null) {
-        http.close();
+      Database database = open(parts, Database.open(settings));
+      UsageSink usage = UsageSink.NONE;
+      RegistrarModule registrar =
+          open(
+              parts,
+              RegistrarModule.start(
+                  database.jdbi(), usage, Clock.systemUTC(), RegistrarModule.Settings.DEFAULT));
+      ApiServer http =
+          open(
+              parts,
+              ApiServer.start(options.bind, options.httpPort, database, AdminToken.of(adminToken)));
+      SipServices services =
+          SipServices.proxy(registrar.directory(), registrar.locations(), usage)
+              .withRegistrar(registrar.registrar()::onRegister)
+              .withAuthenticator(registrar.authenticator());
+      SipService sip;
+      try {
+        sip = open(parts, SipService.start(sipConfig, services));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
       }
-      database.close();
+      return new Node(database, http, sip, parts);
+    } catch (RuntimeException e) {
+      closeAll(parts);
       throw e;
+    }
+  }
+
+  private static <T extends AutoCloseable> T open(Deque<AutoCloseable> parts, T part) {
+    parts.push(part);
+    return part;
+  }
+
+  private static void closeAll(Deque<AutoCloseable> parts) {
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        LoggerFactory.getLogger(Node.class).warn("error while closing", e);
+      }
     }
   }
 
@@ -90,12 +126,7 @@ public final class Node implements AutoCloseable {
     if (closed.getCount() == 0) {
       return;
     }
-    try {
-      sip.close();
-      http.close();
-    } finally {
-      database.close();
-      closed.countDown();
-    }
+    closeAll(parts);
+    closed.countDown();
   }
 }
