@@ -212,5 +212,6 @@ public final class KamailioPeer implements AutoCloseable {
   @Override
   public void close() {
     PeerPrograms.stop(process, 5_000);
+    PeerPrograms.deleteTree(dir);
   }
 }

@@ -93,4 +93,15 @@ final class PeerPrograms {
     }
     children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
+
+  /**
+   * Removes {@code dir} and everything under it, quietly: it only ever holds a peer's own files.
+   */
+  static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Left for the system's temporary-file cleanup.
+    }
+  }
 }
