@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 need_pkgs=()
 command -v sipp >/dev/null || need_pkgs+=(sip-tester)
 command -v pg_ctlcluster >/dev/null || need_pkgs+=(postgresql)
+# Interop peers: Kamailio (a second SIP domain) and baresip (a real softphone; its modules,
+# g711/aufile/cons among them, are in baresip-core).
+[ -x /usr/sbin/kamailio ] || command -v kamailio >/dev/null || need_pkgs+=(kamailio)
+command -v baresip >/dev/null || need_pkgs+=(baresip)
+[ -f /usr/lib/baresip/modules/cons.so ] || need_pkgs+=(baresip-core)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need_pkgs[*]} ..."

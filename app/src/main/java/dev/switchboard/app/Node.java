@@ -6,6 +6,7 @@ import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.sip.SipServices;
+import dev.switchboard.server.usage.BatchingUsageWriter;
 import dev.switchboard.server.usage.UsageSink;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
@@ -54,7 +55,7 @@ public final class Node implements AutoCloseable {
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
       Database database = open(parts, Database.open(settings));
-      UsageSink usage = UsageSink.NONE;
+      UsageSink usage = open(parts, BatchingUsageWriter.start(database));
       RegistrarModule registrar =
           open(
               parts,

@@ -11,6 +11,8 @@ import dev.switchboard.store.StoreException;
 import dev.switchboard.store.account.AccountImport;
 import dev.switchboard.store.account.AccountRepository;
 import dev.switchboard.store.tenant.TenantRepository;
+import dev.switchboard.store.usage.BindingQuery;
+import dev.switchboard.store.usage.CallRecordRepository;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -21,13 +23,17 @@ import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP API: tenants, accounts and imports under {@code /api/v1}, plus health and OpenAPI. */
+/**
+ * The HTTP API: tenants, accounts, imports, call log and registrations under {@code /api/v1}, plus
+ * health and OpenAPI.
+ */
 public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -78,6 +84,12 @@ public final class ApiServer implements AutoCloseable {
               new TenantRoutes(tenants, mapper).register(cfg.routes);
               new AccountRoutes(accounts, mapper).register(cfg.routes);
               new ImportRoutes(importer, jobs, tenants).register(cfg.routes);
+              new UsageRoutes(
+                      tenants,
+                      new CallRecordRepository(db.jdbi()),
+                      new BindingQuery(db.jdbi()),
+                      Clock.systemUTC())
+                  .register(cfg.routes);
               cfg.routes.exception(StoreException.class, ApiServer::storeError);
               cfg.routes.exception(HttpResponseException.class, ApiServer::httpError);
               cfg.routes.exception(Exception.class, ApiServer::internalError);
