@@ -163,14 +163,21 @@ public final class BaresipPeer implements AutoCloseable {
     for (int i = 0; i < 20; i++) {
       try (ServerSocket tcp = new ServerSocket(0, 1, loopback)) {
         int port = tcp.getLocalPort();
-        try (DatagramSocket udp = new DatagramSocket(port, loopback)) {
+        if (udpFree(port, loopback)) {
           return port;
-        } catch (IOException takenForUdp) {
-          // try another
         }
       }
     }
     throw new IOException("no port free for both TCP and UDP on 127.0.0.1");
+  }
+
+  private static boolean udpFree(int port, InetAddress loopback) {
+    try {
+      new DatagramSocket(port, loopback).close();
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 
   /** Sends one console command, e.g. {@code /dial sip:1002@a.test} or {@code /hangup}. */
