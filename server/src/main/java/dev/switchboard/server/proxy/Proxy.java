@@ -110,6 +110,14 @@ public final class Proxy {
     return uri.user() == null && (address.isUs(uri) || directory.isLocalDomain(uri.host()));
   }
 
+  /**
+   * Whether the URI names this server's own address (not a tenant domain), with any user part: a
+   * request there, such as a monitoring OPTIONS ping, is for this server itself.
+   */
+  public boolean isOurAddress(SipUri uri) {
+    return address.isUs(uri) && !directory.isLocalDomain(uri.host());
+  }
+
   /** A new request that is not ours to answer as a UAS. */
   public void onRequest(ServerTransaction tx) {
     SipRequest req = tx.request();

@@ -49,12 +49,15 @@ final class CoreUser implements TransactionUser {
     }
   }
 
-  /** OPTIONS whose Request-URI names this server itself (no user part) is answered here. */
+  /**
+   * OPTIONS whose Request-URI names this server itself is answered here: a tenant domain without a
+   * user part, or our own address with or without one (monitoring pings such as SIPp's).
+   */
   private boolean isForUs(SipRequest request) {
     try {
       return request.isMethod(SipRequest.OPTIONS)
           && request.requestUri() instanceof SipUri u
-          && proxy.isUs(u);
+          && (proxy.isUs(u) || proxy.isOurAddress(u));
     } catch (SipParseException e) {
       return true; // Let the screen and the responder deal with it.
     }
