@@ -159,7 +159,7 @@ class ConsoleBrowserTest {
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
     assertThat(driver.findElement(By.tagName("main")).getText()).contains("即将上线");
     new Select(driver.findElement(By.id("lang"))).selectByValue("en");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "Telephony"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "Staff users"));
     assertNoMissingStrings();
   }
 

@@ -60,7 +60,8 @@ class I18nDictionaryTest {
   }
 
   private static JsonNode dictionary(String lang) throws IOException {
-    try (InputStream in = I18nDictionaryTest.class.getResourceAsStream("/web/i18n/" + lang + ".json")) {
+    try (InputStream in =
+        I18nDictionaryTest.class.getResourceAsStream("/web/i18n/" + lang + ".json")) {
       return new ObjectMapper().readTree(in);
     }
   }

@@ -49,7 +49,8 @@ class RoleAccessTest {
     for (String route : fx.server.routes()) {
       String[] mp = route.split(" ", 2);
       String path =
-          mp[1].replace("{domain}", domain)
+          mp[1]
+              .replace("{domain}", domain)
               .replace("{user}", "1001")
               .replace("{id}", "00000000-0000-0000-0000-000000000000")
               .replace("{email}", "mark@switchboard.test");
@@ -84,18 +85,20 @@ class RoleAccessTest {
       }
     }
     assertThat(
-            boss.send(
-                    "POST",
-                    "/api/v1/tenants",
-                    "{\"name\":\"X\",\"domain\":\"x.test\"}",
-                    true)
+            boss.send("POST", "/api/v1/tenants", "{\"name\":\"X\",\"domain\":\"x.test\"}", true)
                 .status())
         .isEqualTo(403);
-    assertThat(boss.send("PATCH", "/api/v1/tenants/mine.test", "{\"status\":\"active\"}", true).status())
+    assertThat(
+            boss.send("PATCH", "/api/v1/tenants/mine.test", "{\"status\":\"active\"}", true)
+                .status())
         .isEqualTo(403);
     assertThat(boss.get("/api/v1/tenants/mine.test/accounts").status()).isEqualTo(200);
     assertThat(
-            boss.send("PATCH", "/api/v1/tenants/mine.test/accounts/1001", "{\"displayName\":\"Desk\"}", true)
+            boss.send(
+                    "PATCH",
+                    "/api/v1/tenants/mine.test/accounts/1001",
+                    "{\"displayName\":\"Desk\"}",
+                    true)
                 .status())
         .isEqualTo(200);
     // Case and encoding tricks lead nowhere either.

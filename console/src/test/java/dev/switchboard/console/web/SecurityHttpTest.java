@@ -83,8 +83,7 @@ class SecurityHttpTest {
   void signOutAndDisablingEndTheSession() {
     fx.user("sam@switchboard.test", Role.SALES, null);
     Browserless sam = new Browserless(fx.url());
-    assertThat(sam.signIn("sam@switchboard.test", ConsoleFixture.PASSWORD).status())
-        .isEqualTo(200);
+    assertThat(sam.signIn("sam@switchboard.test", ConsoleFixture.PASSWORD).status()).isEqualTo(200);
     assertThat(sam.get("/api/v1/session").status()).isEqualTo(200);
 
     web.signIn(ConsoleFixture.ADMIN, ConsoleFixture.PASSWORD);
@@ -92,8 +91,7 @@ class SecurityHttpTest {
         web.send("PATCH", "/api/v1/users/sam@switchboard.test", "{\"enabled\":false}", true);
     assertThat(off.status()).isEqualTo(200);
     assertThat(sam.get("/api/v1/session").status()).isEqualTo(401);
-    assertThat(sam.signIn("sam@switchboard.test", ConsoleFixture.PASSWORD).status())
-        .isEqualTo(401);
+    assertThat(sam.signIn("sam@switchboard.test", ConsoleFixture.PASSWORD).status()).isEqualTo(401);
 
     // An admin cannot lock themselves out.
     assertThat(
@@ -110,13 +108,14 @@ class SecurityHttpTest {
   @Test
   void theBearerTokenStillWorksWithoutCsrf() {
     Browserless operator = new Browserless(fx.url());
-    var r =
-        operator.send("GET", "/api/v1/session", null, false);
+    var r = operator.send("GET", "/api/v1/session", null, false);
     assertThat(r.status()).isEqualTo(401);
     var http = new dev.switchboard.console.web.Browserless(fx.url());
     Reply created =
         http.sendWithBearer(
-            "POST", "/api/v1/users", ConsoleFixture.TOKEN,
+            "POST",
+            "/api/v1/users",
+            ConsoleFixture.TOKEN,
             "{\"email\":\"new@switchboard.test\",\"password\":\"0123456789\",\"role\":\"success\"}");
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body()).doesNotContain("0123456789").doesNotContain("hash");
@@ -157,6 +156,9 @@ class SecurityHttpTest {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.header("Content-Type")).startsWith("application/json");
     assertThat(r.json().get("error").asText()).isNotBlank();
-    assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("<html");
+    assertThat(r.body())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("<html");
   }
 }
