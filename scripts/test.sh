@@ -12,6 +12,9 @@ command -v pg_ctlcluster >/dev/null || need_pkgs+=(postgresql)
 [ -x /usr/sbin/kamailio ] || command -v kamailio >/dev/null || need_pkgs+=(kamailio)
 command -v baresip >/dev/null || need_pkgs+=(baresip)
 [ -f /usr/lib/baresip/modules/cons.so ] || need_pkgs+=(baresip-core)
+
+[ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_pkgs+=(chromium-driver)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need_pkgs[*]} ..."

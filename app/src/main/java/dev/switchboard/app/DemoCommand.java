@@ -29,6 +29,14 @@ public final class DemoCommand implements Callable<Integer> {
           DemoData.ensure(node.database());
           out.println(
               "  demo tenant:     " + DemoData.NAME + " (SIP domain " + DemoData.DOMAIN + ")");
+          out.println(
+              "  console sign-in: "
+                  + DemoData.ADMIN_EMAIL
+                  + " / "
+                  + DemoData.ADMIN_PASSWORD
+                  + "   (admin; open "
+                  + node.httpUrl()
+                  + "/)");
           out.println("  demo extensions (user / password):");
           for (DemoData.Extension e : DemoData.EXTENSIONS) {
             out.println(

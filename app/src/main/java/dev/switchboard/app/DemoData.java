@@ -3,6 +3,9 @@ package dev.switchboard.app;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.staff.Role;
+import dev.switchboard.store.staff.StaffRepository;
+import dev.switchboard.store.staff.StaffUser;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
@@ -26,6 +29,11 @@ final class DemoData {
           new Extension("1004", "Accounts", "demo1004"),
           new Extension("1005", "Warehouse", "demo1005"));
 
+  /** The demo's first console admin (demo only: its password is printed on purpose). */
+  static final String ADMIN_EMAIL = "admin@demo.switchboard.test";
+
+  static final String ADMIN_PASSWORD = "demo-admin-password";
+
   private DemoData() {}
 
   /** Creates what is missing and resets the demo passwords, leaving everything else alone. */
@@ -42,6 +50,14 @@ final class DemoData {
       } else {
         accounts.update(DOMAIN, accounts.get(DOMAIN, e.user()), Optional.of(e.password()));
       }
+    }
+    StaffRepository staff = new StaffRepository(db.jdbi());
+    var admin = staff.find(ADMIN_EMAIL);
+    if (admin.isEmpty()) {
+      staff.create(StaffUser.create(ADMIN_EMAIL, "Demo Admin", Role.ADMIN, null), ADMIN_PASSWORD);
+    } else {
+      staff.update(
+          admin.get().withRole(Role.ADMIN, null).withEnabled(true), Optional.of(ADMIN_PASSWORD));
     }
   }
 }

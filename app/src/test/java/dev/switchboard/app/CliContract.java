@@ -115,6 +115,37 @@ abstract class CliContract {
   }
 
   @Test
+  void userAddListRemove() {
+    String d = domain();
+    assertThat(admin("tenant", "add", "--name", "Acme", "--domain", d).exit()).isZero();
+    String email = "boss@" + d;
+    Run add =
+        admin(
+            "user",
+            "add",
+            "--email",
+            email,
+            "--password",
+            "long-enough-pw",
+            "--role",
+            "tenant_admin",
+            "--tenant",
+            d);
+    assertThat(add.exit()).as(add.err()).isZero();
+    assertThat(add.out()).contains("Created user " + email + " (tenant_admin of " + d + ")");
+    assertThat(add.out() + add.err()).doesNotContain("long-enough-pw");
+    Run list = admin("user", "list");
+    assertThat(list.exit()).isZero();
+    assertThat(list.out()).contains("EMAIL").contains(email).contains("tenant_admin");
+    Run weak = admin("user", "add", "--email", "x@" + d, "--password", "short", "--role", "admin");
+    assertThat(weak.exit()).isEqualTo(1);
+    assertThat(weak.err()).contains("at least 10").contains("field: password");
+    Run remove = admin("user", "remove", "--email", email);
+    assertThat(remove.exit()).as(remove.err()).isZero();
+    assertThat(admin("user", "remove", "--email", email).err()).contains("no user");
+  }
+
+  @Test
   void badInputIsReportedWithTheServersMessage() {
     Run bad = admin("tenant", "add", "--name", "Acme", "--domain", "not a host");
     assertThat(bad.exit()).isEqualTo(1);

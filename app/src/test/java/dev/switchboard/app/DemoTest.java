@@ -35,6 +35,11 @@ class DemoTest {
         assertThat(out).anyMatch(l -> l.contains("admin token:") && l.contains("generated"));
         assertThat(out).anyMatch(l -> l.contains("demo.switchboard.test"));
         assertThat(out).anyMatch(l -> l.contains("1001@demo.switchboard.test / demo1001"));
+        assertThat(out)
+            .anyMatch(
+                l ->
+                    l.contains(
+                        "console sign-in: admin@demo.switchboard.test / demo-admin-password"));
         demo.kill();
       }
     }

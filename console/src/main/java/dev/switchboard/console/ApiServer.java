@@ -17,7 +17,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UnauthorizedResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
@@ -72,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
               cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
               cfg.http.defaultContentType = "application/json";
               cfg.jsonMapper(new JavalinJackson(mapper, false));
-              cfg.routes.before("/api/v1/*", ctx -> authorize(ctx, token));
+              ConsoleRoutes.register(cfg, db, token, mapper, tenants);
               cfg.routes.get(
                   "/health",
                   ctx -> {
@@ -137,18 +136,6 @@ public final class ApiServer implements AutoCloseable {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
-  private static void authorize(Context ctx, AdminToken token) {
-    String header = ctx.header("Authorization");
-    String presented =
-        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? header.substring(7)
-            : null;
-    if (presented == null || !token.matches(presented)) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      throw new UnauthorizedResponse();
-    }
-  }
-
   private static void storeError(StoreException e, Context ctx) {
     HttpStatus status =
         e instanceof NotFoundException
@@ -158,9 +145,12 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void httpError(HttpResponseException e, Context ctx) {
+    if (!dev.switchboard.console.web.ConsoleSite.isApi(ctx.path())) {
+      dev.switchboard.console.web.ConsoleSite.errorPage(ctx, e.getStatus());
+      return;
+    }
     String message =
         switch (e.getStatus()) {
-          case 401 -> "missing or wrong bearer token";
           case 404 -> "no such route: " + ctx.method() + " " + ctx.path();
           case 405 -> "method " + ctx.method() + " not allowed on " + ctx.path();
           case 413 -> "request body too large";
@@ -171,6 +161,10 @@ public final class ApiServer implements AutoCloseable {
 
   private static void internalError(Exception e, Context ctx) {
     LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    if (!dev.switchboard.console.web.ConsoleSite.isApi(ctx.path())) {
+      dev.switchboard.console.web.ConsoleSite.errorPage(ctx, 500);
+      return;
+    }
     ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ApiError("internal error", null));
   }
 

@@ -58,7 +58,12 @@ final class TenantRoutes {
   }
 
   private void list(Context ctx) {
-    ctx.json(tenants.list().stream().map(TenantView::of).toList());
+    var caller = dev.switchboard.console.web.Caller.of(ctx);
+    ctx.json(
+        tenants.list().stream()
+            .filter(t -> caller.canSee(t.domain()))
+            .map(TenantView::of)
+            .toList());
   }
 
   private void get(Context ctx) {

@@ -123,7 +123,14 @@ abstract class ApiContract {
   @Test
   void unknownRoutesAndMethodsAreJson() {
     assertError(http.get("/api/v1/nothing-here"), 404, null);
-    assertError(http.send("GET", "/nothing", null, null, null), 404, null);
+    // Outside the API a browser gets a plain page, still without any detail of the server.
+    Reply page = http.send("GET", "/nothing", null, null, null);
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body())
+        .contains("404 Not found")
+        .doesNotContain("Exception")
+        .doesNotContain("at ");
     assertError(http.send("PUT", "/api/v1/tenants", "{}", "application/json", TOKEN), 405, null);
   }
 

@@ -10,7 +10,12 @@ import picocli.CommandLine.Spec;
     name = "admin",
     mixinStandardHelpOptions = true,
     description = "Operate a running server through its API (--url, --token).",
-    subcommands = {TenantCommand.class, AccountCommand.class, ImportCommand.class})
+    subcommands = {
+      TenantCommand.class,
+      AccountCommand.class,
+      ImportCommand.class,
+      UserCommand.class
+    })
 public final class AdminCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -1,0 +1,39 @@
+package dev.switchboard.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.console.web.AccessGate;
+import dev.switchboard.console.web.ConsoleSite;
+import dev.switchboard.console.web.SessionStore;
+import dev.switchboard.console.web.SignInThrottle;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.staff.StaffRepository;
+import dev.switchboard.store.tenant.TenantRepository;
+import dev.switchboard.store.usage.DailyUsageQuery;
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+
+/**
+ * Wires the console into the server: the access gate in front of {@code /api/v1}, sessions and
+ * staff users, the daily usage route, and the single-page app's static files.
+ */
+final class ConsoleRoutes {
+
+  private ConsoleRoutes() {}
+
+  static void register(
+      JavalinConfig cfg,
+      Database db,
+      AdminToken token,
+      ObjectMapper mapper,
+      TenantRepository tenants) {
+    Clock clock = Clock.systemUTC();
+    StaffRepository staff = new StaffRepository(db.jdbi());
+    SessionStore sessions = new SessionStore(clock);
+    AccessGate gate = new AccessGate(token, sessions, staff);
+    cfg.routes.before("/api/v1/*", gate::check);
+    ConsoleSite.configure(cfg);
+    new SessionRoutes(staff, sessions, SignInThrottle.standard(clock), mapper).register(cfg.routes);
+    new UserRoutes(staff, sessions, mapper).register(cfg.routes);
+    new DailyUsageRoutes(tenants, new DailyUsageQuery(db.jdbi())).register(cfg.routes);
+  }
+}

@@ -1,0 +1,47 @@
+// Every visible string comes from /i18n/<lang>.json; a missing key shows as ⟦key⟧ and is
+// recorded in window.__missingI18n so the browser tests can fail on it.
+const LANGS = ['en', 'zh-CN'];
+const STORE_KEY = 'switchboard.lang';
+let dict = {};
+let lang = 'en';
+window.__missingI18n = [];
+
+export function currentLang() {
+  return lang;
+}
+
+export function initialLang() {
+  const saved = localStorage.getItem(STORE_KEY);
+  if (LANGS.includes(saved)) return saved;
+  return (navigator.language || '').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export async function loadLang(l) {
+  const r = await fetch(`/i18n/${l}.json`, { credentials: 'same-origin' });
+  dict = await r.json();
+  lang = l;
+  localStorage.setItem(STORE_KEY, l);
+  document.documentElement.lang = l;
+}
+
+/** The string for key, with {name} placeholders filled from params. */
+export function t(key, params = {}) {
+  let s = dict[key];
+  if (s === undefined) {
+    window.__missingI18n.push(key);
+    return `⟦${key}⟧`;
+  }
+  for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}
+
+/** Translates the static elements marked data-i18n under root. */
+export function translateStatic(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  document.title = t('app.name');
+}
+
+export function formatTime(iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'medium' });
+}

@@ -1,0 +1,507 @@
+// Telephony pages: tenants, and per tenant its extensions, live registrations, call log and usage.
+import { api, enc, ApiError } from './api.js';
+import { h, field, table } from './dom.js';
+import { t, formatTime, currentLang } from './i18n.js';
+
+const STATUSES = ['trial', 'active', 'suspended', 'cancelled'];
+
+function problem(e) {
+  if (e instanceof ApiError && e.status === 404) return t('common.notFoundData');
+  if (e instanceof ApiError && e.status === 403) return t('common.forbidden');
+  return t('common.failed', { error: e.message });
+}
+
+function errorLine(e) {
+  return h('p', { class: 'error', role: 'alert' }, problem(e));
+}
+
+// ---- tenants -------------------------------------------------------------------------------
+
+export function tenants(main, me) {
+  const list = h('div', { id: 'tenant-list' }, h('p', {}, t('common.loading')));
+  const message = h('p', { role: 'status', class: 'ok' });
+  main.replaceChildren(h('h1', {}, t('tenants.title')), message, list);
+  if (me.role === 'admin') main.append(createTenantForm(message, load));
+
+  async function load() {
+    try {
+      const rows = await api('GET', '/api/v1/tenants');
+      list.replaceChildren(
+        rows.length === 0
+          ? h('p', { class: 'muted' }, t('tenants.none'))
+          : table(
+              [t('tenants.domain'), t('tenants.name'), t('tenants.status'), t('tenants.createdAt'), t('common.actions')],
+              rows.map((x) => tenantRow(x, me, message, load)),
+            ),
+      );
+    } catch (e) {
+      list.replaceChildren(errorLine(e));
+    }
+  }
+  load();
+}
+
+function tenantRow(x, me, message, reload) {
+  const actions = h(
+    'div',
+    { class: 'actions' },
+    h('a', { href: `#/telephony/tenants/${enc(x.domain)}/extensions` }, t('tenant.extensions')),
+    h('a', { href: `#/telephony/tenants/${enc(x.domain)}/registrations` }, t('tenant.registrations')),
+    h('a', { href: `#/telephony/tenants/${enc(x.domain)}/calls` }, t('tenant.calls')),
+    h('a', { href: `#/telephony/tenants/${enc(x.domain)}/usage` }, t('tenant.usage')),
+  );
+  if (me.role === 'admin') {
+    const suspended = x.status === 'suspended';
+    actions.append(
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-action': suspended ? 'reactivate' : 'suspend',
+          onclick: async () => {
+            try {
+              await api('PATCH', `/api/v1/tenants/${enc(x.domain)}`, { status: suspended ? 'active' : 'suspended' });
+              message.textContent = t(suspended ? 'tenants.reactivated' : 'tenants.suspended', { domain: x.domain });
+              reload();
+            } catch (e) {
+              message.textContent = problem(e);
+            }
+          },
+        },
+        t(suspended ? 'tenants.reactivate' : 'tenants.suspend'),
+      ),
+    );
+  }
+  return h(
+    'tr',
+    { 'data-domain': x.domain },
+    h('td', {}, h('a', { href: `#/telephony/tenants/${enc(x.domain)}/extensions` }, x.domain)),
+    h('td', {}, x.name),
+    h('td', { class: `status-${x.status}` }, t(`status.${x.status}`)),
+    h('td', {}, formatTime(x.createdAt)),
+    h('td', {}, actions),
+  );
+}
+
+function createTenantForm(message, reload) {
+  const name = h('input', { name: 'name', required: true, maxlength: 200 });
+  const domain = h('input', { name: 'domain', required: true, placeholder: 'acme.example', maxlength: 253 });
+  const status = h('select', { name: 'status' }, STATUSES.map((s) => h('option', { value: s }, t(`status.${s}`))));
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    { class: 'card', id: 'create-tenant' },
+    h('h2', {}, t('tenants.create')),
+    h('div', { class: 'fields' }, field(t('tenants.name'), name), field(t('tenants.domain'), domain), field(t('tenants.status'), status),
+      h('button', { type: 'submit', class: 'primary' }, t('common.create'))),
+    error,
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    error.textContent = '';
+    try {
+      const x = await api('POST', '/api/v1/tenants', { name: name.value, domain: domain.value, status: status.value });
+      message.textContent = t('tenants.created', { domain: x.domain });
+      form.reset();
+      reload();
+    } catch (e) {
+      error.textContent = problem(e);
+    }
+  });
+  return form;
+}
+
+// ---- one tenant ----------------------------------------------------------------------------
+
+const TABS = ['extensions', 'registrations', 'calls', 'usage'];
+
+export function tenantPage(main, me, domain, tab) {
+  const body = h('div', { id: `tab-${tab}` });
+  main.replaceChildren(
+    h('h1', {}, t(`tenant.${tab}`), ' · ', h('span', { class: 'muted', id: 'tenant-domain' }, domain)),
+    h(
+      'nav',
+      { class: 'tabs', 'aria-label': t('tenant.sections') },
+      TABS.map((x) =>
+        h('a', { href: `#/telephony/tenants/${enc(domain)}/${x}`, 'aria-current': x === tab ? 'page' : null }, t(`tenant.${x}`)),
+      ),
+    ),
+    body,
+  );
+  const pages = { extensions, registrations, calls, usage };
+  return pages[tab](body, me, domain);
+}
+
+// ---- extensions ----------------------------------------------------------------------------
+
+function extensions(root, me, domain) {
+  const canWrite = me.role === 'admin' || me.role === 'tenant_admin';
+  const list = h('div', { id: 'extension-list' }, h('p', {}, t('common.loading')));
+  const message = h('p', { role: 'status', class: 'ok' });
+  const base = `/api/v1/tenants/${enc(domain)}/accounts`;
+  root.replaceChildren(message, list);
+  if (canWrite) root.append(createExtensionForm(base, message, load), importForm(base, message, load));
+
+  async function load() {
+    try {
+      const rows = await api('GET', base);
+      list.replaceChildren(
+        rows.length === 0
+          ? h('p', { class: 'muted' }, t('ext.none'))
+          : table(
+              [t('ext.user'), t('ext.displayName'), t('ext.state'), t('common.actions')],
+              rows.map((a) => extensionRow(base, a, canWrite, message, load)),
+            ),
+      );
+    } catch (e) {
+      list.replaceChildren(errorLine(e));
+    }
+  }
+  load();
+}
+
+function extensionRow(base, a, canWrite, message, reload) {
+  const row = h(
+    'tr',
+    { 'data-user': a.user },
+    h('td', {}, a.user),
+    h('td', {}, a.displayName || ''),
+    h('td', { class: a.enabled ? '' : 'off' }, t(a.enabled ? 'ext.enabled' : 'ext.disabled')),
+    h('td', {}),
+  );
+  if (!canWrite) return row;
+  const url = `${base}/${enc(a.user)}`;
+  const act = async (body, done) => {
+    try {
+      await api('PATCH', url, body);
+      message.textContent = done;
+      reload();
+    } catch (e) {
+      message.textContent = problem(e);
+    }
+  };
+  const edit = h('button', { type: 'button', 'data-action': 'edit' }, t('common.edit'));
+  edit.addEventListener('click', () => {
+    const name = h('input', { name: 'displayName', value: a.displayName || '', maxlength: 200 });
+    const pw = h('input', { name: 'password', type: 'password', autocomplete: 'new-password' });
+    const form = h(
+      'form',
+      { class: 'fields', 'data-edit': a.user },
+      field(t('ext.displayName'), name),
+      field(t('ext.newPassword'), pw),
+      h('button', { type: 'submit', class: 'primary' }, t('common.save')),
+      h('button', { type: 'button', onclick: () => reload() }, t('common.cancel')),
+    );
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const body = { displayName: name.value || null };
+      if (pw.value) body.password = pw.value;
+      act(body, t(pw.value ? 'ext.passwordReset' : 'ext.saved', { user: a.user }));
+    });
+    row.lastChild.replaceChildren(form);
+    name.focus();
+  });
+  row.lastChild.append(
+    h(
+      'div',
+      { class: 'actions' },
+      edit,
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-action': a.enabled ? 'disable' : 'enable',
+          onclick: () => act({ enabled: !a.enabled }, t(a.enabled ? 'ext.wasDisabled' : 'ext.wasEnabled', { user: a.user })),
+        },
+        t(a.enabled ? 'ext.disable' : 'ext.enable'),
+      ),
+    ),
+  );
+  return row;
+}
+
+function createExtensionForm(base, message, reload) {
+  const user = h('input', { name: 'user', required: true, maxlength: 64, inputmode: 'text' });
+  const name = h('input', { name: 'displayName', maxlength: 200 });
+  const pw = h('input', { name: 'password', type: 'password', required: true, autocomplete: 'new-password' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    { class: 'card', id: 'create-extension' },
+    h('h2', {}, t('ext.create')),
+    h('div', { class: 'fields' }, field(t('ext.user'), user), field(t('ext.displayName'), name), field(t('ext.password'), pw),
+      h('button', { type: 'submit', class: 'primary' }, t('common.create'))),
+    error,
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    error.textContent = '';
+    try {
+      const a = await api('POST', base, { user: user.value, displayName: name.value || null, password: pw.value });
+      message.textContent = t('ext.created', { user: a.user });
+      form.reset();
+      reload();
+    } catch (e) {
+      error.textContent = problem(e);
+    }
+  });
+  return form;
+}
+
+function importForm(base, message, reload) {
+  const file = h('input', { type: 'file', name: 'csv', accept: '.csv,text/csv', required: true });
+  const progress = h('progress', { max: 1, value: 0, hidden: true, id: 'import-progress' });
+  const status = h('p', { role: 'status', id: 'import-status' });
+  const report = h('div', { id: 'import-report' });
+  const form = h(
+    'form',
+    { class: 'card', id: 'import-extensions' },
+    h('h2', {}, t('import.title')),
+    h('p', { class: 'muted' }, t('import.format')),
+    h('div', { class: 'fields' }, field(t('import.file'), file), h('button', { type: 'submit', class: 'primary' }, t('import.start'))),
+    progress,
+    status,
+    report,
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!file.files.length) return;
+    report.replaceChildren();
+    try {
+      const csv = await file.files[0].text();
+      let job = await api('POST', `${base}/import?async=true`, csv, 'text/csv');
+      progress.hidden = false;
+      const deadline = Date.now() + 10 * 60 * 1000;
+      while (job.state === 'running' && Date.now() < deadline) {
+        progress.max = Math.max(job.total, 1);
+        progress.value = job.processed;
+        status.textContent = t('import.progress', { processed: job.processed, total: job.total });
+        await new Promise((r) => setTimeout(r, 400));
+        job = await api('GET', `${base}/import/${enc(job.id)}`);
+      }
+      progress.value = progress.max;
+      if (job.state === 'done') {
+        status.textContent = t('import.done', { imported: job.report.imported, rejected: job.report.rejected.length });
+        if (job.report.rejected.length) {
+          report.replaceChildren(
+            h('h3', {}, t('import.errors')),
+            table([t('import.line'), t('ext.user'), t('import.reason')],
+              job.report.rejected.map((r) => h('tr', {}, h('td', {}, r.line), h('td', {}, r.user || ''), h('td', {}, r.reason)))),
+          );
+        }
+        message.textContent = '';
+        reload();
+      } else {
+        status.textContent = t('import.failed', { error: job.error ? job.error.error : job.state });
+      }
+    } catch (e) {
+      status.textContent = problem(e);
+    }
+  });
+  return form;
+}
+
+// ---- live registrations --------------------------------------------------------------------
+
+function registrations(root, me, domain) {
+  const list = h('div', { id: 'registration-list' }, h('p', {}, t('common.loading')));
+  const updated = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite', id: 'registrations-updated' });
+  root.replaceChildren(h('p', { class: 'muted' }, t('reg.live')), updated, list);
+  let stopped = false;
+  let timer = null;
+  async function poll() {
+    try {
+      const items = [];
+      let cursor = null;
+      for (let page = 0; page < 20; page++) {
+        const q = new URLSearchParams({ limit: '500' });
+        if (cursor) q.set('cursor', cursor);
+        const r = await api('GET', `/api/v1/tenants/${enc(domain)}/registrations?${q}`);
+        items.push(...r.items);
+        cursor = r.next;
+        if (!cursor) break;
+      }
+      if (stopped) return;
+      const now = Date.now();
+      list.replaceChildren(
+        items.length === 0
+          ? h('p', { class: 'muted' }, t('reg.none'))
+          : table(
+              [t('reg.aor'), t('reg.contact'), t('reg.transport'), t('reg.userAgent'), t('reg.expires')],
+              items.map((b) =>
+                h('tr', { 'data-aor': b.aor },
+                  h('td', {}, b.aor), h('td', {}, b.contact), h('td', {}, b.transport), h('td', {}, b.userAgent || ''),
+                  h('td', { title: formatTime(b.expiresAt) }, t('reg.inSeconds', { seconds: Math.max(0, Math.round((Date.parse(b.expiresAt) - now) / 1000)) }))),
+              ),
+            ),
+      );
+      updated.textContent = t('reg.updated', { time: new Date().toLocaleTimeString(currentLang()) });
+    } catch (e) {
+      if (!stopped) list.replaceChildren(errorLine(e));
+    }
+    if (!stopped) timer = setTimeout(poll, 2000);
+  }
+  poll();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+// ---- call log ------------------------------------------------------------------------------
+
+const RESULTS = ['', '200', '486', '480', '487', '404', '603'];
+
+function callQuery(form, cursor, limit) {
+  const q = new URLSearchParams({ limit: String(limit) });
+  for (const name of ['from', 'to', 'extension', 'status']) {
+    const v = form.elements[name].value.trim();
+    if (v) q.set(name, v);
+  }
+  if (cursor) q.set('cursor', cursor);
+  return q;
+}
+
+function calls(root, me, domain) {
+  const base = `/api/v1/tenants/${enc(domain)}/calls`;
+  const form = h(
+    'form',
+    { class: 'card', id: 'call-filters' },
+    h('div', { class: 'fields' },
+      field(t('calls.from'), h('input', { type: 'date', name: 'from' })),
+      field(t('calls.to'), h('input', { type: 'date', name: 'to' })),
+      field(t('calls.extension'), h('input', { name: 'extension', maxlength: 64 })),
+      field(t('calls.result'), h('select', { name: 'status' }, RESULTS.map((r) => h('option', { value: r }, t(`calls.result.${r || 'any'}`))))),
+      h('button', { type: 'submit', class: 'primary' }, t('calls.apply')),
+      h('button', { type: 'button', id: 'export-csv', onclick: () => exportCsv(base, form, status) }, t('calls.export'))),
+  );
+  const list = h('div', { id: 'call-list' });
+  const status = h('p', { role: 'status', class: 'muted' });
+  const pager = h('div', { class: 'actions' });
+  root.replaceChildren(form, status, list, pager);
+  const history = [];
+  async function load(cursor) {
+    try {
+      const r = await api('GET', `${base}?${callQuery(form, cursor, 50)}`);
+      list.replaceChildren(
+        r.items.length === 0
+          ? h('p', { class: 'muted' }, t('calls.none'))
+          : table(
+              [t('calls.setup'), t('calls.fromUri'), t('calls.toUri'), t('calls.direction'), t('calls.duration'), t('calls.status'), t('calls.endedBy')],
+              r.items.map((c) =>
+                h('tr', { 'data-call': c.callId },
+                  h('td', {}, formatTime(c.setupTime)), h('td', {}, c.from), h('td', {}, c.to), h('td', {}, c.direction),
+                  h('td', {}, t('calls.seconds', { seconds: c.durationSeconds })), h('td', {}, c.status), h('td', {}, c.endedBy))),
+            ),
+      );
+      pager.replaceChildren(
+        h('button', { type: 'button', disabled: history.length === 0, onclick: () => { history.pop(); load(history[history.length - 1]); } }, t('common.previous')),
+        h('button', { type: 'button', id: 'next-page', disabled: !r.next, onclick: () => { history.push(r.next); load(r.next); } }, t('common.next')),
+      );
+    } catch (e) {
+      list.replaceChildren(errorLine(e));
+    }
+  }
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    history.length = 0;
+    load(null);
+  });
+  load(null);
+}
+
+function csvCell(v) {
+  const s = v === null || v === undefined ? '' : String(v);
+  // A leading = + - @ would be read as a formula by spreadsheets; quote and prefix it.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+async function exportCsv(base, form, status) {
+  const cols = ['callId', 'from', 'to', 'direction', 'setupTime', 'answerTime', 'endTime', 'durationSeconds', 'status', 'endedBy'];
+  const lines = [cols.join(',')];
+  let cursor = null;
+  try {
+    for (let page = 0; page < 200; page++) {
+      const r = await api('GET', `${base}?${callQuery(form, cursor, 500)}`);
+      for (const c of r.items) lines.push(cols.map((k) => csvCell(c[k])).join(','));
+      status.textContent = t('calls.exporting', { rows: lines.length - 1 });
+      cursor = r.next;
+      if (!cursor) break;
+    }
+    const blob = new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' });
+    const a = h('a', { href: URL.createObjectURL(blob), download: 'calls.csv' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    status.textContent = t('calls.exported', { rows: lines.length - 1 });
+  } catch (e) {
+    status.textContent = problem(e);
+  }
+}
+
+// ---- usage chart ---------------------------------------------------------------------------
+
+function usage(root, me, domain) {
+  const from = h('input', { type: 'date', name: 'from' });
+  const to = h('input', { type: 'date', name: 'to' });
+  const form = h(
+    'form',
+    { class: 'card', id: 'usage-range' },
+    h('div', { class: 'fields' }, field(t('calls.from'), from), field(t('calls.to'), to),
+      h('button', { type: 'submit', class: 'primary' }, t('calls.apply'))),
+  );
+  const chart = h('div', { class: 'chart', id: 'usage-chart', role: 'img', 'aria-label': t('usage.chart') });
+  const numbers = h('div', { id: 'usage-table' });
+  root.replaceChildren(form, chart, numbers);
+  let plot = null;
+  const resize = () => plot && plot.setSize({ width: chart.clientWidth - 16, height: 300 });
+  window.addEventListener('resize', resize);
+  async function load() {
+    const q = new URLSearchParams();
+    if (from.value) q.set('from', from.value);
+    if (to.value) q.set('to', to.value);
+    try {
+      const r = await api('GET', `/api/v1/tenants/${enc(domain)}/usage/daily?${q}`);
+      from.value = r.from;
+      to.value = r.to;
+      const xs = r.days.map((d) => Date.parse(`${d.date}T00:00:00Z`) / 1000);
+      const data = [xs, r.days.map((d) => d.calls), r.days.map((d) => d.minutes)];
+      if (plot) plot.destroy();
+      chart.replaceChildren();
+      if (window.uPlot) {
+        plot = new window.uPlot(
+          {
+            width: Math.max(chart.clientWidth - 16, 260),
+            height: 300,
+            tzDate: (ts) => window.uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+            scales: { x: { time: true }, min: { auto: true } },
+            series: [
+              {},
+              { label: t('usage.calls'), stroke: '#1f5fbf', width: 2, fill: 'rgba(31,95,191,0.08)' },
+              { label: t('usage.minutes'), stroke: '#c26a00', width: 2, scale: 'min' },
+            ],
+            axes: [{}, { label: t('usage.calls') }, { side: 1, scale: 'min', label: t('usage.minutes'), grid: { show: false } }],
+          },
+          data,
+          chart,
+        );
+      }
+      numbers.replaceChildren(
+        table([t('usage.date'), t('usage.calls'), t('usage.answered'), t('usage.minutes')],
+          r.days.slice().reverse().map((d) => h('tr', {}, h('td', {}, d.date), h('td', {}, d.calls), h('td', {}, d.answered), h('td', {}, d.minutes)))),
+      );
+    } catch (e) {
+      chart.replaceChildren(errorLine(e));
+    }
+  }
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    load();
+  });
+  load();
+  return () => {
+    window.removeEventListener('resize', resize);
+    if (plot) plot.destroy();
+  };
+}
