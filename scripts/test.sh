@@ -15,6 +15,8 @@ command -v baresip >/dev/null || need_pkgs+=(baresip)
 
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_pkgs+=(chromium-driver)
+# A CJK font, so the Chinese console pages render in the browser tests' screenshots.
+[ -d /usr/share/fonts/truetype/wqy ] || need_pkgs+=(fonts-wqy-microhei)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need_pkgs[*]} ..."
