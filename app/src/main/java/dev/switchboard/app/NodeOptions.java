@@ -46,10 +46,11 @@ public final class NodeOptions {
 
   @Option(
       names = "--digest-challenge-order",
-      paramLabel = "sha256-first|md5-first",
+      paramLabel = "sha256-first|md5-first|md5-only",
       description =
-          "Order of the digest challenges in 401 and 407 (default: ${DEFAULT-VALUE}, RFC 8760"
-              + " §2.4); md5-first only for MD5-only phones that read just the first challenge.",
+          "Digest challenges in 401 and 407 (default: ${DEFAULT-VALUE}, RFC 8760 §2.4);"
+              + " md5-first for MD5-only phones that read just the first challenge, md5-only for"
+              + " phones that fail on any SHA-256 challenge (baresip 1.0).",
       defaultValue = "sha256-first")
   String digestChallengeOrder;
 
@@ -93,7 +94,7 @@ public final class NodeOptions {
         .withAdvertise(advertise == null || advertise.isBlank() ? null : advertise.trim());
   }
 
-  /** The order of the digest challenges; fails on a value other than the two named ones. */
+  /** The digest challenges to offer; fails on a value other than the three named ones. */
   ChallengeOrder challengeOrder() {
     return ChallengeOrder.parse(digestChallengeOrder);
   }

@@ -20,11 +20,12 @@ import java.util.Optional;
  * The server side of SIP digest authentication (RFC 3261 §22, RFC 7616, RFC 8760): checks the
  * credentials of a request against stored HA1 values, or builds the 401/407 challenge.
  *
- * <p>Challenges offer SHA-256 and MD5, both qop="auth", with one nonce, in the {@link
- * ChallengeOrder} given (SHA-256 first by default). Unknown users and wrong passwords get
- * byte-for-byte the same kind of answer after the same hashing work. Each (nonce, nc) pair is
- * accepted once; the RFC 2069 form (MD5 without qop) is accepted once per nonce, so such clients
- * take a fresh challenge per request rather than leave a replayable window.
+ * <p>Challenges offer SHA-256 and MD5, both qop="auth", with one nonce, as the {@link
+ * ChallengeOrder} given says (SHA-256 first by default). Either algorithm is accepted in answers.
+ * Unknown users and wrong passwords get byte-for-byte the same kind of answer after the same
+ * hashing work. Each (nonce, nc) pair is accepted once; the RFC 2069 form (MD5 without qop) is
+ * accepted once per nonce, so such clients take a fresh challenge per request rather than leave a
+ * replayable window.
  *
  * <p>Callers must not challenge ACK or CANCEL (RFC 3261 §22.1), and decide themselves whether the
  * authenticated user may act as the From or To identity. The digest-uri is not compared with the
@@ -171,9 +172,9 @@ public final class DigestAuthenticator {
   }
 
   /**
-   * A 401/407 for {@code request} with two challenges, SHA-256 and MD5 in this authenticator's
-   * {@link ChallengeOrder} (RFC 8760 §2.4: preferred first), sharing one fresh nonce; stale=true
-   * for the stale causes.
+   * A 401/407 for {@code request} with the challenges of this authenticator's {@link
+   * ChallengeOrder} (SHA-256 then MD5 by default, RFC 8760 §2.4: preferred first), sharing one
+   * fresh nonce; stale=true for the stale causes.
    */
   public Challenge challenge(SipRequest request, String realm, ChallengeKind kind, Cause cause) {
     checkRealm(realm);

@@ -51,6 +51,13 @@ class ChallengeOrderTest {
   }
 
   @Test
+  void md5OnlyOffersOneChallenge() {
+    List<String> offers = challenges(ChallengeOrder.MD5_ONLY, ChallengeKind.WWW);
+    assertThat(offers).hasSize(1);
+    assertThat(offers.get(0)).contains("algorithm=MD5");
+  }
+
+  @Test
   void labelsParseBackAndOthersAreRefused() {
     for (ChallengeOrder o : ChallengeOrder.values()) {
       assertThat(ChallengeOrder.parse(o.label())).isEqualTo(o);
