@@ -45,7 +45,8 @@ final class Switchboard implements AutoCloseable {
 
   /**
    * Starts {@code serve} with its data under {@code data}, SIP on {@code sipPort} (0: any), HTTP on
-   * any port, MD5 challenges first (SIPp 3.6 and baresip 1.0 need that) and {@code extra} flags.
+   * any port, MD5 challenges first unless {@code extra} says otherwise (SIPp 3.6 and baresip 1.0
+   * need that) and {@code extra} flags.
    */
   static Switchboard start(Path data, int sipPort, String... extra) throws Exception {
     List<String> args =
@@ -61,9 +62,10 @@ final class Switchboard implements AutoCloseable {
                 "--http-port",
                 "0",
                 "--admin-token",
-                TOKEN,
-                "--digest-challenge-order",
-                "md5-first"));
+                TOKEN));
+    if (!List.of(extra).contains("--digest-challenge-order")) {
+      args.addAll(List.of("--digest-challenge-order", "md5-first"));
+    }
     args.addAll(List.of(extra));
     Files.createDirectories(data);
     ServerProcess p =
