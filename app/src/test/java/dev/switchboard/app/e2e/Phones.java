@@ -20,6 +20,19 @@ final class Phones {
   static void register(
       Path dir, String host, int serverPort, String user, String domain, int localPort)
       throws Exception {
+    register(dir, host, serverPort, user, domain, Switchboard.password(user), localPort);
+  }
+
+  /** Registers with an explicit password (Kamailio's users share one). */
+  static void register(
+      Path dir,
+      String host,
+      int serverPort,
+      String user,
+      String domain,
+      String password,
+      int localPort)
+      throws Exception {
     Path csv = dir.resolve("reg-" + user + "-" + domain + ".csv");
     Files.writeString(
         csv,
@@ -28,7 +41,11 @@ final class Phones {
             + ";"
             + domain
             + ";"
-            + Switchboard.sippAuth(user)
+            + "[authentication username="
+            + user
+            + " password="
+            + password
+            + "]"
             + ";127.0.0.1:"
             + localPort
             + "\n");
@@ -57,8 +74,20 @@ final class Phones {
   static Sipp.Running callee(
       Path dir, String host, int serverPort, String user, String domain, Path scenario)
       throws Exception {
+    return callee(dir, host, serverPort, user, domain, Switchboard.password(user), scenario);
+  }
+
+  static Sipp.Running callee(
+      Path dir,
+      String host,
+      int serverPort,
+      String user,
+      String domain,
+      String password,
+      Path scenario)
+      throws Exception {
     int port = Sipp.freePort(Transport.UDP);
-    register(dir, host, serverPort, user, domain, port);
+    register(dir, host, serverPort, user, domain, password, port);
     Sipp.Running uas =
         Sipp.scenario(scenario)
             .localPort(port)
@@ -79,13 +108,27 @@ final class Phones {
       String to,
       String toDomain)
       throws Exception {
+    return caller(
+        dir, serverPort, scenario, from, fromDomain, to, toDomain, Switchboard.password(from));
+  }
+
+  static Sipp caller(
+      Path dir,
+      int serverPort,
+      Path scenario,
+      String from,
+      String fromDomain,
+      String to,
+      String toDomain,
+      String password)
+      throws Exception {
     return Sipp.scenario(scenario)
         .remote("127.0.0.1", serverPort)
         .set("from", from)
         .set("fromdomain", fromDomain)
         .set("to", to)
         .set("todomain", toDomain)
-        .args("-au", from, "-ap", Switchboard.password(from))
+        .args("-au", from, "-ap", password)
         .timeout(Duration.ofSeconds(15))
         .workDir(Files.createTempDirectory(dir, "sipp-uac-" + from + "-" + to + "-"));
   }

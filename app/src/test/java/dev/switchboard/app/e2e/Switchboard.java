@@ -199,6 +199,22 @@ final class Switchboard implements AutoCloseable {
             c.get("from").asText().contains(from + "@") && c.get("to").asText().contains(to + "@"));
   }
 
+  /** A port of 127.0.0.1 free for both UDP and TCP a moment ago, for a fixed --sip-port. */
+  static int freeSipPort() throws IOException {
+    java.net.InetAddress loopback = java.net.InetAddress.getByName("127.0.0.1");
+    for (int i = 0; i < 20; i++) {
+      try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, loopback)) {
+        int port = tcp.getLocalPort();
+        try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, loopback)) {
+          return port;
+        } catch (IOException taken) {
+          // try another
+        }
+      }
+    }
+    throw new IOException("no port free for both UDP and TCP on 127.0.0.1");
+  }
+
   /** Copies a SIPp scenario out of the server test jar into {@code dir}. */
   static Path scenario(Path dir, String name) throws IOException {
     Path file = dir.resolve(name);
