@@ -49,8 +49,10 @@ public final class Node implements AutoCloseable {
         throw new UncheckedIOException("cannot create data directory " + options.data, e);
       }
     }
-    // Parsed first: a bad --route should fail before anything is opened.
+    // Parsed first: a bad --route or challenge order should fail before anything is opened.
     SipServiceConfig sipConfig = options.sip();
+    RegistrarModule.Settings registrarSettings =
+        RegistrarModule.Settings.DEFAULT.withChallengeOrder(options.challengeOrder());
     // Opened in order, closed in reverse: what is started later depends on what came before.
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
@@ -59,8 +61,7 @@ public final class Node implements AutoCloseable {
       RegistrarModule registrar =
           open(
               parts,
-              RegistrarModule.start(
-                  database.jdbi(), usage, Clock.systemUTC(), RegistrarModule.Settings.DEFAULT));
+              RegistrarModule.start(database.jdbi(), usage, Clock.systemUTC(), registrarSettings));
       ApiServer http =
           open(
               parts,

@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.server.proxy.RouteTable;
 import dev.switchboard.server.sip.SipServiceConfig;
+import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,16 @@ public final class NodeOptions {
   String advertise;
 
   @Option(
+      names = "--digest-challenge-order",
+      paramLabel = "sha256-first|md5-first|md5-only",
+      description =
+          "Digest challenges in 401 and 407 (default: ${DEFAULT-VALUE}, RFC 8760 §2.4);"
+              + " md5-first for MD5-only phones that read just the first challenge, md5-only for"
+              + " phones that fail on any SHA-256 challenge (baresip 1.0).",
+      defaultValue = "sha256-first")
+  String digestChallengeOrder;
+
+  @Option(
       names = "--http-port",
       description =
           "HTTP port for the console and API; 0 picks a free port (default: ${DEFAULT-VALUE}).",
@@ -81,6 +92,11 @@ public final class NodeOptions {
     return SipServiceConfig.listen(bind, sipPort)
         .withRoutes(RouteTable.parse(routes))
         .withAdvertise(advertise == null || advertise.isBlank() ? null : advertise.trim());
+  }
+
+  /** The digest challenges to offer; fails on a value other than the three named ones. */
+  ChallengeOrder challengeOrder() {
+    return ChallengeOrder.parse(digestChallengeOrder);
   }
 
   /** The database these options name: PostgreSQL when a URL is given, else H2 under --data. */

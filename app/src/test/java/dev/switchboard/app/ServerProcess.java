@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A {@code switchboard} child JVM on the test class path, stopped with {@link #kill()}. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
   private static final Pattern URL = Pattern.compile("console and API: (http://\\S+?)/?$");
 
@@ -46,7 +46,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Starts {@code switchboard ARGS…} with its stderr in {@code log}. */
-  static ServerProcess start(Path log, List<String> args) throws IOException {
+  public static ServerProcess start(Path log, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -63,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Waits for the line that names the HTTP URL and returns the URL. */
-  String awaitUrl(long timeoutSeconds) throws Exception {
+  public String awaitUrl(long timeoutSeconds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     while (System.nanoTime() < deadline) {
       String line = lines.poll(100, TimeUnit.MILLISECONDS);
@@ -82,7 +82,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Waits for a line matching {@code pattern} and returns its first group. */
-  String awaitLine(Pattern pattern, long timeoutSeconds) throws Exception {
+  public String awaitLine(Pattern pattern, long timeoutSeconds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     for (String line : output()) {
       Matcher m = pattern.matcher(line);
@@ -106,17 +106,17 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Lines printed so far (after {@link #awaitUrl} plus whatever arrived since). */
-  List<String> output() {
+  public List<String> output() {
     lines.drainTo(seen);
     return seen;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /** kill -9: no shutdown hook runs, nothing is flushed. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     try {
       process.waitFor(30, TimeUnit.SECONDS);

@@ -11,10 +11,6 @@ import dev.switchboard.sip.auth.DigestParseException;
 import dev.switchboard.sip.auth.Ha1Pair;
 import dev.switchboard.sip.message.HeaderNames;
 import dev.switchboard.sip.message.SipRequest;
-import dev.switchboard.sip.message.SipResponse;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,24 +22,11 @@ import java.util.concurrent.CompletionStage;
 public final class DigestCallerVerifier implements CallerVerifier {
   private final DigestAuthenticator authenticator;
   private final SubscriberDirectory directory;
-  private final boolean md5First;
 
-  public DigestCallerVerifier(
-      DigestAuthenticator authenticator, SubscriberDirectory directory, boolean md5First) {
+  /** The challenges come in {@code authenticator}'s order, the same as the registrar's 401s. */
+  public DigestCallerVerifier(DigestAuthenticator authenticator, SubscriberDirectory directory) {
     this.authenticator = authenticator;
     this.directory = directory;
-    this.md5First = md5First;
-  }
-
-  private SipResponse ordered(SipResponse challenge) {
-    if (!md5First) {
-      return challenge;
-    }
-    List<String> values = new ArrayList<>(challenge.headers().all(HeaderNames.PROXY_AUTHENTICATE));
-    values.sort(Comparator.comparing(v -> v.contains("algorithm=MD5") ? 0 : 1));
-    challenge.removeHeader(HeaderNames.PROXY_AUTHENTICATE);
-    values.forEach(v -> challenge.addHeader(HeaderNames.PROXY_AUTHENTICATE, v));
-    return challenge;
   }
 
   @Override
@@ -56,10 +39,9 @@ public final class DigestCallerVerifier implements CallerVerifier {
       // No credentials for this realm yet: challenge without touching the directory.
       return done(
           new Refused(
-              ordered(
-                  authenticator
-                      .challenge(request, domain, ChallengeKind.PROXY, Cause.NO_CREDENTIALS)
-                      .response())));
+              authenticator
+                  .challenge(request, domain, ChallengeKind.PROXY, Cause.NO_CREDENTIALS)
+                  .response()));
     }
     if (!username.equals(user)) {
       return done(new Refused(request.createResponse(403, "Credentials are not the From user")));
@@ -81,7 +63,7 @@ public final class DigestCallerVerifier implements CallerVerifier {
                     .filter(s -> u.equals(username) && realm.equals(domain))
                     .map(s -> new Ha1Pair(s.ha1Md5(), s.ha1Sha256())));
     if (result instanceof AuthResult.Challenge c) {
-      return new Refused(ordered(c.response()));
+      return new Refused(c.response());
     }
     if (result instanceof AuthResult.Rejected rej) {
       return new Refused(request.createResponse(rej.status(), rej.reason()));

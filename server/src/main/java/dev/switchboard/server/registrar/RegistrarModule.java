@@ -9,6 +9,7 @@ import dev.switchboard.server.location.JdbcBindingPersistence;
 import dev.switchboard.server.location.LocationConfig;
 import dev.switchboard.server.location.LocationService;
 import dev.switchboard.server.usage.UsageSink;
+import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.sip.auth.DigestAuthenticator;
 import dev.switchboard.store.directory.DirectoryChangeLog;
 import dev.switchboard.store.location.BindingRepository;
@@ -24,13 +25,19 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class RegistrarModule implements AutoCloseable {
 
-  /** Everything tunable, with production defaults in {@link #DEFAULT}. */
+  /**
+   * Everything tunable, with production defaults in {@link #DEFAULT}.
+   *
+   * @param challengeOrder which digest challenge comes first in 401s and, through the shared {@link
+   *     #authenticator()}, in the proxy's 407s
+   */
   public record Settings(
       RegistrarConfig registrar,
       DirectoryConfig directory,
       LocationConfig location,
       byte[] nonceSecret,
-      Duration nonceLifetime) {
+      Duration nonceLifetime,
+      ChallengeOrder challengeOrder) {
 
     public static final Settings DEFAULT =
         new Settings(
@@ -38,7 +45,12 @@ public final class RegistrarModule implements AutoCloseable {
             DirectoryConfig.DEFAULT,
             LocationConfig.DEFAULT,
             null,
-            DigestAuthenticator.DEFAULT_NONCE_LIFETIME);
+            DigestAuthenticator.DEFAULT_NONCE_LIFETIME,
+            ChallengeOrder.SHA256_FIRST);
+
+    public Settings withChallengeOrder(ChallengeOrder order) {
+      return new Settings(registrar, directory, location, nonceSecret, nonceLifetime, order);
+    }
   }
 
   private final CachedSubscriberDirectory directory;
@@ -72,7 +84,7 @@ public final class RegistrarModule implements AutoCloseable {
       new SecureRandom().nextBytes(secret);
     }
     DigestAuthenticator authenticator =
-        new DigestAuthenticator(clock, secret, settings.nonceLifetime());
+        new DigestAuthenticator(clock, secret, settings.nonceLifetime(), settings.challengeOrder());
     CachedSubscriberDirectory directory =
         CachedSubscriberDirectory.start(new DirectoryChangeLog(jdbi), clock, settings.directory());
     IndexedLocationService locations;

@@ -82,8 +82,7 @@ public final class SipService implements AutoCloseable {
               proxyAddress(),
               services.directory(),
               services.location(),
-              new DigestCallerVerifier(
-                  digest, services.directory(), config.proxy().md5ChallengeFirst()),
+              new DigestCallerVerifier(digest, services.directory()),
               services.usage());
     }
     transactions.setUser(new CoreUser(caps, config.serverName(), services.registrar(), proxy));

@@ -12,9 +12,12 @@ import dev.switchboard.server.sipp.Sipp.Transport;
 import dev.switchboard.server.usage.CallDetailRecord;
 import dev.switchboard.server.usage.CallDetailRecord.Direction;
 import dev.switchboard.server.usage.CallDetailRecord.EndedBy;
+import dev.switchboard.sip.auth.ChallengeOrder;
+import dev.switchboard.sip.auth.DigestAuthenticator;
 import dev.switchboard.sip.transport.TransportKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -44,16 +47,25 @@ class ProxySippTest {
 
   @BeforeEach
   void start() throws Exception {
-    SipService service =
-        SipService.start(sippConfig(), SipServices.proxy(directory, location, sink));
+    SipService service = SipService.start(sippConfig(), services(directory, location, sink));
     open.add(service);
     port = service.address(TransportKind.UDP).getPort();
   }
 
-  /** SIPp 3.6 answers only the first challenge and knows only MD5. */
   private static SipServiceConfig sippConfig() {
-    SipServiceConfig c = SipServiceConfig.listen("127.0.0.1", 0);
-    return c.withProxy(c.proxy().withMd5ChallengeFirst(true));
+    return SipServiceConfig.listen("127.0.0.1", 0);
+  }
+
+  /** SIPp 3.6 answers only the first challenge and knows only MD5, so MD5 comes first. */
+  private static SipServices services(
+      MemoryDirectory directory, MemoryLocation location, CollectingSink sink) {
+    return SipServices.proxy(directory, location, sink)
+        .withAuthenticator(
+            new DigestAuthenticator(
+                Clock.systemUTC(),
+                new byte[32],
+                DigestAuthenticator.DEFAULT_NONCE_LIFETIME,
+                ChallengeOrder.MD5_FIRST));
   }
 
   @AfterEach
@@ -193,7 +205,7 @@ class ProxySippTest {
         new MemoryDirectory().tenant("b.test", Mode.PROXY).user("b.test", "bob", "pw");
     MemoryLocation bLocation = new MemoryLocation();
     CollectingSink bSink = new CollectingSink();
-    SipService b = SipService.start(sippConfig(), SipServices.proxy(bDirectory, bLocation, bSink));
+    SipService b = SipService.start(sippConfig(), services(bDirectory, bLocation, bSink));
     open.add(b);
     int bPort = b.address(TransportKind.UDP).getPort();
     MemoryDirectory aDirectory =
@@ -202,7 +214,7 @@ class ProxySippTest {
     SipService a =
         SipService.start(
             sippConfig().withRoutes(RouteTable.parse(List.of("b.test=127.0.0.1:" + bPort))),
-            SipServices.proxy(aDirectory, new MemoryLocation(), aSink));
+            services(aDirectory, new MemoryLocation(), aSink));
     open.add(a);
     int p = Sipp.freePort(Transport.UDP);
     Sipp.Running uas = Sipp.scenario(resource("proxy-uas-answer.xml")).localPort(p).start();

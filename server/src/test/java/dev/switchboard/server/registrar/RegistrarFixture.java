@@ -78,7 +78,8 @@ final class RegistrarFixture implements AutoCloseable {
                 // The sweeper thread stays out of the way; tests call sweep() themselves.
                 new LocationConfig(1000, 500, Duration.ofHours(1)),
                 new byte[32],
-                Duration.ofMinutes(5)));
+                Duration.ofMinutes(5),
+                dev.switchboard.sip.auth.ChallengeOrder.SHA256_FIRST));
     SipTransport transport =
         new SipTransport() {
           @Override

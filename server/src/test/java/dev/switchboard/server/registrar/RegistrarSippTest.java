@@ -7,15 +7,11 @@ import dev.switchboard.server.sipp.Sipp.Result;
 import dev.switchboard.server.sipp.Sipp.Transport;
 import dev.switchboard.server.usage.RegistrationEvent;
 import dev.switchboard.server.usage.UsageEvent;
-import dev.switchboard.sip.message.HeaderNames;
-import dev.switchboard.sip.message.SipMessage;
-import dev.switchboard.sip.message.SipResponse;
+import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.sip.transaction.HashedWheelTimerService;
 import dev.switchboard.sip.transaction.TimerConfig;
 import dev.switchboard.sip.transaction.TransactionLayer;
-import dev.switchboard.sip.transport.Endpoint;
 import dev.switchboard.sip.transport.NettyTransport;
-import dev.switchboard.sip.transport.SipTransport;
 import dev.switchboard.sip.transport.TransportConfig;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
@@ -25,14 +21,10 @@ import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.testing.TestDatabase;
 import dev.switchboard.store.testing.TestDatabases;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,38 +70,18 @@ class RegistrarSippTest {
     Files.writeString(dir.resolve("users.csv"), csv);
     module =
         RegistrarModule.start(
-            db.jdbi(), events::add, Clock.systemUTC(), RegistrarModule.Settings.DEFAULT);
+            db.jdbi(),
+            events::add,
+            Clock.systemUTC(),
+            // SIPp 3.6.1 answers only the first WWW-Authenticate and only MD5.
+            RegistrarModule.Settings.DEFAULT.withChallengeOrder(ChallengeOrder.MD5_FIRST));
     timers = new HashedWheelTimerService();
     transport =
         new NettyTransport(
             TransportConfig.listen("127.0.0.1", 0), (m, src) -> layer.onMessage(m, src));
-    layer = new TransactionLayer(md5First(transport), timers, TimerConfig.DEFAULT);
+    layer = new TransactionLayer(transport, timers, TimerConfig.DEFAULT);
     layer.setUser(new RegisterOnlyUser(module.registrar()));
     transport.start();
-  }
-
-  /**
-   * SIPp 3.6.1 answers only the first WWW-Authenticate and only MD5, while we offer SHA-256 first
-   * (RFC 8760 §2.4); this puts the MD5 challenge first on the way out so SIPp can take part.
-   */
-  static SipTransport md5First(SipTransport inner) {
-    return new SipTransport() {
-      @Override
-      public CompletionStage<Void> send(SipMessage message, Endpoint to) {
-        if (message instanceof SipResponse r && r.status() == 401) {
-          List<String> offers = new ArrayList<>(r.headers().all(HeaderNames.WWW_AUTHENTICATE));
-          offers.sort(Comparator.comparing((String c) -> !c.contains("MD5")));
-          r.removeHeader(HeaderNames.WWW_AUTHENTICATE);
-          offers.forEach(c -> r.addHeader(HeaderNames.WWW_AUTHENTICATE, c));
-        }
-        return inner.send(message, to);
-      }
-
-      @Override
-      public InetSocketAddress listenAddress(TransportKind kind) {
-        return inner.listenAddress(kind);
-      }
-    };
   }
 
   @AfterAll

@@ -20,10 +20,12 @@ import java.util.Optional;
  * The server side of SIP digest authentication (RFC 3261 §22, RFC 7616, RFC 8760): checks the
  * credentials of a request against stored HA1 values, or builds the 401/407 challenge.
  *
- * <p>Challenges offer SHA-256 then MD5, both qop="auth", with one nonce. Unknown users and wrong
- * passwords get byte-for-byte the same kind of answer after the same hashing work. Each (nonce, nc)
- * pair is accepted once; the RFC 2069 form (MD5 without qop) is accepted once per nonce, so such
- * clients take a fresh challenge per request rather than leave a replayable window.
+ * <p>Challenges offer SHA-256 and MD5, both qop="auth", with one nonce, as the {@link
+ * ChallengeOrder} given says (SHA-256 first by default). Either algorithm is accepted in answers.
+ * Unknown users and wrong passwords get byte-for-byte the same kind of answer after the same
+ * hashing work. Each (nonce, nc) pair is accepted once; the RFC 2069 form (MD5 without qop) is
+ * accepted once per nonce, so such clients take a fresh challenge per request rather than leave a
+ * replayable window.
  *
  * <p>Callers must not challenge ACK or CANCEL (RFC 3261 §22.1), and decide themselves whether the
  * authenticated user may act as the From or To identity. The digest-uri is not compared with the
@@ -40,15 +42,31 @@ public final class DigestAuthenticator {
 
   private final NonceFactory nonces;
   private final NonceCounter counts;
+  private final ChallengeOrder order;
   // Hashed against when the user is unknown, so that case costs and looks like a wrong password.
   private final Ha1Pair dummy;
 
   public DigestAuthenticator(Clock clock, byte[] serverSecret, Duration nonceLifetime) {
-    this(clock, serverSecret, nonceLifetime, NonceCounter.DEFAULT_CAPACITY);
+    this(clock, serverSecret, nonceLifetime, ChallengeOrder.SHA256_FIRST);
+  }
+
+  public DigestAuthenticator(
+      Clock clock, byte[] serverSecret, Duration nonceLifetime, ChallengeOrder order) {
+    this(clock, serverSecret, nonceLifetime, NonceCounter.DEFAULT_CAPACITY, order);
   }
 
   public DigestAuthenticator(
       Clock clock, byte[] serverSecret, Duration nonceLifetime, int nonceCapacity) {
+    this(clock, serverSecret, nonceLifetime, nonceCapacity, ChallengeOrder.SHA256_FIRST);
+  }
+
+  public DigestAuthenticator(
+      Clock clock,
+      byte[] serverSecret,
+      Duration nonceLifetime,
+      int nonceCapacity,
+      ChallengeOrder order) {
+    this.order = Objects.requireNonNull(order);
     this.nonces = new NonceFactory(clock, serverSecret, nonceLifetime);
     this.counts = new NonceCounter(clock, nonceCapacity);
     SecureRandom random = new SecureRandom();
@@ -57,6 +75,11 @@ public final class DigestAuthenticator {
     random.nextBytes(md5);
     random.nextBytes(sha256);
     this.dummy = new Ha1Pair(HexFormat.of().formatHex(md5), HexFormat.of().formatHex(sha256));
+  }
+
+  /** The order in which challenges list the algorithms. */
+  public ChallengeOrder challengeOrder() {
+    return order;
   }
 
   /** The nonce counts remembered, for metrics. */
@@ -149,20 +172,20 @@ public final class DigestAuthenticator {
   }
 
   /**
-   * A 401/407 for {@code request} with two challenges, SHA-256 first (RFC 8760 §2.4: preferred
-   * first) then MD5, sharing one fresh nonce; stale=true for the stale causes.
+   * A 401/407 for {@code request} with the challenges of this authenticator's {@link
+   * ChallengeOrder} (SHA-256 then MD5 by default, RFC 8760 §2.4: preferred first), sharing one
+   * fresh nonce; stale=true for the stale causes.
    */
   public Challenge challenge(SipRequest request, String realm, ChallengeKind kind, Cause cause) {
     checkRealm(realm);
     String nonce = nonces.issue(realm);
     boolean stale = cause.stale();
     SipResponse r = request.createResponse(kind.status(), null);
-    r.addHeader(
-        kind.challengeHeader(),
-        DigestChallenge.of(realm, nonce, DigestAlgorithm.SHA_256, stale).toHeaderValue());
-    r.addHeader(
-        kind.challengeHeader(),
-        DigestChallenge.of(realm, nonce, DigestAlgorithm.MD5, stale).toHeaderValue());
+    for (DigestAlgorithm algorithm : order.algorithms()) {
+      r.addHeader(
+          kind.challengeHeader(),
+          DigestChallenge.of(realm, nonce, algorithm, stale).toHeaderValue());
+    }
     return new Challenge(r, cause);
   }
 
