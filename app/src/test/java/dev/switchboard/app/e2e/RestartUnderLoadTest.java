@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +52,25 @@ class RestartUnderLoadTest {
     Path work = Files.createDirectories(dir.resolve("sipp-load"));
     Set<String> beforeKill;
     try (Switchboard first = Switchboard.start(data, port)) {
-      first.tenant("a.test", users.toArray(String[]::new));
+      first.tenant("a.test");
+      // Eight at a time: one by one, 200 accounts take several seconds of the test's budget.
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<?>> made = new ArrayList<>();
+        for (String user : users) {
+          made.add(
+              pool.submit(
+                  () ->
+                      first.post(
+                          "/api/v1/tenants/a.test/accounts",
+                          Map.of("user", user, "password", Switchboard.password(user)))));
+        }
+        for (Future<?> f : made) {
+          f.get(30, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
       try (Sipp.Running load =
           Sipp.scenario(Switchboard.scenario(dir, "register-uac.xml"))
               .remote("127.0.0.1", port)
