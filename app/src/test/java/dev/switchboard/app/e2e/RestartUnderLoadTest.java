@@ -36,7 +36,6 @@ class RestartUnderLoadTest {
   @Test
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void everyAcknowledgedBindingSurvivesKillDashNineUnderRegisterLoad() throws Exception {
-    int port = Switchboard.freeSipPort();
     Path data = dir.resolve("data");
     List<String> users = new ArrayList<>();
     StringBuilder csv = new StringBuilder("SEQUENTIAL\n");
@@ -51,7 +50,9 @@ class RestartUnderLoadTest {
     Path injection = Files.writeString(dir.resolve("users.csv"), csv);
     Path work = Files.createDirectories(dir.resolve("sipp-load"));
     Set<String> beforeKill;
-    try (Switchboard first = Switchboard.start(data, port)) {
+    int port;
+    try (Switchboard first = Switchboard.start(data, 0)) {
+      port = first.sipPort(); // the restart takes the same port
       first.tenant("a.test");
       // Eight at a time: one by one, 200 accounts take several seconds of the test's budget.
       ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -71,7 +72,7 @@ class RestartUnderLoadTest {
       } finally {
         pool.shutdownNow();
       }
-      try (Sipp.Running load =
+      Sipp.Running load =
           Sipp.scenario(Switchboard.scenario(dir, "register-uac.xml"))
               .remote("127.0.0.1", port)
               .injection(injection)
@@ -79,13 +80,16 @@ class RestartUnderLoadTest {
               .rate(100)
               .timeout(Duration.ofSeconds(20))
               .workDir(work)
-              .start()) {
+              .start();
+      try {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (acknowledged(work).size() < USERS / 4 && System.nanoTime() < deadline) {
           Thread.sleep(20);
         }
         first.kill();
         beforeKill = acknowledged(work);
+      } finally {
+        load.close();
       }
     }
     // SIPp is gone too: what it was told before the kill is the whole claim.
