@@ -68,15 +68,19 @@ final class Switchboard implements AutoCloseable {
     }
     args.addAll(List.of(extra));
     Files.createDirectories(data);
-    ServerProcess p =
-        ServerProcess.start(data.resolveSibling(data.getFileName() + "-serve.log"), args);
+    Path log = data.resolveSibling(data.getFileName() + "-serve.log");
+    ServerProcess p = ServerProcess.start(log, args);
     try {
       String url = p.awaitUrl(60);
       int port = Integer.parseInt(p.awaitLine(SIP, 30));
       return new Switchboard(p, url, port);
     } catch (Exception | AssertionError e) {
       p.close();
-      throw e;
+      // The temporary directory goes with the test, so the log goes into the failure.
+      String text = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+      throw new AssertionError(
+          "serve " + args + " did not start:\n" + text.substring(Math.max(0, text.length() - 6000)),
+          e);
     }
   }
 
@@ -205,7 +209,8 @@ final class Switchboard implements AutoCloseable {
     for (int i = 0; i < 20; i++) {
       try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, loopback)) {
         int port = tcp.getLocalPort();
-        try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, loopback)) {
+        try {
+          new java.net.DatagramSocket(port, loopback).close();
           return port;
         } catch (IOException taken) {
           // try another
