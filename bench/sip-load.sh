@@ -39,6 +39,7 @@ step=10
 reg_rates="2000 3000 4000 5000 6000 7000 8000"
 call_rates="250 500 750 1000 1250 1500 1750 2000"
 hold_ms=500
+warmup=30
 mem_users=100000
 mem_rate=2500
 jvm="-Xms1g -Xmx1g -XX:+UseG1GC"
@@ -54,6 +55,7 @@ while [ $# -gt 0 ]; do
     --reg-rates) reg_rates=$2; shift 2 ;;
     --call-rates) call_rates=$2; shift 2 ;;
     --hold-ms) hold_ms=$2; shift 2 ;;
+    --warmup-seconds) warmup=$2; shift 2 ;;
     --mem-users) mem_users=$2; shift 2 ;;
     --mem-rate) mem_rate=$2; shift 2 ;;
     --jvm) jvm=$2; shift 2 ;;
@@ -268,7 +270,19 @@ for s in "${servers[@]}"; do
 done
 
 echo "columns: server load rate attempted ok lost achieved/s cpu_s cores cpu_s_per_1000 p50_ms p99_ms verdict"
+port_of() { if [ "$1" = kamailio ]; then echo "$kamailio_port"; else echo "$switchboard_port"; fi; }
+# Not measured: lets the JVM compile its hot paths (C2 alone used more CPU than the SIP threads in
+# the first minute, see docs/benchmarks.md); Kamailio gets the same load for symmetry.
+warm() { # load scenario csv-prefix rate
+  local s
+  for s in "${servers[@]}"; do
+    [ "$warmup" -gt 0 ] || continue
+    run_sipp "$work/$s-warmup-$1" "$(port_of "$s")" "$2" "$work/$s/$3" "$4" $(($4 * warmup)) $((warmup + 15)) "${@:5}"
+    echo "   warm-up $1 $s: $(sum_stat "$work/$s-warmup-$1" "SuccessfulCall(C)") of $(($4 * warmup)) at $4/s (not counted)"
+  done
+}
 echo "== (a) REGISTER with digest, $users users"
+warm register "$scenarios/register-uac.xml" register 500
 declare -A failed
 for r in $reg_rates; do
   for s in "${servers[@]}"; do
@@ -299,6 +313,7 @@ for s in "${servers[@]}"; do
   done
 done
 sleep 1
+warm call "$work/call-uac.xml" call 200 -d "$hold_ms"
 for r in $call_rates; do
   for s in "${servers[@]}"; do
     [ -z "${failed[$s-call]:-}" ] || continue
