@@ -7,7 +7,7 @@
 #   bench/sip-load.sh --jar app/target/switchboard.jar [--uacs 2] [--users 2000]
 #       [--step-seconds 10] [--reg-rates "2000 4000 ..."] [--call-rates "500 1000 ..."]
 #       [--hold-ms 500] [--mem-users 100000] [--mem-rate 2500] [--jvm "-Xms512m -Xmx512m"]
-#       [--only kamailio|switchboard] [--keep DIR]
+#       [--warmup-seconds 30] [--java-extra "-D..."] [--only kamailio|switchboard] [--keep DIR]
 #
 # Loads, each split over --uacs SIPp client processes with disjoint user ranges (one SIPp process
 # saturates near 0.5-1 core; several are needed to load a server that does not):
