@@ -3,6 +3,7 @@ package dev.switchboard.app.e2e;
 import static dev.switchboard.app.e2e.Phones.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.console.web.Chromium;
 import dev.switchboard.server.sipp.Sipp;
 import java.nio.file.Path;
 import java.time.Duration;
