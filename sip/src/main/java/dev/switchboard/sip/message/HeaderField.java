@@ -1,4 +1,61 @@
 package dev.switchboard.sip.message;
 
-/** One header line: its name (canonical for known headers) and its unfolded value. */
-public record HeaderField(String name, String value) {}
+import java.util.Objects;
+
+/**
+ * One header line: its name (canonical for known headers) and its unfolded value. A parsed line
+ * keeps its value as bytes of the message until someone reads it, so headers nobody looks at cost
+ * no string.
+ */
+public final class HeaderField {
+  private final String name;
+  private String value;
+  private final byte[] buf;
+  private final int off;
+  private final int len;
+
+  public HeaderField(String name, String value) {
+    this.name = Objects.requireNonNull(name);
+    this.value = Objects.requireNonNull(value);
+    this.buf = null;
+    this.off = 0;
+    this.len = 0;
+  }
+
+  /** A value still in {@code buf}, which must never change afterwards (the message's bytes). */
+  HeaderField(String name, byte[] buf, int off, int len) {
+    this.name = name;
+    this.buf = buf;
+    this.off = off;
+    this.len = len;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String value() {
+    String v = value;
+    if (v == null) {
+      // Racing readers compute the same immutable string from the same bytes: harmless.
+      v = MessageParser.text(buf, off, off + len);
+      value = v;
+    }
+    return v;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HeaderField f && f.name.equals(name) && f.value().equals(value());
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + value().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return name + ": " + value();
+  }
+}

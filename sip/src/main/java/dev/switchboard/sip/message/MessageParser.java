@@ -53,6 +53,13 @@ public final class MessageParser {
     while (p < end && (buf[p] == '\r' || buf[p] == '\n')) {
       p++;
     }
+    // Header values stay in these bytes until read, so they must be ours and never change: a
+    // buffer that is exactly the message is taken over, anything else is copied once.
+    if (p != 0 || end != buf.length) {
+      buf = Arrays.copyOfRange(buf, p, end);
+      end = buf.length;
+      p = 0;
+    }
     int msgStart = p;
     int headEnd = findHeaderEnd(buf, p, end);
     if (headEnd < 0) {
@@ -97,9 +104,8 @@ public final class MessageParser {
             ? response(startLine, headers, body)
             : request(startLine, headers, body);
     int wireEnd = bodyStart + bodyLen;
-    // A buffer that is exactly this message is kept as is: the caller hands it over.
-    m.wire(
-        msgStart == 0 && wireEnd == buf.length ? buf : Arrays.copyOfRange(buf, msgStart, wireEnd));
+    // msgStart is 0 here; a datagram with bytes after Content-Length keeps only the message.
+    m.wire(wireEnd == buf.length ? buf : Arrays.copyOf(buf, wireEnd));
     return m;
   }
 
@@ -293,7 +299,7 @@ public final class MessageParser {
     while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
       ve--;
     }
-    return new HeaderField(name, text(b, vs, ve));
+    return new HeaderField(name, b, vs, ve - vs);
   }
 
   /** Text of a byte range: a plain copy for ASCII (the common case), UTF-8 decoding otherwise. */
