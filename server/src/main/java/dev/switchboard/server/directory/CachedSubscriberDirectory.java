@@ -106,6 +106,27 @@ public final class CachedSubscriberDirectory implements SubscriberDirectory, Aut
   }
 
   @Override
+  public CompletionStage<Optional<TenantRouting>> findTenant(String domain) {
+    Optional<TenantRouting> known = tenant(domain);
+    if (known.isPresent() || domain == null) {
+      return CompletableFuture.completedFuture(known);
+    }
+    String d = domain.toLowerCase(Locale.ROOT);
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> {
+            Optional<TenantEntry> found = log.tenant(d);
+            found.ifPresent(t -> tenants.putIfAbsent(d, t));
+            return found.map(CachedSubscriberDirectory::routing);
+          },
+          loader);
+    } catch (RejectedExecutionException e) {
+      // The loader is saturated: answer from memory rather than queue without bound.
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+  }
+
+  @Override
   public CompletionStage<Optional<Subscriber>> subscriber(String domain, String user) {
     if (domain == null || user == null) {
       return CompletableFuture.completedFuture(Optional.empty());

@@ -12,6 +12,14 @@ public interface SubscriberDirectory {
   /** The tenant that owns {@code domain} (case-insensitive), from memory. */
   Optional<TenantRouting> tenant(String domain);
 
+  /**
+   * The tenant of {@code domain}: from memory, else looked up in the system of record off the
+   * calling thread (a tenant created a moment ago may not be in memory yet).
+   */
+  default CompletionStage<Optional<TenantRouting>> findTenant(String domain) {
+    return java.util.concurrent.CompletableFuture.completedFuture(tenant(domain));
+  }
+
   default boolean isLocalDomain(String domain) {
     return tenant(domain).isPresent();
   }

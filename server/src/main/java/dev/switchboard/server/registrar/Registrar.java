@@ -89,10 +89,37 @@ public final class Registrar {
       return;
     }
     String domain = ruri.host().toLowerCase(Locale.ROOT);
-    if (directory.tenant(domain).isEmpty()) {
-      respond(tx, 404, "Domain Not Served");
+    if (directory.tenant(domain).isPresent()) {
+      receiveForDomain(tx, domain);
       return;
     }
+    // A tenant created a moment ago may not have reached this node's cache from the change log
+    // yet: ask the database, off this thread, before saying the domain is not ours.
+    directory
+        .findTenant(domain)
+        .whenComplete(
+            (tenant, error) -> {
+              if (error != null || tenant == null || tenant.isEmpty()) {
+                respond(tx, 404, "Domain Not Served");
+              } else {
+                onDomain(tx, domain);
+              }
+            });
+  }
+
+  private void onDomain(ServerTransaction tx, String domain) {
+    try {
+      receiveForDomain(tx, domain);
+    } catch (SipParseException e) {
+      respond(tx, 400, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("REGISTER failed: {}", e.toString(), e);
+      respond(tx, 500, null);
+    }
+  }
+
+  private void receiveForDomain(ServerTransaction tx, String domain) {
+    SipRequest request = tx.request();
     // Step 5 checked early: it needs no credentials and tells nothing about users.
     SipUri to = request.to().sipUri();
     if (to == null || to.user() == null || !to.host().equalsIgnoreCase(domain)) {

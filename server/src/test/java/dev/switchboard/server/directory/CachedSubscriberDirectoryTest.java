@@ -51,6 +51,23 @@ class CachedSubscriberDirectoryTest {
     return d.subscriber("A.test", user).toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 
+  @org.junit.jupiter.api.Test
+  void aTenantCreatedBeforeThePollIsFoundInTheDatabaseOffThread() throws Exception {
+    try (CachedSubscriberDirectory d =
+        CachedSubscriberDirectory.start(
+            new DirectoryChangeLog(db.jdbi()),
+            Clock.systemUTC(),
+            DirectoryConfig.DEFAULT.withPollInterval(Duration.ofHours(1)))) {
+      tenants.create(Tenant.create("new.test", "New"));
+      assertThat(d.tenant("new.test")).isEmpty();
+      assertThat(d.findTenant("NEW.test").toCompletableFuture().get(5, TimeUnit.SECONDS))
+          .contains(new TenantRouting("new.test", true, TenantRouting.Mode.PROXY));
+      assertThat(d.tenant("new.test")).isPresent();
+      assertThat(d.findTenant("none.test").toCompletableFuture().get(5, TimeUnit.SECONDS))
+          .isEmpty();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void followsTenantAndAccountChanges(boolean preload) throws Exception {
