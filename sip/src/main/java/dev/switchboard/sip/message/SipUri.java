@@ -201,10 +201,6 @@ public final class SipUri implements Uri {
     return new SipUri(secure, user, password, host, port, params.without(name), headers);
   }
 
-  public SipUri withHostPort(String newHost, int newPort) {
-    return new SipUri(secure, user, password, newHost, newPort, params, headers);
-  }
-
   public SipUri withUser(String newUser) {
     return new SipUri(secure, newUser, password, host, port, params, headers);
   }

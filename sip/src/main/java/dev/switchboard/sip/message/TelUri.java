@@ -8,10 +8,6 @@ public record TelUri(String number, Parameters params) implements Uri {
     return "tel";
   }
 
-  public boolean isGlobal() {
-    return number.startsWith("+");
-  }
-
   static TelUri parse(String text, int colon) {
     Lexer lx = new Lexer(text, colon + 1);
     int start = lx.pos();

@@ -83,22 +83,6 @@ public record TransportConfig(
         true);
   }
 
-  /** With or without forced rport (see the record's description). */
-  public TransportConfig withForceRport(boolean force) {
-    return new TransportConfig(
-        bindAddresses,
-        udpPort,
-        tcpPort,
-        ioThreads,
-        limits,
-        tcpIdleTimeout,
-        connectTimeout,
-        maxConnections,
-        checkResponseSentBy,
-        advertisedHosts,
-        force);
-  }
-
   public TransportConfig withBindAddresses(List<String> addresses) {
     return new TransportConfig(
         addresses,
@@ -168,21 +152,6 @@ public record TransportConfig(
         limits,
         idle,
         connectTimeout,
-        maxConnections,
-        checkResponseSentBy,
-        advertisedHosts,
-        forceRport);
-  }
-
-  public TransportConfig withConnectTimeout(Duration timeout) {
-    return new TransportConfig(
-        bindAddresses,
-        udpPort,
-        tcpPort,
-        ioThreads,
-        limits,
-        tcpIdleTimeout,
-        timeout,
         maxConnections,
         checkResponseSentBy,
         advertisedHosts,
