@@ -4,13 +4,20 @@ import { h, field } from './dom.js';
 import { t, loadLang, initialLang, translateStatic, currentLang } from './i18n.js';
 import * as telephony from './telephony.js';
 import * as staff from './staff.js';
+import * as marketing from './marketing.js';
+import * as sales from './sales.js';
+import * as success from './success.js';
+import * as churn from './churn.js';
+import * as billing from './billing.js';
+import * as metrics from './metrics.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 let me = null;
 let cleanup = null;
 
-const DEPARTMENTS = ['marketing', 'sales', 'success', 'billing'];
+// Each department's pages live in their own module; the frame only mounts them.
+const DEPARTMENTS = [marketing, sales, success, churn, billing, metrics];
 
 function defaultRoute() {
   if (me.role === 'tenant_admin') return `#/telephony/tenants/${me.tenant}/extensions`;
@@ -26,7 +33,7 @@ function renderNav() {
       : h('a', { href: '#/telephony/tenants' }, t('nav.tenants')),
     ...(me.role === 'tenant_admin'
       ? []
-      : [h('h2', {}, t('nav.departments')), ...DEPARTMENTS.map((d) => h('a', { href: `#/${d}` }, t(`dept.${d}`)))]),
+      : [h('h2', {}, t('nav.departments')), ...DEPARTMENTS.flatMap((d) => d.NAV.map(([href, key]) => h('a', { href }, t(key))))]),
     ...(me.role === 'admin' ? [h('h2', {}, t('nav.administration')), h('a', { href: '#/staff/users' }, t('nav.users'))] : []),
   );
   markCurrent();
@@ -90,15 +97,8 @@ const ROUTES = [
   [/^#\/telephony\/tenants$/, () => telephony.tenants(main, me)],
   [/^#\/telephony\/tenants\/([^/]+)\/(extensions|registrations|calls|usage)$/, (m) => telephony.tenantPage(main, me, decodeURIComponent(m[1]), m[2])],
   [/^#\/staff\/users$/, () => staff.users(main, me)],
-  [/^#\/(marketing|sales|success|billing)$/, (m) => placeholder(m[1])],
+  ...DEPARTMENTS.flatMap((d) => d.ROUTES.map(([re, page]) => [re, (m) => page(m, main, me)])),
 ];
-
-function placeholder(dept) {
-  main.replaceChildren(
-    h('h1', {}, t(`dept.${dept}`)),
-    h('div', { class: 'placeholder' }, h('p', {}, t(`dept.${dept}.coming`)), h('p', { class: 'muted' }, t('dept.placeholder'))),
-  );
-}
 
 function route() {
   if (cleanup) {

@@ -1,4 +1,5 @@
-// Every visible string comes from /i18n/<lang>.json; a missing key shows as ⟦key⟧ and is
+// Every visible string comes from /i18n/<lang>.json plus one /i18n/<department>.<lang>.json per
+// department (so each department's strings live beside nothing else); a missing key shows as ⟦key⟧ and is
 // recorded in window.__missingI18n so the browser tests can fail on it.
 const LANGS = ['en', 'zh-CN'];
 const STORE_KEY = 'switchboard.lang';
@@ -16,9 +17,13 @@ export function initialLang() {
   return (navigator.language || '').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+const PARTS = ['', 'billing.', 'metrics.', 'marketing.', 'sales.', 'success.', 'churn.'];
+
 export async function loadLang(l) {
-  const r = await fetch(`/i18n/${l}.json`, { credentials: 'same-origin' });
-  dict = await r.json();
+  const parts = await Promise.all(
+    PARTS.map((p) => fetch(`/i18n/${p}${l}.json`, { credentials: 'same-origin' }).then((r) => r.json())),
+  );
+  dict = Object.assign({}, ...parts);
   lang = l;
   localStorage.setItem(STORE_KEY, l);
   document.documentElement.lang = l;

@@ -27,6 +27,7 @@ public final class DemoCommand implements Callable<Integer> {
         options,
         node -> {
           DemoData.ensure(node.database());
+          DemoData.ensureBusiness(node.database());
           out.println(
               "  demo tenant:     " + DemoData.NAME + " (SIP domain " + DemoData.DOMAIN + ")");
           out.println(

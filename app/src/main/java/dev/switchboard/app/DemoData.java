@@ -1,5 +1,7 @@
 package dev.switchboard.app;
 
+import dev.switchboard.ops.demo.DemoHistory;
+import dev.switchboard.ops.demo.DemoSeed;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountRepository;
@@ -9,6 +11,8 @@ import dev.switchboard.store.staff.StaffUser;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +38,21 @@ final class DemoData {
 
   static final String ADMIN_PASSWORD = "demo-admin-password";
 
+  /** The business's own time zone: the demo story ends on today's date there. */
+  static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** The departments' demo seeds, in order: billing makes the customers the others refer to. */
+  private static final List<DemoSeed> SEEDS = List.of();
+
   private DemoData() {}
+
+  /** Two years of business history from the one demo story, written by each department. */
+  static void ensureBusiness(Database db) {
+    DemoHistory history = DemoHistory.generate(DemoHistory.DEMO_SEED, LocalDate.now(BUSINESS_ZONE));
+    for (DemoSeed seed : SEEDS) {
+      seed.seed(db, history);
+    }
+  }
 
   /** Creates what is missing and resets the demo passwords, leaving everything else alone. */
   static void ensure(Database db) {

@@ -20,7 +20,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
@@ -58,7 +57,7 @@ public final class ApiServer implements AutoCloseable {
     AccountRepository accounts = new AccountRepository(db.jdbi());
     AccountImport importer = new AccountImport(db.jdbi());
     ImportJobs jobs = new ImportJobs(importer);
-    byte[] openApi = openApiDocument();
+    byte[] openApi = openApiDocument(mapper);
     String kind = db.settings().isEmbedded() ? "h2" : "postgresql";
     Javalin app =
         Javalin.create(
@@ -168,12 +167,9 @@ public final class ApiServer implements AutoCloseable {
     ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ApiError("internal error", null));
   }
 
-  private static byte[] openApiDocument() {
-    try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
-      if (in == null) {
-        throw new IllegalStateException("openapi.json is missing from the classpath");
-      }
-      return in.readAllBytes();
+  private static byte[] openApiDocument(ObjectMapper mapper) {
+    try {
+      return mapper.writeValueAsBytes(OpenApiDocument.load(mapper));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,12 @@
 package dev.switchboard.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.console.billing.BillingRoutes;
+import dev.switchboard.console.churn.ChurnRoutes;
+import dev.switchboard.console.marketing.MarketingRoutes;
+import dev.switchboard.console.metrics.MetricsRoutes;
+import dev.switchboard.console.sales.SalesRoutes;
+import dev.switchboard.console.success.SuccessRoutes;
 import dev.switchboard.console.web.AccessGate;
 import dev.switchboard.console.web.ConsoleSite;
 import dev.switchboard.console.web.SessionStore;
@@ -35,5 +41,11 @@ final class ConsoleRoutes {
     new SessionRoutes(staff, sessions, SignInThrottle.standard(clock), mapper).register(cfg.routes);
     new UserRoutes(staff, sessions, mapper).register(cfg.routes);
     new DailyUsageRoutes(tenants, new DailyUsageQuery(db.jdbi())).register(cfg.routes);
+    BillingRoutes.register(cfg, db, mapper, clock);
+    MetricsRoutes.register(cfg, db, mapper, clock);
+    MarketingRoutes.register(cfg, db, mapper, clock);
+    SalesRoutes.register(cfg, db, mapper, clock);
+    SuccessRoutes.register(cfg, db, mapper, clock);
+    ChurnRoutes.register(cfg, db, mapper, clock);
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.testing.TestDatabases;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,10 +25,7 @@ class OpenApiTest {
 
   @Test
   void everyRouteIsDocumentedAndEveryDocumentedRouteExists() throws Exception {
-    JsonNode doc;
-    try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
-      doc = new ObjectMapper().readTree(in);
-    }
+    JsonNode doc = OpenApiDocument.load(new ObjectMapper());
     List<String> documented = new ArrayList<>();
     for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
       for (Iterator<String> ops = path.getValue().fieldNames(); ops.hasNext(); ) {

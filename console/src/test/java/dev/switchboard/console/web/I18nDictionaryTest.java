@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,23 @@ import org.junit.jupiter.api.Test;
 class I18nDictionaryTest {
 
   private static final List<String> SCRIPTS =
-      List.of("app.js", "telephony.js", "staff.js", "i18n.js", "api.js", "dom.js");
+      List.of(
+          "app.js",
+          "telephony.js",
+          "staff.js",
+          "i18n.js",
+          "api.js",
+          "dom.js",
+          "billing.js",
+          "metrics.js",
+          "marketing.js",
+          "sales.js",
+          "success.js",
+          "churn.js");
+
+  /** The dictionary files per language, merged by i18n.js in this order. */
+  private static final List<String> PARTS =
+      List.of("", "billing.", "metrics.", "marketing.", "sales.", "success.", "churn.");
 
   @Test
   void englishAndChineseHaveTheSameKeysAndNoBlanks() throws IOException {
@@ -59,11 +76,20 @@ class I18nDictionaryTest {
     }
   }
 
+  /** All parts of one language merged; a key defined in two parts fails the test. */
   private static JsonNode dictionary(String lang) throws IOException {
-    try (InputStream in =
-        I18nDictionaryTest.class.getResourceAsStream("/web/i18n/" + lang + ".json")) {
-      return new ObjectMapper().readTree(in);
+    ObjectNode merged = new ObjectMapper().createObjectNode();
+    for (String part : PARTS) {
+      try (InputStream in =
+          I18nDictionaryTest.class.getResourceAsStream("/web/i18n/" + part + lang + ".json")) {
+        JsonNode node = new ObjectMapper().readTree(in);
+        for (String k : keys(node)) {
+          assertThat(merged.has(k)).as("%s defined twice (%s%s.json)", k, part, lang).isFalse();
+          merged.set(k, node.get(k));
+        }
+      }
     }
+    return merged;
   }
 
   private static String resource(String path) throws IOException {

@@ -1,0 +1,13 @@
+// The billing department's pages; app.js mounts ROUTES and shows NAV under the department heading.
+import { h } from './dom.js';
+import { t } from './i18n.js';
+
+/** Links shown in the navigation for this department: [hash, i18n key]. */
+export const NAV = [['#/billing', 'dept.billing']];
+
+/** [pattern, (match, main, me) => cleanup?] pairs for the hash router. */
+export const ROUTES = [[/^#\/billing$/, (m, main) => overview(main)]];
+
+function overview(main) {
+  main.replaceChildren(h('h1', {}, t('dept.billing')), h('p', { class: 'muted' }, t('dept.billing.coming')));
+}
