@@ -2,6 +2,7 @@ package dev.switchboard.store.account;
 
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.StoreException;
+import dev.switchboard.store.csv.CsvLine;
 import dev.switchboard.store.directory.DirectoryChangeLog;
 import dev.switchboard.store.tenant.TenantRepository;
 import java.io.BufferedReader;

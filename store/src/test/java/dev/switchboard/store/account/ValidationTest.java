@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.store.InvalidValueException;
+import dev.switchboard.store.csv.CsvLine;
 import dev.switchboard.store.tenant.SipDomain;
 import dev.switchboard.store.tenant.Tenant;
 import org.junit.jupiter.api.Test;
