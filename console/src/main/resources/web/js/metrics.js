@@ -245,6 +245,7 @@ function heatmap(rows, revenue) {
           const p = revenue ? c.mrrPercent : c.customersPercent;
           const shade = none(p) ? 0 : Math.min(Number(p), 100) / 100;
           const label = revenue ? `${money(c.mrr)} · ${c.month}` : `${c.customers} · ${c.month}`;
+          if (none(p)) return h('td', { class: 'heat empty', 'data-age': String(a) }, '—');
           return h('td', { class: `heat${shade > 0.55 ? ' dark' : ''}`, title: label, 'data-age': String(a),
             style: `background: rgba(31, 95, 191, ${(0.06 + shade * 0.84).toFixed(3)})` }, percent(p));
         }))),
