@@ -16,7 +16,10 @@ import java.util.TreeMap;
  */
 final class CustomerLine {
 
-  private static final LocalDate[] NO_DAYS = new LocalDate[0];
+  /** A day after any real date: "never". */
+  static final int NEVER = Integer.MAX_VALUE;
+
+  private static final int[] NO_DAYS = new int[0];
   private static final BigDecimal[] NO_AMOUNTS = new BigDecimal[0];
 
   final Customer customer;
@@ -24,14 +27,20 @@ final class CustomerLine {
   /** The first day with MRR above zero, or null when it never paid a recurring charge. */
   final LocalDate firstPaid;
 
-  /** Days on which the MRR changes, ascending, and the rounded MRR and ARR from each on. */
-  private final LocalDate[] changes;
+  /** {@link #firstPaid} as an epoch day, or {@link #NEVER}. */
+  final int firstPaidDay;
 
-  private final BigDecimal[] mrr;
-  private final BigDecimal[] arr;
+  /**
+   * Epoch days on which the MRR changes, ascending, and the MRR and ARR in cents from each on. The
+   * hot loops run over these primitives; cents add up exactly.
+   */
+  private final int[] changes;
 
-  /** Receipt days, ascending, and the cash collected up to and including each. */
-  private final LocalDate[] paidOn;
+  private final long[] mrr;
+  private final long[] arr;
+
+  /** Receipt days (epoch days), ascending, and the cash collected up to and including each. */
+  private final int[] paidOn;
 
   private final BigDecimal[] paidToDate;
 
@@ -48,60 +57,71 @@ final class CustomerLine {
       }
     }
     int n = deltas.size();
-    changes = new LocalDate[n];
-    mrr = new BigDecimal[n];
-    arr = new BigDecimal[n];
+    changes = new int[n];
+    mrr = new long[n];
+    arr = new long[n];
     BigDecimal level = BigDecimal.ZERO;
     LocalDate first = null;
     int i = 0;
     for (Map.Entry<LocalDate, BigDecimal> e : deltas.entrySet()) {
       level = level.add(e.getValue());
-      changes[i] = e.getKey();
-      mrr[i] = Figures.money(level);
-      arr[i] = Figures.money(level.multiply(Figures.TWELVE));
-      if (first == null && mrr[i].signum() > 0) {
+      changes[i] = (int) e.getKey().toEpochDay();
+      mrr[i] = cents(level);
+      arr[i] = cents(level.multiply(Figures.TWELVE));
+      if (first == null && mrr[i] > 0) {
         first = e.getKey();
       }
       i++;
     }
     firstPaid = first;
+    firstPaidDay = first == null ? NEVER : (int) first.toEpochDay();
     if (receipts.isEmpty()) {
       paidOn = NO_DAYS;
       paidToDate = NO_AMOUNTS;
     } else {
       List<Receipt> sorted = new ArrayList<>(receipts);
       sorted.sort(Comparator.comparing(Receipt::on));
-      paidOn = new LocalDate[sorted.size()];
+      paidOn = new int[sorted.size()];
       paidToDate = new BigDecimal[sorted.size()];
       BigDecimal sum = BigDecimal.ZERO;
       for (int k = 0; k < sorted.size(); k++) {
         sum = sum.add(sorted.get(k).amount());
-        paidOn[k] = sorted.get(k).on();
+        paidOn[k] = (int) sorted.get(k).on().toEpochDay();
         paidToDate[k] = sum;
       }
     }
   }
 
-  /** MRR on {@code day}, to the cent. */
-  BigDecimal mrrOn(LocalDate day) {
-    int k = lastAtOrBefore(changes, day);
-    return k < 0 ? BigDecimal.ZERO.setScale(2) : mrr[k];
+  /** An amount rounded to the cent (HALF_UP), in cents. */
+  private static long cents(BigDecimal v) {
+    return Figures.money(v).unscaledValue().longValueExact();
   }
 
-  /** ARR on {@code day}: the unrounded MRR × 12, to the cent. */
-  BigDecimal arrOn(LocalDate day) {
+  /** MRR in cents on epoch day {@code day}. */
+  long mrrCents(int day) {
     int k = lastAtOrBefore(changes, day);
-    return k < 0 ? BigDecimal.ZERO.setScale(2) : arr[k];
+    return k < 0 ? 0 : mrr[k];
+  }
+
+  /** ARR in cents on epoch day {@code day}: the unrounded MRR × 12, to the cent. */
+  long arrCents(int day) {
+    int k = lastAtOrBefore(changes, day);
+    return k < 0 ? 0 : arr[k];
+  }
+
+  /** MRR on {@code day}, to the cent. */
+  BigDecimal mrrOn(LocalDate day) {
+    return BigDecimal.valueOf(mrrCents((int) day.toEpochDay()), 2);
   }
 
   /** Cash collected (net of refunds) on or before {@code day}. */
   BigDecimal paidTo(LocalDate day) {
-    int k = lastAtOrBefore(paidOn, day);
+    int k = lastAtOrBefore(paidOn, (int) day.toEpochDay());
     return k < 0 ? BigDecimal.ZERO.setScale(2) : paidToDate[k];
   }
 
   boolean paying(LocalDate day) {
-    return mrrOn(day).signum() > 0;
+    return mrrCents((int) day.toEpochDay()) > 0;
   }
 
   /** The day the customer counts as acquired: the deal date, else its first paying day. */
@@ -109,7 +129,7 @@ final class CustomerLine {
     return customer.acquiredOn() != null ? customer.acquiredOn() : firstPaid;
   }
 
-  private static int lastAtOrBefore(LocalDate[] days, LocalDate day) {
+  private static int lastAtOrBefore(int[] days, int day) {
     int k = Arrays.binarySearch(days, day);
     return k >= 0 ? k : -k - 2;
   }

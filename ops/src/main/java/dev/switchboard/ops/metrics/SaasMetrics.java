@@ -22,12 +22,12 @@ public final class SaasMetrics {
   public static final BigDecimal DEFAULT_GROSS_MARGIN = new BigDecimal("0.80");
 
   private final LocalDate asOf;
-  private final RevenueFacts facts;
   private final List<CustomerLine> lines;
+  private final List<TermOutcome> outcomes;
 
   private SaasMetrics(RevenueFacts facts, LocalDate asOf) {
     this.asOf = asOf;
-    this.facts = facts;
+    this.outcomes = facts.outcomes();
     Map<Long, List<MrrSpan>> spans = new HashMap<>();
     for (MrrSpan s : facts.spans()) {
       spans.computeIfAbsent(s.customer(), k -> new ArrayList<>()).add(s);
@@ -43,6 +43,12 @@ public final class SaasMetrics {
               c, spans.getOrDefault(c.id(), List.of()), receipts.getOrDefault(c.id(), List.of())));
     }
     this.lines = l;
+  }
+
+  private SaasMetrics(LocalDate asOf, List<CustomerLine> lines, List<TermOutcome> outcomes) {
+    this.asOf = asOf;
+    this.lines = lines;
+    this.outcomes = outcomes;
   }
 
   /** The metrics as known on {@code asOf}: facts dated after it are dropped first. */
@@ -76,14 +82,20 @@ public final class SaasMetrics {
 
   /** The same metrics over the customers of each group (groups in key order). */
   public Map<String, SaasMetrics> byGroup(Grouping grouping) {
+    Map<Long, String> groupOf = new HashMap<>();
+    Map<String, List<CustomerLine>> members = new TreeMap<>();
+    for (CustomerLine line : lines) {
+      String key = grouping.keyOf(line.customer);
+      groupOf.put(line.customer.id(), key);
+      members.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
+    }
+    Map<String, List<TermOutcome>> terms = new HashMap<>();
+    for (TermOutcome o : outcomes) {
+      terms.computeIfAbsent(groupOf.get(o.customer()), k -> new ArrayList<>()).add(o);
+    }
     Map<String, SaasMetrics> out = new TreeMap<>();
-    Map<String, List<Customer>> members = new TreeMap<>();
-    for (Customer c : facts.customers()) {
-      members.computeIfAbsent(grouping.keyOf(c), k -> new ArrayList<>()).add(c);
-    }
-    for (String key : members.keySet()) {
-      out.put(key, new SaasMetrics(facts.of(c -> grouping.keyOf(c).equals(key)), asOf));
-    }
+    members.forEach(
+        (key, l) -> out.put(key, new SaasMetrics(asOf, l, terms.getOrDefault(key, List.of()))));
     return out;
   }
 
@@ -93,29 +105,33 @@ public final class SaasMetrics {
     int n =
         (int) (to.getMonthValue() - from.getMonthValue() + 12L * (to.getYear() - from.getYear()))
             + 1;
-    LocalDate[] days = new LocalDate[n + 1];
-    days[0] = from.minusMonths(1).atEndOfMonth();
+    LocalDate[] dates = new LocalDate[n + 1];
+    int[] days = new int[n + 1];
+    dates[0] = from.minusMonths(1).atEndOfMonth();
     for (int k = 1; k <= n; k++) {
-      days[k] = closingDate(from.plusMonths(k - 1L));
+      dates[k] = closingDate(from.plusMonths(k - 1L));
+    }
+    for (int k = 0; k <= n; k++) {
+      days[k] = (int) dates[k].toEpochDay();
     }
     MonthTally[] tally = new MonthTally[n];
     for (int k = 0; k < n; k++) {
       tally[k] = new MonthTally();
     }
     for (CustomerLine line : lines) {
-      if (line.firstPaid == null || line.firstPaid.isAfter(days[n])) {
+      if (line.firstPaidDay > days[n]) {
         continue;
       }
-      BigDecimal prev = line.mrrOn(days[0]);
+      long prev = line.mrrCents(days[0]);
       for (int k = 1; k <= n; k++) {
-        BigDecimal now = line.mrrOn(days[k]);
-        tally[k - 1].add(line, prev, now, line.arrOn(days[k]), days[k - 1]);
+        long now = line.mrrCents(days[k]);
+        tally[k - 1].add(line, prev, now, now > 0 ? line.arrCents(days[k]) : 0, days[k - 1]);
         prev = now;
       }
     }
     List<MrrMonth> out = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
-      out.add(tally[k].month(from.plusMonths(k), days[k + 1]));
+      out.add(tally[k].month(from.plusMonths(k), dates[k + 1]));
     }
     return out;
   }
@@ -125,30 +141,35 @@ public final class SaasMetrics {
     List<MrrMonth> months = mrr(from, to);
     LocalDate opening = from.minusMonths(1).atEndOfMonth();
     LocalDate closing = closingDate(to);
+    int openingDay = (int) opening.toEpochDay();
+    int closingDay = (int) closing.toEpochDay();
     int openingCustomers = 0;
     int retainedCustomers = 0;
-    BigDecimal openingMrr = BigDecimal.ZERO.setScale(2);
-    BigDecimal retainedMrr = BigDecimal.ZERO.setScale(2);
-    BigDecimal grossRetained = BigDecimal.ZERO.setScale(2);
+    long openingCents = 0;
+    long retainedCents = 0;
+    long grossCents = 0;
     for (CustomerLine line : lines) {
-      BigDecimal start = line.mrrOn(opening);
-      if (start.signum() == 0) {
+      long start = line.mrrCents(openingDay);
+      if (start == 0) {
         continue;
       }
-      BigDecimal end = line.mrrOn(closing);
+      long end = line.mrrCents(closingDay);
       openingCustomers++;
-      openingMrr = openingMrr.add(start);
-      if (end.signum() > 0) {
+      openingCents += start;
+      if (end > 0) {
         retainedCustomers++;
-        retainedMrr = retainedMrr.add(end);
+        retainedCents += end;
       }
-      grossRetained = grossRetained.add(end.min(start));
+      grossCents += Math.min(start, end);
     }
+    BigDecimal openingMrr = BigDecimal.valueOf(openingCents, 2);
+    BigDecimal retainedMrr = BigDecimal.valueOf(retainedCents, 2);
+    BigDecimal grossRetained = BigDecimal.valueOf(grossCents, 2);
     ChurnSums churn = ChurnSums.of(months);
     LocalDate windowStart = from.atDay(1);
     int ended = 0;
     int renewed = 0;
-    for (TermOutcome o : facts.outcomes()) {
+    for (TermOutcome o : outcomes) {
       if (!o.termEnd().isBefore(windowStart) && !o.termEnd().isAfter(closing)) {
         ended++;
         renewed += o.renewed() ? 1 : 0;
@@ -189,24 +210,27 @@ public final class SaasMetrics {
     List<CohortRow> rows = new ArrayList<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       List<CustomerLine> cohort = members.getOrDefault(m, List.of());
-      BigDecimal startMrr = BigDecimal.ZERO.setScale(2);
+      long startCents = 0;
       for (CustomerLine line : cohort) {
-        startMrr = startMrr.add(line.mrrOn(line.firstPaid));
+        startCents += line.mrrCents(line.firstPaidDay);
       }
+      BigDecimal startMrr = BigDecimal.valueOf(startCents, 2);
       BigDecimal size = BigDecimal.valueOf(cohort.size());
       List<CohortRow.Cell> cells = new ArrayList<>();
       int age = 0;
       for (YearMonth at = m; !at.isAfter(asOfMonth()); at = at.plusMonths(1), age++) {
         LocalDate day = closingDate(at);
+        int epochDay = (int) day.toEpochDay();
         int kept = 0;
-        BigDecimal mrr = BigDecimal.ZERO.setScale(2);
+        long cents = 0;
         for (CustomerLine line : cohort) {
-          BigDecimal v = line.mrrOn(day);
-          if (v.signum() > 0) {
+          long v = line.mrrCents(epochDay);
+          if (v > 0) {
             kept++;
-            mrr = mrr.add(v);
+            cents += v;
           }
         }
+        BigDecimal mrr = BigDecimal.valueOf(cents, 2);
         cells.add(
             new CohortRow.Cell(
                 age,
@@ -350,81 +374,78 @@ public final class SaasMetrics {
     }
   }
 
-  /** One month's sums while the customers are walked. */
+  /** One month's sums, in cents, while the customers are walked. */
   private static final class MonthTally {
-    BigDecimal mrr = BigDecimal.ZERO.setScale(2);
-    BigDecimal arr = BigDecimal.ZERO.setScale(2);
-    BigDecimal opening = BigDecimal.ZERO.setScale(2);
-    BigDecimal added = BigDecimal.ZERO.setScale(2);
-    BigDecimal expansion = BigDecimal.ZERO.setScale(2);
-    BigDecimal contraction = BigDecimal.ZERO.setScale(2);
-    BigDecimal churn = BigDecimal.ZERO.setScale(2);
-    BigDecimal reactivation = BigDecimal.ZERO.setScale(2);
+    long mrr;
+    long arr;
+    long opening;
+    long added;
+    long expansion;
+    long contraction;
+    long churn;
+    long reactivation;
     int customers;
     int openingCustomers;
     int newCustomers;
     int reactivated;
     int churned;
 
-    void add(
-        CustomerLine line, BigDecimal prev, BigDecimal now, BigDecimal nowArr, LocalDate opened) {
-      boolean was = prev.signum() > 0;
-      boolean is = now.signum() > 0;
-      if (was) {
+    void add(CustomerLine line, long prev, long now, long nowArr, int opened) {
+      if (prev > 0) {
         openingCustomers++;
-        opening = opening.add(prev);
+        opening += prev;
       }
-      if (is) {
+      if (now > 0) {
         customers++;
-        mrr = mrr.add(now);
-        arr = arr.add(nowArr);
+        mrr += now;
+        arr += nowArr;
       }
-      if (!was && is) {
+      if (prev == 0 && now > 0) {
         // Paid before the month began (then stopped): a return, not a new customer.
-        if (line.firstPaid.isAfter(opened)) {
+        if (line.firstPaidDay > opened) {
           newCustomers++;
-          added = added.add(now);
+          added += now;
         } else {
           reactivated++;
-          reactivation = reactivation.add(now);
+          reactivation += now;
         }
-      } else if (was && !is) {
+      } else if (prev > 0 && now == 0) {
         churned++;
-        churn = churn.subtract(prev);
-      } else if (was) {
-        int c = now.compareTo(prev);
-        if (c > 0) {
-          expansion = expansion.add(now.subtract(prev));
-        } else if (c < 0) {
-          contraction = contraction.add(now.subtract(prev));
-        }
+        churn -= prev;
+      } else if (now > prev) {
+        expansion += now - prev;
+      } else if (now < prev) {
+        contraction += now - prev;
       }
     }
 
     MrrMonth month(YearMonth m, LocalDate day) {
-      BigDecimal net = added.add(expansion).add(contraction).add(churn).add(reactivation);
-      BigDecimal lost = churn.add(contraction).negate();
+      long net = added + expansion + contraction + churn + reactivation;
+      BigDecimal lost = BigDecimal.valueOf(-(churn + contraction), 2);
+      BigDecimal base = BigDecimal.valueOf(opening, 2);
+      BigDecimal total = BigDecimal.valueOf(mrr, 2);
       return new MrrMonth(
           m,
           day,
-          mrr,
-          arr,
+          total,
+          BigDecimal.valueOf(arr, 2),
           customers,
-          Figures.moneyPer(mrr, BigDecimal.valueOf(customers)),
-          opening,
+          Figures.moneyPer(total, BigDecimal.valueOf(customers)),
+          base,
           openingCustomers,
-          added,
-          expansion,
-          contraction,
-          churn,
-          reactivation,
-          net,
+          BigDecimal.valueOf(added, 2),
+          BigDecimal.valueOf(expansion, 2),
+          BigDecimal.valueOf(contraction, 2),
+          BigDecimal.valueOf(churn, 2),
+          BigDecimal.valueOf(reactivation, 2),
+          BigDecimal.valueOf(net, 2),
           newCustomers,
           reactivated,
           churned,
           Figures.percent(BigDecimal.valueOf(churned), BigDecimal.valueOf(openingCustomers)),
-          Figures.percent(lost, opening),
-          Figures.percent(lost.subtract(expansion).subtract(reactivation), opening));
+          Figures.percent(lost, base),
+          Figures.percent(
+              BigDecimal.valueOf(-(churn + contraction + expansion + reactivation), 2), base));
     }
   }
 
