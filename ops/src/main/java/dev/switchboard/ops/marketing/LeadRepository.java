@@ -178,6 +178,27 @@ public final class LeadRepository {
         });
   }
 
+  /**
+   * Checks every draft without writing any: the problem of each bad one by its index (imports
+   * report every bad line before writing nothing).
+   */
+  public Map<Integer, InvalidValueException> problems(List<LeadDraft> drafts) {
+    return jdbi.withHandle(
+        h -> {
+          Map<String, ChannelKind> kinds = kinds(h);
+          List<IntentRule> rules = IntentRules.list(h);
+          Map<Integer, InvalidValueException> out = new java.util.TreeMap<>();
+          for (int i = 0; i < drafts.size(); i++) {
+            try {
+              check(h, drafts.get(i), kinds, rules);
+            } catch (InvalidValueException e) {
+              out.put(i, e);
+            }
+          }
+          return out;
+        });
+  }
+
   /** Checks one draft without writing it (for imports that report every bad line first). */
   public void validate(LeadDraft d) {
     jdbi.useHandle(h -> check(h, d, kinds(h), IntentRules.list(h)));
