@@ -24,7 +24,10 @@ final class CsvTable<T> {
       List<String> line = new ArrayList<>(cells.size());
       for (Function<T, Object> c : cells) {
         Object v = c.apply(item);
-        line.add(v == null ? "" : v instanceof java.math.BigDecimal b ? b.toPlainString() : v.toString());
+        line.add(
+            v == null
+                ? ""
+                : v instanceof java.math.BigDecimal b ? b.toPlainString() : v.toString());
       }
       out.append(CsvLine.join(line)).append("\r\n");
     }

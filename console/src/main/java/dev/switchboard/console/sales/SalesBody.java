@@ -91,5 +91,4 @@ final class SalesBody {
   LocalDate date(String field) {
     return SalesQuery.parseDate(field, text(field));
   }
-
 }

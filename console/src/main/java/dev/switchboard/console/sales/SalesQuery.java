@@ -63,8 +63,7 @@ final class SalesQuery {
   Period period(LocalDate today) {
     LocalDate from = date("from");
     LocalDate to = date("to");
-    return new Period(
-        from == null ? LocalDate.of(2000, 1, 1) : from, to == null ? today : to);
+    return new Period(from == null ? LocalDate.of(2000, 1, 1) : from, to == null ? today : to);
   }
 
   static LocalDate parseDate(String field, String text) {

@@ -41,8 +41,7 @@ public final class SalesRoutes {
   private final TenantRepository tenants;
   private final ObjectMapper mapper;
 
-  SalesRoutes(
-      Database db, ObjectMapper mapper, Clock clock, LeadBook leads, BillingDesk billing) {
+  SalesRoutes(Database db, ObjectMapper mapper, Clock clock, LeadBook leads, BillingDesk billing) {
     this.pipeline = new Pipeline(db, clock, leads, billing);
     this.reports = new SalesReports(db, clock);
     this.reps = new RepRepository(db.jdbi(), clock);
@@ -90,7 +89,8 @@ public final class SalesRoutes {
   private void listReps(Context ctx) {
     SalesQuery q = SalesQuery.of(ctx, Set.of("team"));
     String team = q.text("team");
-    List<Rep> list = reps.list().stream().filter(x -> team == null || x.team().equals(team)).toList();
+    List<Rep> list =
+        reps.list().stream().filter(x -> team == null || x.team().equals(team)).toList();
     if (q.csv()) {
       REP_CSV.send(ctx, "sales-reps", list);
     } else {
@@ -99,11 +99,15 @@ public final class SalesRoutes {
   }
 
   private void createRep(Context ctx) {
-    SalesBody b = SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("email", "name", "team", "active"));
+    SalesBody b =
+        SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("email", "name", "team", "active"));
     Boolean active = b.bool("active");
     Rep rep =
         reps.create(
-            new Rep(b.requiredText("email"), b.requiredText("name"), b.requiredText("team"),
+            new Rep(
+                b.requiredText("email"),
+                b.requiredText("name"),
+                b.requiredText("team"),
                 active == null || active));
     ctx.status(HttpStatus.CREATED).json(rep);
   }
@@ -129,7 +133,8 @@ public final class SalesRoutes {
     SalesQuery q = SalesQuery.of(ctx, Set.of("stage", "rep", "team", "open"));
     String stage = q.text("stage");
     List<OpportunityView> list =
-        pipeline.deals()
+        pipeline
+            .deals()
             .list(
                 new OpportunityRepository.Filter(
                     stage == null ? null : Stage.parse(stage),
@@ -148,8 +153,17 @@ public final class SalesRoutes {
 
   private static final Set<String> OPEN_FIELDS =
       Set.of(
-          "leadId", "company", "industry", "region", "channel", "campaign", "intent", "rep",
-          "plan", "seats", "openedOn");
+          "leadId",
+          "company",
+          "industry",
+          "region",
+          "channel",
+          "campaign",
+          "intent",
+          "rep",
+          "plan",
+          "seats",
+          "openedOn");
 
   private void openDeal(Context ctx) {
     SalesBody b = SalesBody.parse(mapper, ctx.bodyAsBytes(), OPEN_FIELDS);

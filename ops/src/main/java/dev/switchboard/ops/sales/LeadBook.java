@@ -19,7 +19,8 @@ public interface LeadBook {
       String campaign,
       String intent,
       String ownerEmail,
-      String referralCode) {}
+      String referralCode,
+      LocalDate createdOn) {}
 
   Optional<LeadFacts> find(long leadId);
 

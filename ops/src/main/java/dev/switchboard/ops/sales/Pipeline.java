@@ -55,6 +55,7 @@ public final class Pipeline {
   private final OpportunityRepository deals;
   private final RepRepository reps;
   private final TenantRepository tenants;
+  private final ReferralRepository referrals;
 
   public Pipeline(Database db, Clock clock, LeadBook leads, BillingDesk billing) {
     this.db = db;
@@ -64,6 +65,7 @@ public final class Pipeline {
     this.deals = new OpportunityRepository(db.jdbi(), clock);
     this.reps = new RepRepository(db.jdbi(), clock);
     this.tenants = new TenantRepository(db.jdbi());
+    this.referrals = new ReferralRepository(db.jdbi(), clock);
   }
 
   public OpportunityRepository deals() {
@@ -124,27 +126,46 @@ public final class Pipeline {
             o.plan(),
             seats,
             amount.setScale(2, RoundingMode.HALF_UP));
-    long id =
-        db.jdbi()
-            .inTransaction(
-                h -> {
-                  if (o.leadId() != null) {
-                    deals
-                        .forLead(h, o.leadId())
-                        .filter(d -> !d.lost())
-                        .ifPresent(
-                            d -> {
-                              throw new DuplicateException(
-                                  "leadId",
-                                  "lead " + o.leadId() + " already has opportunity " + d.id());
-                            });
-                  }
-                  return deals.insert(h, draft, on);
-                });
     if (o.leadId() != null) {
+      db.jdbi()
+          .useHandle(
+              h ->
+                  deals
+                      .forLead(h, o.leadId())
+                      .filter(d -> !d.lost())
+                      .ifPresent(
+                          d -> {
+                            throw new DuplicateException(
+                                "leadId",
+                                "lead " + o.leadId() + " already has opportunity " + d.id());
+                          }));
       leads.opportunity(o.leadId(), on);
     }
+    long id = db.jdbi().inTransaction(h -> deals.insert(h, draft, on));
+    if (lead != null) {
+      referFromCode(lead);
+    }
     return deals.get(id);
+  }
+
+  /**
+   * A lead from the trial form may carry a referral code, the referring customer's SIP domain: when
+   * it names a tenant and the lead has no referrer yet, the referral is recorded.
+   */
+  private void referFromCode(LeadBook.LeadFacts lead) {
+    String code = lead.referralCode();
+    if (code == null || code.isBlank() || referrals.forLead(lead.id()).isPresent()) {
+      return;
+    }
+    String domain = code.trim().toLowerCase(Locale.ROOT);
+    if (tenants.find(domain).isPresent()) {
+      referrals.record(
+          new ReferralRepository.Referral(
+              domain,
+              lead.id(),
+              lead.createdOn() == null ? today() : lead.createdOn(),
+              ReferralRepository.Source.TRIAL_FORM));
+    }
   }
 
   /** Moves an open deal forward to a later open stage entered on {@code on}. */

@@ -107,7 +107,20 @@ public final class ReferralRepository {
   }
 
   public Optional<Referral> forLead(long leadId) {
-    return list(null).stream().filter(r -> r.leadId() == leadId).findFirst();
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT t.sip_domain, r.lead_id, r.referred_on, r.source FROM referral r"
+                        + " JOIN tenant t ON t.id = r.referrer_tenant_id WHERE r.lead_id = :lead")
+                .bind("lead", leadId)
+                .map(
+                    (rs, ctx) ->
+                        new Referral(
+                            rs.getString("sip_domain"),
+                            rs.getLong("lead_id"),
+                            rs.getObject("referred_on", LocalDate.class),
+                            Source.parse(rs.getString("source"))))
+                .findOne());
   }
 
   /**
