@@ -279,7 +279,38 @@ public final class Invoices {
           .add();
     }
     batch.execute();
-    return byId(h, id, issuedOn);
+    List<InvoiceLine> issued = new ArrayList<>();
+    for (NewLine l : lines) {
+      issued.add(
+          new InvoiceLine(
+              issued.size() + 1,
+              l.phase(),
+              l.description(),
+              l.periodFrom(),
+              l.periodTo(),
+              l.seats(),
+              Money.round(l.unitPrice()),
+              Money.round(l.amount()),
+              l.recurring()));
+    }
+    LocalDate due = issuedOn.plusDays(netDays);
+    return new Invoice(
+        id,
+        number,
+        tenantId,
+        null,
+        subscriptionId,
+        issuedOn,
+        due,
+        currency,
+        total,
+        Money.ZERO,
+        Money.ZERO,
+        Money.ZERO,
+        total,
+        InvoiceStatus.of(total, Money.ZERO, Money.ZERO, due, issuedOn),
+        issuedOn,
+        List.copyOf(issued));
   }
 
   /** Records a payment; refuses more than is outstanding (field "amount"). */
@@ -309,6 +340,12 @@ public final class Invoices {
       throw new InvalidValueException(
           "amount", "over-payment refused: outstanding is " + i.outstanding());
     }
+    return insertPayment(h, i, paidOn, a, method, reference);
+  }
+
+  /** Inserts a payment already checked against the invoice {@code i}. */
+  static Payment insertPayment(
+      Handle h, Invoice i, LocalDate paidOn, BigDecimal a, String method, String reference) {
     String m = method == null || method.isBlank() ? "bank_transfer" : method.trim();
     if (m.length() > 32) {
       throw new InvalidValueException("method", "method is at most 32 characters");
@@ -320,7 +357,7 @@ public final class Invoices {
         h.createUpdate(
                 "INSERT INTO billing_payment (invoice_id, tenant_id, paid_on, amount, method,"
                     + " reference, created_at) VALUES (:i, :t, :on, :a, :m, :r, :now)")
-            .bind("i", invoiceId)
+            .bind("i", i.id())
             .bind("t", i.tenantId())
             .bind("on", paidOn)
             .bind("a", a)
@@ -330,7 +367,7 @@ public final class Invoices {
             .executeAndReturnGeneratedKeys("id")
             .mapTo(Long.class)
             .one();
-    return new Payment(id, invoiceId, i.number(), paidOn, a, Money.ZERO, m, reference);
+    return new Payment(id, i.id(), i.number(), paidOn, a, Money.ZERO, m, reference);
   }
 
   /**
