@@ -39,16 +39,19 @@ public final class CampaignRepository {
   /** All campaigns, or one channel's, newest first. */
   public List<Campaign> list(String channel) {
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM campaign"
-                        + (channel == null ? "" : " WHERE channel_code = :ch")
-                        + " ORDER BY starts_on DESC, code")
-                .bind("ch", channel)
-                .map(CampaignRepository::map)
-                .list());
+        h -> {
+          var q =
+              h.createQuery(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM campaign"
+                      + (channel == null ? "" : " WHERE channel_code = :ch")
+                      + " ORDER BY starts_on DESC, code");
+          if (channel != null) {
+            q.bind("ch", channel);
+          }
+          return q.map(CampaignRepository::map).list();
+        });
   }
 
   public Optional<Campaign> find(String code) {

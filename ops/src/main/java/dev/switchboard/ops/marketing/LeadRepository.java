@@ -178,6 +178,27 @@ public final class LeadRepository {
         });
   }
 
+  /**
+   * Checks every draft without writing any: the problem of each bad one by its index (imports
+   * report every bad line before writing nothing).
+   */
+  public Map<Integer, InvalidValueException> problems(List<LeadDraft> drafts) {
+    return jdbi.withHandle(
+        h -> {
+          Map<String, ChannelKind> kinds = kinds(h);
+          List<IntentRule> rules = IntentRules.list(h);
+          Map<Integer, InvalidValueException> out = new java.util.TreeMap<>();
+          for (int i = 0; i < drafts.size(); i++) {
+            try {
+              check(h, drafts.get(i), kinds, rules);
+            } catch (InvalidValueException e) {
+              out.put(i, e);
+            }
+          }
+          return out;
+        });
+  }
+
   /** Checks one draft without writing it (for imports that report every bad line first). */
   public void validate(LeadDraft d) {
     jdbi.useHandle(h -> check(h, d, kinds(h), IntentRules.list(h)));
@@ -212,6 +233,27 @@ public final class LeadRepository {
       progress.accept(from + part.size());
     }
     return ids;
+  }
+
+  /**
+   * After rows were inserted with explicit ids (bulk loads are several times faster on H2 without
+   * generated keys), moves the identity on so the next ordinary insert gets {@code next}.
+   */
+  static void restartIdentity(Handle h, long next) {
+    String product;
+    try {
+      product = h.getConnection().getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    if (product.toLowerCase(Locale.ROOT).contains("postgres")) {
+      h.createQuery("SELECT setval(pg_get_serial_sequence('lead', 'id'), :v, false)")
+          .bind("v", next)
+          .mapTo(Long.class)
+          .one();
+    } else {
+      h.execute("ALTER TABLE lead ALTER COLUMN id RESTART WITH " + next);
+    }
   }
 
   private static final String INSERT_NO_ID =
