@@ -84,7 +84,10 @@ public final class SalesDemoSeed implements DemoSeed {
                     .bind("industry", l.industry())
                     .bind("region", l.region())
                     .bind("channel", l.channel())
-                    .bind("campaign", l.campaign())
+                    // marketing keeps campaign codes in lower case
+                    .bind(
+                        "campaign",
+                        l.campaign() == null ? null : l.campaign().toLowerCase(Locale.ROOT))
                     .bind("intent", String.valueOf(l.intent()))
                     .bind("rep", repIds.get(l.rep()))
                     .bind("plan", plan)

@@ -2,7 +2,9 @@ package dev.switchboard.ops.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.ops.billing.BillingDemoSeed;
 import dev.switchboard.ops.demo.DemoHistory;
+import dev.switchboard.ops.marketing.MarketingDemoSeed;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.testing.TestDatabases;
 import java.math.BigDecimal;
@@ -25,6 +27,8 @@ class SalesDemoSeedTest {
     LocalDate today = LocalDate.parse("2026-11-25");
     DemoHistory history = DemoHistory.generate(DemoHistory.DEMO_SEED, today);
     try (Database db = Database.open(TestDatabases.h2(dir).settings())) {
+      new BillingDemoSeed().seed(db, history);
+      new MarketingDemoSeed().seed(db, history);
       new SalesDemoSeed().seed(db, history);
       new SalesDemoSeed().seed(db, history);
 
@@ -68,6 +72,27 @@ class SalesDemoSeedTest {
       }
       assertThat(board.stream().map(RepScore::wonAmount).reduce(BigDecimal.ZERO, BigDecimal::add))
           .isEqualByComparingTo(storyAmount);
+
+      // Won deals are linked to the customers' tenants and leads; referrals come from the story.
+      assertThat(deals.stream().filter(Opportunity::won).map(Opportunity::domain))
+          .doesNotContainNull()
+          .containsExactlyInAnyOrderElementsOf(
+              history.customers().stream().map(DemoHistory.Customer::domain).toList());
+      assertThat(deals).allMatch(d -> d.leadId() != null);
+      long referred =
+          history.leads().stream()
+              .filter(l -> l.referredBy() >= 0 && !l.createdOn().isAfter(today))
+              .count();
+      ReferralRepository referrals = new ReferralRepository(db.jdbi(), Clock.systemUTC());
+      assertThat(referrals.list(null)).hasSize((int) referred);
+      DemoHistory.Lead firstReferred =
+          history.leads().stream().filter(l -> l.referredBy() >= 0).findFirst().orElseThrow();
+      String referrer = history.customers().get(firstReferred.referredBy()).domain();
+      long byThatCustomer =
+          history.leads().stream()
+              .filter(l -> l.referredBy() == firstReferred.referredBy())
+              .count();
+      assertThat(referrals.countFor(referrer, today)).isEqualTo((int) byThatCustomer);
 
       // Lost deals keep the story's reason; histories run forward in time.
       Opportunity lost = deals.stream().filter(Opportunity::lost).findFirst().orElseThrow();
