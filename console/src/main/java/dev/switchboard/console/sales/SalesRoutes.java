@@ -1,6 +1,10 @@
 package dev.switchboard.console.sales;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.ops.billing.Invoice;
+import dev.switchboard.ops.billing.Invoices;
+import dev.switchboard.ops.billing.Subscription;
+import dev.switchboard.ops.billing.Subscriptions;
 import dev.switchboard.ops.sales.BillingDesk;
 import dev.switchboard.ops.sales.Breakdown;
 import dev.switchboard.ops.sales.LeadBook;
@@ -16,6 +20,8 @@ import dev.switchboard.ops.sales.SalesReports;
 import dev.switchboard.ops.sales.Stage;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
+import dev.switchboard.store.NotFoundException;
+import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -24,6 +30,7 @@ import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -39,6 +46,8 @@ public final class SalesRoutes {
   private final RepRepository reps;
   private final ReferralRepository referrals;
   private final TenantRepository tenants;
+  private final Subscriptions subscriptions;
+  private final Invoices invoices;
   private final ObjectMapper mapper;
 
   SalesRoutes(Database db, ObjectMapper mapper, Clock clock, LeadBook leads, BillingDesk billing) {
@@ -47,6 +56,8 @@ public final class SalesRoutes {
     this.reps = new RepRepository(db.jdbi(), clock);
     this.referrals = new ReferralRepository(db.jdbi(), clock);
     this.tenants = new TenantRepository(db.jdbi());
+    this.subscriptions = new Subscriptions(db.jdbi(), clock);
+    this.invoices = new Invoices(db.jdbi(), clock);
     this.mapper = mapper;
   }
 
@@ -67,6 +78,7 @@ public final class SalesRoutes {
     r.post("/api/v1/sales/opportunities/{id}/win", this::win);
     r.post("/api/v1/sales/opportunities/{id}/lose", this::lose);
     r.post("/api/v1/sales/opportunities/{id}/refund", this::refund);
+    r.get("/api/v1/sales/opportunities/{id}/customer", this::customer);
     r.get("/api/v1/sales/pipeline", this::board);
     r.get("/api/v1/sales/leaderboard", this::leaderboard);
     r.get("/api/v1/sales/teams", this::teams);
@@ -224,6 +236,42 @@ public final class SalesRoutes {
     long id = id(ctx);
     pipeline.refund(id, b.date("on"), b.text("reason"));
     getDeal(ctx);
+  }
+
+  /** What winning a deal made: the tenant, its subscription and its invoices so far. */
+  record CustomerView(
+      String domain,
+      String name,
+      String tenantStatus,
+      String plan,
+      int seats,
+      LocalDate startsOn,
+      String subscriptionStatus,
+      int invoices,
+      String firstInvoice,
+      BigDecimal firstInvoiceTotal) {}
+
+  private void customer(Context ctx) {
+    Opportunity o = pipeline.deals().get(id(ctx));
+    if (o.domain() == null) {
+      throw new NotFoundException("id", "deal " + o.id() + " has no customer (not won)");
+    }
+    Tenant tenant = tenants.get(o.domain());
+    Subscription sub = subscriptions.get(o.domain());
+    List<Invoice> list = invoices.ofTenant(sub.tenantId(), pipeline.today());
+    Invoice first = list.stream().min(Comparator.comparing(Invoice::issuedOn)).orElse(null);
+    ctx.json(
+        new CustomerView(
+            tenant.domain(),
+            tenant.name(),
+            tenant.status().wireName(),
+            sub.planCode(),
+            sub.seats(),
+            sub.startsOn(),
+            sub.status().wireName(),
+            list.size(),
+            first == null ? null : first.number(),
+            first == null ? null : first.total()));
   }
 
   /** A column of the board as JSON. */

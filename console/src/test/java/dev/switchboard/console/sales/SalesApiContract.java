@@ -279,6 +279,15 @@ abstract class SalesApiContract {
     assertThat(invoices.get(0).total()).isEqualByComparingTo("8000.00");
     assertThat(invoices.get(0).issuedOn()).isEqualTo(LocalDate.parse("2026-02-02"));
 
+    JsonNode customer = http.get("/api/v1/sales/opportunities/" + dealA + "/customer").json();
+    assertThat(customer.get("plan").asText()).isEqualTo("starter");
+    assertThat(customer.get("seats").asInt()).isEqualTo(5);
+    assertThat(customer.get("subscriptionStatus").asText()).isEqualTo("active");
+    assertThat(customer.get("invoices").asInt()).isEqualTo(1);
+    assertThat(customer.get("firstInvoiceTotal").decimalValue()).isEqualByComparingTo("8000.00");
+    assertThat(http.get("/api/v1/sales/opportunities/" + dealC + "/customer").status())
+        .isEqualTo(404);
+
     // The campaign cost 1000.00 and this is its first customer: 1000.00 ÷ 1.
     Map<String, Object> profile = profile("acme-trading.test");
     assertThat(profile.get("company")).isEqualTo("Acme Trading");
