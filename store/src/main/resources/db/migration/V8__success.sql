@@ -184,3 +184,11 @@ CREATE TABLE success_feedback_rule (
   feedback_kind VARCHAR(16) NOT NULL,
   learned BOOLEAN NOT NULL
 );
+
+-- The default tiers (editable in the console): every customer meets standard's minimums.
+INSERT INTO success_tier (code, name, level_no, min_annual_spend, min_tenure_months, min_referrals,
+  min_valuable_feedback, service, min_case_priority) VALUES
+  ('standard', 'Standard', 1, 0, 0, 0, 0, 'Help center, cases answered within the normal SLA', 'low'),
+  ('silver', 'Silver', 2, 10000, 6, 0, 0, 'Onboarding training, quarterly callback visit', 'normal'),
+  ('gold', 'Gold', 3, 30000, 12, 1, 0, 'Named success manager, monthly callback, high-priority cases', 'high'),
+  ('vip', 'VIP', 4, 60000, 24, 3, 2, 'On-site visits, urgent SLA, roadmap preview and advisory board seat', 'urgent');
