@@ -10,7 +10,10 @@ const MOVES = ['valid', 'trial', 'opportunity', 'won', 'lost', 'invalid'];
 const STAGES = ['leads', 'valid', 'trial', 'opportunity', 'won'];
 
 /** Links shown in the navigation: [hash, i18n key]. */
-export const NAV = [
+export const NAV = [['#/marketing', 'dept.marketing']];
+
+/** The department's own tabs, on every marketing page. */
+const TABS = [
   ['#/marketing', 'dept.marketing'],
   ['#/marketing/leads', 'marketing.nav.leads'],
   ['#/marketing/campaigns', 'marketing.nav.campaigns'],
@@ -59,8 +62,13 @@ function channelName(code) {
   return known.includes(code) ? t(key) : code;
 }
 
+/** The calendar day (YYYY-MM-DD) of a moment in the business time zone, as the server counts. */
+function businessDay(when) {
+  return new Date(when).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
 function isoDay(d) {
-  return d.toISOString().slice(0, 10);
+  return businessDay(d);
 }
 
 function yearRange() {
@@ -75,7 +83,7 @@ function tabs(current) {
   return h(
     'nav',
     { class: 'tabs', 'aria-label': t('dept.marketing') },
-    NAV.map(([href, key]) => h('a', { href, 'aria-current': href === current ? 'page' : null }, t(key))),
+    TABS.map(([href, key]) => h('a', { href, 'aria-current': href === current ? 'page' : null }, t(key))),
   );
 }
 
@@ -478,8 +486,8 @@ function lead(main, id) {
 function timeline(tl) {
   const items = [
     ...tl.events.map((e) => ({ at: e.occurredOn, sort: e.recordedAt, kind: e.kind, text: e.note, who: e.actor })),
-    ...tl.notes.map((n) => ({ at: n.createdAt.slice(0, 10), sort: n.createdAt, kind: 'note', text: n.body, who: n.author })),
-  ].sort((a, b) => (a.at === b.at ? a.sort.localeCompare(b.sort) : a.at.localeCompare(b.at)));
+    ...tl.notes.map((n) => ({ at: businessDay(n.createdAt), sort: n.createdAt, kind: 'note', text: n.body, who: n.author })),
+  ].sort((a, b) => (a.at === b.at ? Date.parse(a.sort) - Date.parse(b.sort) : a.at.localeCompare(b.at)));
   return h(
     'ol',
     { class: 'mk-timeline', id: 'lead-timeline' },
