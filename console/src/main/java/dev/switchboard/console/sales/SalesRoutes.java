@@ -199,6 +199,7 @@ public final class SalesRoutes {
   }
 
   private void getDeal(Context ctx) {
+    SalesQuery.of(ctx, Set.of());
     long id = id(ctx);
     ctx.json(OpportunityView.of(pipeline.deals().get(id), pipeline.deals().history(id)));
   }
@@ -252,6 +253,7 @@ public final class SalesRoutes {
       BigDecimal firstInvoiceTotal) {}
 
   private void customer(Context ctx) {
+    SalesQuery.of(ctx, Set.of());
     Opportunity o = pipeline.deals().get(id(ctx));
     if (o.domain() == null) {
       throw new NotFoundException("id", "deal " + o.id() + " has no customer (not won)");

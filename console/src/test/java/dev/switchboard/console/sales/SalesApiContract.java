@@ -502,4 +502,32 @@ abstract class SalesApiContract {
     assertThat(http.get("/api/v1/sales/opportunities/abc").status()).isEqualTo(400);
     assertThat(http.get("/api/v1/sales/opportunities/424242").status()).isEqualTo(404);
   }
+
+  @Test
+  @Order(9)
+  void noSalesRouteAnswersAServerErrorToEmptyOrBadInput() {
+    int tried = 0;
+    for (String route : server.routes()) {
+      String[] mp = route.split(" ", 2);
+      if (!mp[1].startsWith("/api/v1/sales/")) {
+        continue;
+      }
+      for (String id : List.of("1", "999999", "x", "-1")) {
+        String path =
+            mp[1]
+                .replace("{id}", id)
+                .replace("{domain}", "nobody.test")
+                .replace("{email}", "nobody@x.test");
+        for (String body : List.of("{}", "{\"on\":\"tomorrow\"}", "null", "{\"seats\":\"many\"}")) {
+          SalesHttp.Reply r =
+              mp[0].equals("GET")
+                  ? http.get(path + "?from=x")
+                  : mp[0].equals("PATCH") ? http.patch(path, body) : http.post(path, body);
+          assertThat(r.status()).as("%s %s %s", mp[0], path, body).isBetween(400, 499);
+          tried++;
+        }
+      }
+    }
+    assertThat(tried).isGreaterThan(100);
+  }
 }
