@@ -1,32 +1,33 @@
 package dev.switchboard.console.success;
 
+import dev.switchboard.ops.success.BillingData;
 import dev.switchboard.ops.success.CustomerFactsSource;
 import dev.switchboard.ops.success.Journey;
 import dev.switchboard.ops.success.PaymentPunctuality;
+import dev.switchboard.ops.success.SuccessSources.Departments;
 import dev.switchboard.ops.success.TermEndSource;
 import java.util.List;
 
-/**
- * Which other departments' data the success routes read. Until billing, sales and marketing are
- * merged these are the documented fallbacks (no payments, no spend, anniversary terms).
- */
+/** Which other departments' data the success routes read: billing's tables, sales' referrals. */
 final class SuccessSources {
+
+  private static final BillingData BILLING = Departments.billing();
 
   private SuccessSources() {}
 
   static CustomerFactsSource facts() {
-    return CustomerFactsSource.NONE;
+    return BILLING;
   }
 
   static PaymentPunctuality payments() {
-    return PaymentPunctuality.NONE;
+    return BILLING;
   }
 
   static TermEndSource termEnds() {
-    return TermEndSource.ANNIVERSARIES;
+    return BILLING;
   }
 
   static List<Journey.NamedSource> journey() {
-    return List.of();
+    return Departments.journey();
   }
 }

@@ -67,10 +67,7 @@ public final class HealthHistory {
 
   private static HealthResult result(Map<HealthSignal, Double> points) {
     double sum = points.values().stream().mapToDouble(Double::doubleValue).sum();
-    return new HealthResult(
-        (int) Math.round(sum),
-        HealthBand.GREEN,
-        new EnumMap<>(points.isEmpty() ? Map.of() : points));
+    return new HealthResult((int) Math.round(sum), HealthBand.GREEN, points);
   }
 
   private Optional<Map<HealthSignal, Double>> points(long tenantId, LocalDate week) {

@@ -93,6 +93,8 @@ class HealthRunTest {
       // What moved it in week 5 (last full-usage week leaves the window): calls fell most.
       List<HealthMovement> moved = history.movements(fading, MONDAY.minusWeeks(1));
       assertThat(moved.get(0).delta()).isNegative();
+      // The first scored week has nothing before it: every signal moved from 0.
+      assertThat(history.movements(fading, MONDAY.minusWeeks(5))).allMatch(m -> m.before() == 0);
 
       List<SuccessTask> tasks =
           new TaskRepository(d.db, UsageRollupTest.CLOCK).list("open", "health", null, 50);
