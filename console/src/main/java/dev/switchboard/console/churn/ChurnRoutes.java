@@ -1,16 +1,227 @@
 package dev.switchboard.console.churn;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.ops.churn.ChurnHistoryQuery;
+import dev.switchboard.ops.churn.ChurnReason;
+import dev.switchboard.ops.churn.ChurnReasonCode;
+import dev.switchboard.ops.churn.ChurnReasonRepository;
+import dev.switchboard.ops.churn.ChurnService;
+import dev.switchboard.ops.churn.CustomerRisk;
+import dev.switchboard.ops.churn.EarlySignals;
+import dev.switchboard.ops.churn.OwnHistory;
+import dev.switchboard.ops.churn.OwnHistoryReport;
+import dev.switchboard.ops.churn.StoredModel;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.InvalidValueException;
+import dev.switchboard.store.NotFoundException;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 
-/** The churn model's routes under {@code /api/v1}. */
+/** The churn model's routes under {@code /api/v1/success/churn}. */
 public final class ChurnRoutes {
 
-  private ChurnRoutes() {}
+  static final String BASE = "/api/v1/success/churn";
+
+  private final ChurnService service;
+  private final ChurnReasonRepository reasons;
+  private final ChurnHistoryQuery history;
+  private final ObjectMapper mapper;
+
+  private ChurnRoutes(Database db, ObjectMapper mapper, Clock clock) {
+    this.service = ChurnService.standard(db, clock);
+    this.reasons = new ChurnReasonRepository(db.jdbi(), clock);
+    this.history = new ChurnHistoryQuery(db.jdbi());
+    this.mapper = mapper;
+  }
 
   public static void register(JavalinConfig cfg, Database db, ObjectMapper mapper, Clock clock) {
-    // Routes are added here as the department's features land.
+    ChurnRoutes r = new ChurnRoutes(db, mapper, clock);
+    cfg.routes.get(BASE + "/risks", r::risks);
+    cfg.routes.get(BASE + "/evaluation", r::evaluation);
+    cfg.routes.post(BASE + "/retrain", r::retrain);
+    cfg.routes.post(BASE + "/own-history", r::ownHistory);
+    cfg.routes.get(BASE + "/reasons", r::listReasons);
+    cfg.routes.post(BASE + "/reasons", r::createReason);
+    cfg.routes.get(BASE + "/reasons/{id}", r::getReason);
+    cfg.routes.patch(BASE + "/reasons/{id}", r::updateReason);
+    cfg.routes.delete(BASE + "/reasons/{id}", r::deleteReason);
+  }
+
+  /** The early-warning list and the run it comes from (null before the first run). */
+  record RiskList(ModelSummary model, List<CustomerRisk> items) {}
+
+  /** A run without its evaluation. */
+  record ModelSummary(
+      long id,
+      java.time.Instant trainedAt,
+      LocalDate asOf,
+      String chosenKind,
+      int decisionPoints,
+      int churned,
+      String revenueBasis) {
+    static ModelSummary of(StoredModel m) {
+      return new ModelSummary(
+          m.id(),
+          m.trainedAt(),
+          m.asOf(),
+          m.chosenKind(),
+          m.decisionPoints(),
+          m.churned(),
+          m.revenueBasis());
+    }
+  }
+
+  /** A churn reason with the signals that preceded it. */
+  record ReasonDetail(ChurnReason reason, List<EarlySignals.Signal> signals) {}
+
+  private void risks(Context ctx) {
+    onlyParams(ctx, Set.of("limit"));
+    int limit = 50;
+    String l = ctx.queryParam("limit");
+    if (l != null) {
+      try {
+        limit = Integer.parseInt(l);
+      } catch (NumberFormatException e) {
+        throw new InvalidValueException("limit", "limit must be an integer");
+      }
+      if (limit < 1 || limit > 1000) {
+        throw new InvalidValueException("limit", "limit must be 1 to 1000");
+      }
+    }
+    var latest = service.latest();
+    ctx.json(
+        new RiskList(
+            latest.map(ModelSummary::of).orElse(null),
+            latest.isEmpty() ? List.of() : service.store().risks(latest.get().id(), limit)));
+  }
+
+  private void evaluation(Context ctx) {
+    onlyParams(ctx, Set.of());
+    ctx.json(
+        service
+            .latest()
+            .orElseThrow(() -> new NotFoundException(null, "no churn model has been trained yet")));
+  }
+
+  private void retrain(Context ctx) {
+    onlyParams(ctx, Set.of());
+    ctx.status(HttpStatus.CREATED).json(service.retrain());
+  }
+
+  private void ownHistory(Context ctx) {
+    onlyParams(ctx, Set.of("churnColumn"));
+    OwnHistory table =
+        OwnHistory.read(
+            new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8),
+            ctx.queryParam("churnColumn"));
+    ctx.json(OwnHistoryReport.of(table, 42L));
+  }
+
+  private void listReasons(Context ctx) {
+    onlyParams(ctx, Set.of());
+    ctx.json(reasons.list());
+  }
+
+  private void createReason(Context ctx) {
+    JsonNode body = body(ctx, Set.of("domain", "churnedOn", "reason", "note"));
+    String domain = text(body, "domain", true);
+    LocalDate on = date(body, "churnedOn");
+    ChurnReasonCode code = ChurnReasonCode.parse("reason", text(body, "reason", true));
+    ChurnReason r = reasons.create(domain, on, code, text(body, "note", false));
+    ctx.status(HttpStatus.CREATED).json(r);
+  }
+
+  private void getReason(Context ctx) {
+    ChurnReason r = reasons.get(id(ctx));
+    List<EarlySignals.Signal> signals =
+        history.one(r.domain()).map(c -> EarlySignals.of(c, r.churnedOn())).orElse(List.of());
+    ctx.json(new ReasonDetail(r, signals));
+  }
+
+  private void updateReason(Context ctx) {
+    long id = id(ctx);
+    JsonNode body = body(ctx, Set.of("reason", "note"));
+    ChurnReason old = reasons.get(id);
+    ChurnReasonCode code =
+        body.has("reason")
+            ? ChurnReasonCode.parse("reason", text(body, "reason", true))
+            : old.reason();
+    String note = body.has("note") ? text(body, "note", false) : old.note();
+    ctx.json(reasons.update(id, code, note));
+  }
+
+  private void deleteReason(Context ctx) {
+    reasons.delete(id(ctx));
+    ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  private static long id(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("id", "no churn reason " + ctx.pathParam("id"));
+    }
+  }
+
+  private static void onlyParams(Context ctx, Set<String> allowed) {
+    for (String p : ctx.queryParamMap().keySet()) {
+      if (!allowed.contains(p)) {
+        throw new InvalidValueException(p, "unknown query parameter " + p);
+      }
+    }
+  }
+
+  private JsonNode body(Context ctx, Set<String> allowed) {
+    JsonNode node;
+    try {
+      byte[] bytes = ctx.bodyAsBytes();
+      node = bytes.length == 0 ? null : mapper.readTree(bytes);
+    } catch (IOException e) {
+      throw new InvalidValueException(null, "malformed JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw new InvalidValueException(null, "the request body must be a JSON object");
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!allowed.contains(f)) {
+        throw new InvalidValueException(f, "unknown field " + f);
+      }
+    }
+    return node;
+  }
+
+  private static String text(JsonNode body, String field, boolean required) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      if (required) {
+        throw new InvalidValueException(field, field + " is required");
+      }
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new InvalidValueException(field, field + " must be a string");
+    }
+    return v.textValue();
+  }
+
+  private static LocalDate date(JsonNode body, String field) {
+    String v = text(body, field, true);
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeException e) {
+      throw new InvalidValueException(field, field + " must be a date like 2026-03-01");
+    }
   }
 }

@@ -13,6 +13,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ChurnHistoryQuery {
 
+  /** A week before any usage: load everything. */
+  public static final LocalDate ALL = LocalDate.of(2000, 1, 3);
+
   private final Jdbi jdbi;
 
   public ChurnHistoryQuery(Jdbi jdbi) {
@@ -21,14 +24,30 @@ public final class ChurnHistoryQuery {
 
   /** Customers with their usage weeks starting on or after {@code fromWeek}, by tenant id. */
   public List<CustomerHistory> load(LocalDate fromWeek) {
+    return load(fromWeek, null);
+  }
+
+  /** The one customer of {@code domain}, with all its usage, if it has a customer profile. */
+  public java.util.Optional<CustomerHistory> one(String domain) {
+    return load(ALL, dev.switchboard.store.tenant.TenantRepository.lower(domain)).stream()
+        .findFirst();
+  }
+
+  private List<CustomerHistory> load(LocalDate fromWeek, String domain) {
+    String only =
+        domain == null ? "" : " AND tenant_id = (SELECT id FROM tenant WHERE sip_domain = :d)";
+    String onlyTenant = domain == null ? "" : " WHERE t.sip_domain = :d";
     return jdbi.withHandle(
         h -> {
           Map<Long, List<UsageWeek>> weeks = new HashMap<>();
           h.createQuery(
                   "SELECT tenant_id, week_start, seats, registered_seats, active_days, calls,"
                       + " minutes, console_logins, features_used FROM tenant_usage_week"
-                      + " WHERE week_start >= :from ORDER BY tenant_id, week_start")
+                      + " WHERE week_start >= :from"
+                      + only
+                      + " ORDER BY tenant_id, week_start")
               .bind("from", fromWeek)
+              .bindMap(domain == null ? java.util.Map.of() : java.util.Map.of("d", domain))
               .setFetchSize(10_000)
               .map(
                   (rs, ctx) -> {
@@ -52,7 +71,9 @@ public final class ChurnHistoryQuery {
                       + " p.acquisition_channel, t.industry, p.size_band, p.acquired_on,"
                       + " (SELECT MAX(r.churned_on) FROM churn_reason r WHERE r.tenant_id = t.id)"
                       + " AS churned_on FROM tenant t JOIN customer_profile p ON p.tenant_id = t.id"
+                      + onlyTenant
                       + " ORDER BY t.id")
+              .bindMap(domain == null ? java.util.Map.of() : java.util.Map.of("d", domain))
               .map(
                   (rs, ctx) -> {
                     long id = rs.getLong("id");

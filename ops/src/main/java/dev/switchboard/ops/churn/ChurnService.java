@@ -54,7 +54,7 @@ public final class ChurnService {
    * both. Serialised: two retrains at once would only do the same work twice.
    */
   public synchronized StoredModel retrain(LocalDate asOf) {
-    List<CustomerHistory> customers = new ChurnHistoryQuery(db.jdbi()).load(LocalDate.MIN);
+    List<CustomerHistory> customers = new ChurnHistoryQuery(db.jdbi()).load(ChurnHistoryQuery.ALL);
     List<DecisionPoint> points = TermCalendar.decisionPoints(customers, asOf);
     long churned = points.stream().filter(DecisionPoint::churned).count();
     if (churned < 2 || points.size() - churned < 2) {

@@ -17,8 +17,11 @@ public final class ChurnTraining {
   /** Share of decision points, latest first, kept back for testing when no cutoff is given. */
   static final double TEST_SHARE = 0.3;
 
-  /** Below this many churned training points the kinds are not compared: logistic is used. */
-  static final int MIN_CHURNED_FOR_SELECTION = 10;
+  /**
+   * Below this many churned training points the kinds are not compared by cross-validation (five
+   * folds of a few churners say little, and the forests cost seconds): logistic is used.
+   */
+  static final int MIN_CHURNED_FOR_SELECTION = 30;
 
   private ChurnTraining() {}
 
@@ -63,6 +66,7 @@ public final class ChurnTraining {
     }
     List<Scores.Result> results = new ArrayList<>();
     Map<String, Double> coefficients = Map.of();
+    int epochs = LogisticChurnModel.EPOCH_CHOICES[1];
     for (ModelKind kind : ModelKind.values()) {
       ChurnModel m = kind.train(trainRows, seed);
       double[] r = new double[test.size()];
@@ -72,6 +76,7 @@ public final class ChurnTraining {
       results.add(Scores.of(kind.code(), r, y, true));
       if (m instanceof LogisticChurnModel lr) {
         coefficients = largest(lr.coefficients(), 12);
+        epochs = lr.epochs();
       }
     }
     double[] b = new double[test.size()];
@@ -86,7 +91,20 @@ public final class ChurnTraining {
         && train.size() - trainChurned >= MIN_CHURNED_FOR_SELECTION) {
       double best = Double.NEGATIVE_INFINITY;
       for (ModelKind kind : ModelKind.values()) {
-        double auc = CrossValidation.run(trainRows, kind, 5, seed).meanAuc();
+        // Logistic regression keeps the passes chosen on the training period: choosing again
+        // inside every fold would cost a dozen fits each and change little.
+        int e = epochs;
+        double auc =
+            CrossValidation.run(
+                    trainRows,
+                    kind,
+                    5,
+                    seed,
+                    rows ->
+                        kind == ModelKind.LOGISTIC
+                            ? LogisticChurnModel.train(rows, seed, e, LogisticChurnModel.RATE)
+                            : kind.train(rows, seed))
+                .meanAuc();
         selection.put(kind.code(), auc);
         // The forest must beat logistic regression outright to be chosen.
         if (auc > best + (kind == ModelKind.LOGISTIC ? 0 : 0.005)) {

@@ -62,6 +62,16 @@ public final class CrossValidation {
 
   /** Trains {@code kind} k times, each time scoring the fold left out. */
   public static Outcome run(List<LabelledRow> rows, ModelKind kind, int k, long seed) {
+    return run(rows, kind, k, seed, train -> kind.train(train, seed));
+  }
+
+  /** As {@link #run(List, ModelKind, int, long)} with {@code trainer} making each fold's model. */
+  public static Outcome run(
+      List<LabelledRow> rows,
+      ModelKind kind,
+      int k,
+      long seed,
+      java.util.function.Function<List<LabelledRow>, ChurnModel> trainer) {
     int[] fold = folds(rows, k, seed);
     double[] risks = new double[rows.size()];
     double[] aucs = new double[k];
@@ -75,7 +85,7 @@ public final class CrossValidation {
           train.add(rows.get(i));
         }
       }
-      ChurnModel m = kind.train(train, seed + f);
+      ChurnModel m = trainer.apply(train);
       double[] r = new double[test.size()];
       boolean[] y = new boolean[test.size()];
       for (int t = 0; t < test.size(); t++) {

@@ -17,7 +17,7 @@ import org.tribuo.common.tree.RandomForestTrainer;
  */
 public final class ForestChurnModel implements ChurnModel {
 
-  static final int TREES = 60;
+  static final int TREES = 50;
   static final int MAX_DEPTH = 6;
 
   private final FeatureEncoder encoder;
