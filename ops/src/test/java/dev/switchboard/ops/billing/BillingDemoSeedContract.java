@@ -50,7 +50,9 @@ abstract class BillingDemoSeedContract {
 
   @AfterAll
   void close() {
-    f.close();
+    if (f != null) {
+      f.close();
+    }
   }
 
   private long count(String sql) {
