@@ -2,6 +2,7 @@ package dev.switchboard.ops.metrics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +23,15 @@ public record RevenueFacts(
     spans = List.copyOf(spans);
     receipts = List.copyOf(receipts);
     outcomes = List.copyOf(outcomes);
-    Set<Long> ids = new HashSet<>();
-    for (Customer c : customers) {
-      if (!ids.add(c.id())) {
-        throw new IllegalArgumentException("customer " + c.id() + " listed twice");
+    // Sorted ids and binary search: no boxing for the million receipts of a large history.
+    long[] ids = new long[customers.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = customers.get(i).id();
+    }
+    Arrays.sort(ids);
+    for (int i = 1; i < ids.length; i++) {
+      if (ids[i] == ids[i - 1]) {
+        throw new IllegalArgumentException("customer " + ids[i] + " listed twice");
       }
     }
     for (MrrSpan s : spans) {
@@ -39,8 +45,8 @@ public record RevenueFacts(
     }
   }
 
-  private static void requireKnown(Set<Long> ids, long customer) {
-    if (!ids.contains(customer)) {
+  private static void requireKnown(long[] ids, long customer) {
+    if (Arrays.binarySearch(ids, customer) < 0) {
       throw new IllegalArgumentException("customer " + customer + " is not listed");
     }
   }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every SaaS metric of the business as it stood on one day, computed from revenue facts. Facts
@@ -24,6 +25,9 @@ public final class SaasMetrics {
   private final LocalDate asOf;
   private final List<CustomerLine> lines;
   private final List<TermOutcome> outcomes;
+
+  /** MRR months already computed, by window: retention and unit economics reuse them. */
+  private final Map<List<YearMonth>, List<MrrMonth>> months = new ConcurrentHashMap<>();
 
   private SaasMetrics(RevenueFacts facts, LocalDate asOf) {
     this.asOf = asOf;
@@ -102,6 +106,10 @@ public final class SaasMetrics {
   /** MRR, ARR and movements for each month from {@code from} to {@code to}, both included. */
   public List<MrrMonth> mrr(YearMonth from, YearMonth to) {
     checkWindow(from, to);
+    return months.computeIfAbsent(List.of(from, to), k -> computeMrr(from, to));
+  }
+
+  private List<MrrMonth> computeMrr(YearMonth from, YearMonth to) {
     int n =
         (int) (to.getMonthValue() - from.getMonthValue() + 12L * (to.getYear() - from.getYear()))
             + 1;
@@ -133,7 +141,7 @@ public final class SaasMetrics {
     for (int k = 0; k < n; k++) {
       out.add(tally[k].month(from.plusMonths(k), dates[k + 1]));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** Churn, GRR, NRR and renewals over the months from {@code from} to {@code to}. */
