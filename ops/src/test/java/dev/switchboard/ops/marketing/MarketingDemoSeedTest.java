@@ -78,6 +78,16 @@ class MarketingDemoSeedTest {
       assertThat(stored.budget()).isEqualByComparingTo(first.budget());
       assertThat(stored.actualCost()).isEqualByComparingTo(first.actualCost());
 
+      assertThat(new CompetitorRepository(mdb.db.jdbi(), MarketingDatabase.CLOCK).list())
+          .extracting(Competitor::kind)
+          .containsExactly("manual", "desktop", "app");
+      ContentLibrary library = new ContentLibrary(mdb.db.jdbi(), MarketingDatabase.CLOCK);
+      assertThat(library.personas()).hasSize(2);
+      assertThat(library.items("case_study", null, null))
+          .extracting(ContentItem::customerDomain)
+          .containsExactlyInAnyOrder(
+              story.customers().get(0).domain(), story.customers().get(1).domain());
+
       LeadRepository leads = new LeadRepository(mdb.db.jdbi(), MarketingDatabase.CLOCK);
       DemoHistory.Customer c0 = story.customers().get(0);
       LeadFilter wonLeads =
