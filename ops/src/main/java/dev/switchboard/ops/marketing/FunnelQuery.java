@@ -70,14 +70,15 @@ public final class FunnelQuery {
     long opportunity;
     long won;
 
-    @SuppressWarnings("unchecked")
-    final java.util.TreeMap<Integer, Long>[] days = new java.util.TreeMap[4];
+    final List<java.util.TreeMap<Integer, Long>> days =
+        List.of(
+            new java.util.TreeMap<>(),
+            new java.util.TreeMap<>(),
+            new java.util.TreeMap<>(),
+            new java.util.TreeMap<>());
 
     Tally(String key) {
       this.key = key;
-      for (int i = 0; i < days.length; i++) {
-        days[i] = new java.util.TreeMap<>();
-      }
     }
 
     void add(int step, Integer dd, long n, long t, long o, long w) {
@@ -91,7 +92,7 @@ public final class FunnelQuery {
         }
       }
       if (dd != null) {
-        days[step - 1].merge(dd, n, Long::sum);
+        days.get(step - 1).merge(dd, n, Long::sum);
       }
     }
 
@@ -101,9 +102,9 @@ public final class FunnelQuery {
       trial += other.trial;
       opportunity += other.opportunity;
       won += other.won;
-      for (int i = 0; i < days.length; i++) {
-        for (Map.Entry<Integer, Long> e : other.days[i].entrySet()) {
-          days[i].merge(e.getKey(), e.getValue(), Long::sum);
+      for (int i = 0; i < days.size(); i++) {
+        for (Map.Entry<Integer, Long> e : other.days.get(i).entrySet()) {
+          days.get(i).merge(e.getKey(), e.getValue(), Long::sum);
         }
       }
     }
@@ -116,10 +117,10 @@ public final class FunnelQuery {
           trial,
           opportunity,
           won,
-          median(days[0]),
-          median(days[1]),
-          median(days[2]),
-          median(days[3]));
+          median(days.get(0)),
+          median(days.get(1)),
+          median(days.get(2)),
+          median(days.get(3)));
     }
   }
 
