@@ -17,7 +17,7 @@ export const ROUTES = [
   [/^#\/sales(\/pipeline)?$/, (m, main, me) => pipeline(main, me)],
   [/^#\/sales\/opportunities$/, (m, main) => opportunities(main)],
   [/^#\/sales\/opportunities\/(\d+)$/, (m, main, me) => opportunity(main, me, m[1])],
-  [/^#\/sales\/leaderboard$/, (m, main) => leaderboard(main)],
+  [/^#\/sales\/leaderboard$/, (m, main, me) => leaderboard(main, me)],
   [/^#\/sales\/breakdown$/, (m, main) => breakdown(main)],
 ];
 
@@ -339,7 +339,7 @@ function scoreTable(rows, kind) {
   );
 }
 
-function leaderboard(main) {
+function leaderboard(main, me) {
   const reps = h('div', { id: 'sales-leaderboard' }, h('p', {}, t('common.loading')));
   const teams = h('div', { id: 'sales-teams' });
   const repCsv = csvLink('sales-leaderboard-csv', '/api/v1/sales/leaderboard?format=csv');
@@ -353,6 +353,7 @@ function leaderboard(main) {
     repCsv,
     h('h2', {}, t('sales.leaderboard.teams')),
     teams,
+    repsSection(me, load),
   );
   async function load() {
     const q = period.query();
@@ -557,4 +558,80 @@ function opportunity(main, me, id) {
     return form;
   }
   load();
+}
+
+// ---- reps and teams ------------------------------------------------------------------------
+
+function repsSection(me, reloadBoard) {
+  const list = h('div', { id: 'sales-reps' });
+  const message = h('p', { role: 'status', class: 'ok', id: 'sales-reps-message' });
+  const section = h('section', { class: 'card' }, h('h2', {}, t('sales.reps.title')), message, list);
+  async function load() {
+    try {
+      const reps = await api('GET', '/api/v1/sales/reps');
+      list.replaceChildren(
+        table(
+          [t('sales.rep'), t('sales.reps.email'), t('sales.team'), t('sales.reps.active'), ...(canWrite(me) ? [t('common.actions')] : [])],
+          reps.map((r) =>
+            h(
+              'tr',
+              { 'data-email': r.email },
+              h('td', {}, r.name),
+              h('td', {}, r.email),
+              h('td', {}, r.team),
+              h('td', {}, r.active ? t('sales.reps.yes') : t('sales.reps.no')),
+              canWrite(me)
+                ? h(
+                    'td',
+                    {},
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        'data-action': r.active ? 'deactivate' : 'activate',
+                        onclick: async () => {
+                          try {
+                            await api('PATCH', `/api/v1/sales/reps/${enc(r.email)}`, { active: !r.active });
+                            load();
+                            reloadBoard();
+                          } catch (e) {
+                            message.textContent = problem(e);
+                          }
+                        },
+                      },
+                      t(r.active ? 'sales.reps.deactivate' : 'sales.reps.activate'),
+                    ),
+                  )
+                : null,
+            ),
+          ),
+        ),
+      );
+    } catch (e) {
+      list.replaceChildren(h('p', { class: 'error', role: 'alert' }, problem(e)));
+    }
+  }
+  if (canWrite(me)) {
+    const email = h('input', { name: 'email', type: 'email', required: true });
+    const name = h('input', { name: 'name', required: true });
+    const team = h('input', { name: 'team', required: true });
+    const form = h('form', { id: 'sales-new-rep' }, h('div', { class: 'fields' }, field(t('sales.reps.email'), email), field(t('sales.rep'), name), field(t('sales.team'), team), h('button', { type: 'submit', class: 'primary' }, t('sales.reps.add'))));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      try {
+        const r = await api('POST', '/api/v1/sales/reps', { email: email.value, name: name.value, team: team.value });
+        message.className = 'ok';
+        message.textContent = t('sales.reps.added', { name: r.name, team: r.team });
+        form.reset();
+        load();
+        reloadBoard();
+      } catch (e) {
+        message.className = 'error';
+        message.textContent = problem(e);
+      }
+    });
+    section.append(form);
+  }
+  load();
+  return section;
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -78,6 +79,8 @@ class SalesBrowserTest {
     chromium = Chromium.start(1366, 900);
     driver = chromium.driver();
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // Tables are rebuilt when data arrives: an element read mid-rebuild is simply read again.
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   private static long lead(
@@ -207,6 +210,29 @@ class SalesBrowserTest {
             .toList();
     assertThat(liu).containsExactly("2", "刘洋", "south", "0", "0.00", "0.00", "—", "—", "0.0%", "0");
     assertThat(waitFor("#sales-teams tr[data-key='north']").getText()).contains("100.0%");
+    // A new rep joins the south: two heads, 0 won → 0.00 deals per head there.
+    WebElement newRep = waitFor("#sales-new-rep");
+    newRep.findElement(By.name("email")).sendKeys("chen.jie@switchboard.test");
+    newRep.findElement(By.name("name")).sendKeys("陈杰");
+    newRep.findElement(By.name("team")).sendKeys("south");
+    newRep.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor("#sales-reps tr[data-email='chen.jie@switchboard.test']");
+    wait.until(
+        d ->
+            d.findElement(By.cssSelector("#sales-teams tr[data-key='south']"))
+                .findElements(By.tagName("td"))
+                .get(2)
+                .getText()
+                .equals("2"));
+    waitFor("#sales-reps tr[data-email='chen.jie@switchboard.test'] button[data-action=deactivate]")
+        .click();
+    wait.until(
+        d ->
+            d.findElement(By.cssSelector("#sales-teams tr[data-key='south']"))
+                .findElements(By.tagName("td"))
+                .get(2)
+                .getText()
+                .equals("1"));
     chromium.screenshot("sales-03-leaderboard");
 
     driver.get(fx.url() + "/#/sales/breakdown");
