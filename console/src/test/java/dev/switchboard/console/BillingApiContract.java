@@ -298,6 +298,69 @@ abstract class BillingApiContract {
     assertThat(account.at("/balance/outstanding").asText()).isEqualTo("0.00");
   }
 
+  @Test
+  void badInputIsA400OrA404NeverA500() {
+    String d = newTenant();
+    String sub = "/api/v1/billing/customers/" + d + "/subscription";
+    assertError(http.get("/api/v1/billing/customers/" + d), 404, "subscription");
+    assertError(http.post(sub + "/renew", "{}"), 404, "subscription");
+    assertError(http.post(sub, "{\"planCode\":\"starter\",\"seats\":\"5\"}"), 400, "seats");
+    assertError(http.post(sub, "{\"planCode\":\"starter\",\"seats\":100001}"), 400, "seats");
+    assertError(
+        http.post(sub, "{\"planCode\":\"starter\",\"seats\":5,\"startsOn\":\"2024-13-01\"}"),
+        400,
+        "startsOn");
+    assertError(http.post(sub, "{\"seats\":5}"), 400, "planCode");
+    assertError(http.post(sub, "[1]"), 400, null);
+    assertError(http.post(sub, "{"), 400, null);
+    assertError(
+        http.post(
+            "/api/v1/billing/customers/nobody.example/subscription",
+            "{\"planCode\":\"starter\",\"seats\":1}"),
+        404,
+        "domain");
+    JsonNode sold =
+        ok(
+            http.post(sub, "{\"planCode\":\"starter\",\"seats\":2,\"startsOn\":\"2025-06-01\"}"),
+            201);
+    String number = sold.at("/invoice/number").asText();
+    assertError(http.post(sub + "/reactivate", "{}"), 400, "status");
+    assertError(
+        http.post(sub + "/seats", "{\"seats\":3,\"effectiveOn\":\"2030-01-01\"}"),
+        400,
+        "effectiveOn");
+    assertError(
+        http.post("/api/v1/billing/invoices/" + number + "/payments", "{\"amount\":\"-5\"}"),
+        400,
+        "amount");
+    assertError(
+        http.post("/api/v1/billing/invoices/" + number + "/payments", "{\"amount\":\"abc\"}"),
+        400,
+        "amount");
+    assertError(
+        http.post(
+            "/api/v1/billing/invoices/" + number + "/payments",
+            "{\"amount\":\"1.00\",\"paidOn\":\"2025-05-01\"}"),
+        400,
+        "paidOn");
+    assertError(
+        http.post("/api/v1/billing/payments/abc/refunds", "{\"amount\":1,\"reason\":\"x\"}"),
+        400,
+        "id");
+    assertError(
+        http.post("/api/v1/billing/payments/987654321/refunds", "{\"amount\":1,\"reason\":\"x\"}"),
+        404,
+        "paymentId");
+    assertError(http.get("/api/v1/billing/invoices?from=yesterday"), 400, "from");
+    assertError(http.get("/api/v1/billing/invoices?asOf=2025-02-30"), 400, "asOf");
+    assertError(http.get("/api/v1/billing/invoices?sort=x"), 400, "sort");
+    assertError(http.get("/api/v1/billing/renewals?from=2025-13"), 400, "from");
+    assertError(http.get("/api/v1/billing/renewals?months=99"), 400, "months");
+    assertError(
+        http.send("POST", "/api/v1/billing/import", "a,b\n1,2\n", "text/csv", TOKEN), 400, "csv");
+    assertError(http.get("/api/v1/billing/import/nope"), 404, "id");
+  }
+
   private JsonNode runImport(String csv) throws InterruptedException {
     Reply started = http.send("POST", "/api/v1/billing/import", csv, "text/csv", TOKEN);
     assertThat(started.status()).as(started.body()).isEqualTo(202);

@@ -433,6 +433,12 @@ public final class BillingRoutes {
   private void startImport(Context ctx) {
     onlyParams(ctx, Set.of());
     String csv = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    // A wrong header is a 400 now rather than a failed job later.
+    String header = csv.lines().findFirst().orElse("").replace("\uFEFF", "");
+    if (!CsvLine.split(header).stream().map(String::trim).toList().equals(BillingImport.COLUMNS)) {
+      throw new InvalidValueException(
+          "csv", "the header must be exactly: " + String.join(",", BillingImport.COLUMNS));
+    }
     BillingImportJob job = imports.submit(csv);
     ctx.status(HttpStatus.ACCEPTED).header("Location", BASE + "/import/" + job.id()).json(job);
   }

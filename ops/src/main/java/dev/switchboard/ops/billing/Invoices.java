@@ -53,40 +53,60 @@ public final class Invoices {
 
   /** The invoices matching {@code filter} as they stand on {@code asOf}, newest first. */
   public Page list(Filter filter, LocalDate asOf, int offset, int limit) {
-    List<Invoice> all =
-        jdbi.withHandle(
-            h -> {
-              StringBuilder where = new StringBuilder(" WHERE i.issued_on <= :asOf");
-              if (filter.domain() != null) {
-                where.append(" AND t.sip_domain = :domain");
-              }
-              if (filter.issuedFrom() != null) {
-                where.append(" AND i.issued_on >= :from");
-              }
-              if (filter.issuedTo() != null) {
-                where.append(" AND i.issued_on <= :to");
-              }
-              Query q =
-                  h.createQuery(select(where + " ORDER BY i.issued_on DESC, i.id DESC"))
-                      .bind("asOf", asOf);
-              if (filter.domain() != null) {
-                q.bind("domain", filter.domain().trim().toLowerCase(java.util.Locale.ROOT));
-              }
-              if (filter.issuedFrom() != null) {
-                q.bind("from", filter.issuedFrom());
-              }
-              if (filter.issuedTo() != null) {
-                q.bind("to", filter.issuedTo());
-              }
-              return q.map((rs, ctx) -> map(rs, asOf)).list();
-            });
-    List<Invoice> matching =
-        filter.status() == null
-            ? all
-            : all.stream().filter(i -> i.status() == filter.status()).toList();
-    int from = Math.min(offset, matching.size());
-    int to = Math.min(matching.size(), from + limit);
-    return new Page(matching.subList(from, to), matching.size(), offset, limit);
+    StringBuilder where = new StringBuilder(" WHERE i.issued_on <= :asOf");
+    if (filter.domain() != null) {
+      where.append(" AND t.sip_domain = :domain");
+    }
+    if (filter.issuedFrom() != null) {
+      where.append(" AND i.issued_on >= :from");
+    }
+    if (filter.issuedTo() != null) {
+      where.append(" AND i.issued_on <= :to");
+    }
+    String matching =
+        "SELECT * FROM ("
+            + select(where.toString())
+            + ") x"
+            + (filter.status() == null ? "" : " WHERE " + statusCondition(filter.status()));
+    return jdbi.withHandle(
+        h -> {
+          Query count = h.createQuery("SELECT COUNT(*) FROM (" + matching + ") c");
+          Query page =
+              h.createQuery(
+                  matching + " ORDER BY x.issued_on DESC, x.id DESC LIMIT :limit OFFSET :offset");
+          for (Query q : List.of(count, page)) {
+            q.bind("asOf", asOf);
+            if (filter.domain() != null) {
+              q.bind("domain", filter.domain().trim().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (filter.issuedFrom() != null) {
+              q.bind("from", filter.issuedFrom());
+            }
+            if (filter.issuedTo() != null) {
+              q.bind("to", filter.issuedTo());
+            }
+          }
+          int total = count.mapTo(Integer.class).one();
+          List<Invoice> items =
+              page.bind("limit", limit)
+                  .bind("offset", offset)
+                  .map((rs, ctx) -> map(rs, asOf))
+                  .list();
+          return new Page(items, total, offset, limit);
+        });
+  }
+
+  /** {@link InvoiceStatus#of} in SQL over the columns of {@link #select}, for filtering. */
+  private static String statusCondition(InvoiceStatus status) {
+    String voided = "(x.total - x.credited = 0 AND x.total > 0)";
+    String outstanding = "(x.total - x.credited - x.paid + x.refunded)";
+    return switch (status) {
+      case VOID -> voided;
+      case PAID -> "NOT " + voided + " AND " + outstanding + " <= 0";
+      case OVERDUE -> outstanding + " > 0 AND x.due_on < :asOf";
+      case PARTIALLY_PAID -> outstanding + " > 0 AND x.due_on >= :asOf AND x.paid - x.refunded > 0";
+      case ISSUED -> outstanding + " > 0 AND x.due_on >= :asOf AND x.paid - x.refunded <= 0";
+    };
   }
 
   /** The invoice numbered {@code number} with its lines, as it stands on {@code asOf}. */

@@ -50,7 +50,9 @@ abstract class BillingDemoSeedContract {
 
   @AfterAll
   void close() {
-    f.close();
+    if (f != null) {
+      f.close();
+    }
   }
 
   private long count(String sql) {
@@ -109,5 +111,35 @@ abstract class BillingDemoSeedContract {
           h.mrrSpans().stream().anyMatch(s -> s.tenantId() == tenant && s.toExclusive() == null);
       assertThat(running).as(c.domain()).isEqualTo(BillingDemoSeed.activeOn(c, TODAY));
     }
+  }
+
+  @Test
+  void statusFilterAndPagingAgreeWithEachInvoicesOwnStatus() {
+    Invoices invoices = new Invoices(f.db.jdbi(), BillingFixture.on(TODAY));
+    Invoices.Filter all = new Invoices.Filter(null, null, null, null);
+    Invoices.Page first = invoices.list(all, TODAY, 0, 500);
+    List<Invoice> every = new java.util.ArrayList<>(first.items());
+    for (int offset = 500; offset < first.total(); offset += 500) {
+      every.addAll(invoices.list(all, TODAY, offset, 500).items());
+    }
+    assertThat(every).hasSize(first.total());
+    assertThat(every.stream().map(Invoice::number).distinct()).hasSize(first.total());
+    int seen = 0;
+    for (InvoiceStatus status : InvoiceStatus.values()) {
+      List<String> expected =
+          every.stream().filter(i -> i.status() == status).map(Invoice::number).toList();
+      Invoices.Page page =
+          invoices.list(new Invoices.Filter(null, status, null, null), TODAY, 0, 5000);
+      assertThat(page.total()).as("%s", status).isEqualTo(expected.size());
+      assertThat(page.items()).extracting(Invoice::number).isEqualTo(expected);
+      assertThat(page.items()).allMatch(i -> i.status() == status);
+      seen += expected.size();
+    }
+    assertThat(seen).isEqualTo(first.total());
+    assertThat(
+            invoices
+                .list(new Invoices.Filter(null, InvoiceStatus.OVERDUE, null, null), TODAY, 0, 500)
+                .total())
+        .isPositive();
   }
 }

@@ -162,4 +162,47 @@ class ProrationTest {
     assertThat(voided.refunded()).isEqualByComparingTo("3000.00");
     assertThat(Balance.of(f.db.jdbi(), tenant, d("2022-03-04")).balances()).isTrue();
   }
+
+  @Test
+  void immediateCancellationInTheFirstYearKeepsTheSetUpFee() {
+    Invoice first =
+        f.subscriptions(d("2023-01-01"))
+            .subscribe(tenant, "starter", 5, d("2023-01-01"), true)
+            .invoice();
+    f.invoices(d("2023-01-05")).pay(first.number(), d("2023-01-05"), money("8000.00"), null, null);
+    // 2023-03-15 → 2024-01-01 is 292 of 365 days: 5 × 1000 × 292 / 365 = 4000.00 exactly.
+    Subscriptions.Change gone =
+        f.subscriptions(d("2023-03-15")).cancel(DOMAIN, true, d("2023-03-15"));
+    assertThat(gone.credits())
+        .singleElement()
+        .satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("4000.00"));
+    Invoice after = f.invoices(d("2023-03-15")).get(first.number(), d("2023-03-15"));
+    assertThat(after.refunded()).isEqualByComparingTo("4000.00");
+    assertThat(after.status()).isEqualTo(InvoiceStatus.PAID);
+    RevenueHistory h = RevenueHistory.load(f.db.jdbi(), d("2023-06-01"));
+    assertThat(h.mrrSpans())
+        .containsExactly(
+            new MrrSpan(tenant, d("2023-01-01"), d("2023-03-15"), money("416.67"), "CNY"));
+    assertThat(h.termOutcomes())
+        .containsExactly(new RevenueHistory.TermOutcome(tenant, d("2023-03-15"), false));
+    assertThat(h.receipts().stream().map(Receipt::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo("4000.00");
+  }
+
+  @Test
+  void renewDueRenewsEveryLapsedAutoRenewingTerm() {
+    long other = f.tenant("manual.example");
+    f.subscriptions(d("2021-05-10")).subscribe(tenant, "business", 12, d("2021-05-10"), true);
+    f.subscriptions(d("2021-05-10")).subscribe(other, "starter", 2, d("2021-05-10"), false);
+    // Two terms ended by 2023-06-01: two renewals for the auto-renewing one, none for the other.
+    assertThat(f.subscriptions(d("2023-06-01")).renewDue(d("2023-06-01"))).isEqualTo(2);
+    Subscription s = f.subscriptions(d("2023-06-01")).get(DOMAIN);
+    assertThat(s.termEnd()).isEqualTo(d("2024-05-10"));
+    assertThat(s.phase()).isEqualTo(Phase.ANNUAL);
+    assertThat(f.invoices(d("2023-06-01")).ofTenant(tenant, d("2023-06-01")))
+        .extracting(Invoice::total)
+        .containsExactly(money("16800.00"), money("10800.00"), money("10800.00"));
+    assertThat(f.subscriptions(d("2023-06-01")).get("manual.example").termEnd())
+        .isEqualTo(d("2022-05-10"));
+  }
 }
