@@ -2,8 +2,6 @@ package dev.switchboard.ops.marketing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,9 +12,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The funnel lead → valid → trial → opportunity → won per channel or campaign, as one SQL aggregate
- * over the lead table (a cohort: the leads created in the range, however far they got since), with
- * costs from the campaigns.
+ * The funnel lead → valid → trial → opportunity → won per channel or campaign, as one SQL statement
+ * of grouped counts over the lead table (a cohort: the leads created in the range, however far they
+ * got since), with costs from the campaigns; medians come from the day histograms it returns.
  *
  * <p>Cost of a channel in a range: each of its campaigns' actual cost times the share of the
  * campaign's days that fall in the range (rounded to cents per campaign, HALF_UP). A campaign's own
@@ -24,17 +22,25 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class FunnelQuery {
 
-  private static final String COUNTS =
-      " COUNT(*) AS leads, COUNT(valid_on) AS valid, COUNT(trial_on) AS trial,"
-          + " COUNT(opportunity_on) AS opportunity, COUNT(won_on) AS won,"
-          + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CAST(valid_on - created_on AS INTEGER))"
-          + " AS d_valid,"
-          + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CAST(trial_on - valid_on AS INTEGER))"
-          + " AS d_trial,"
-          + " PERCENTILE_CONT(0.5) WITHIN GROUP"
-          + " (ORDER BY CAST(opportunity_on - trial_on AS INTEGER)) AS d_opp,"
-          + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CAST(won_on - opportunity_on AS INTEGER))"
-          + " AS d_won";
+  /**
+   * One pass per step, each a hash aggregate (no sort, parallel on PostgreSQL): the leads by key
+   * and days from creation to validity (null: not valid) with how many of them reached the later
+   * stages, then the days of each later step by key. Medians are read off these day histograms, so
+   * the total row's medians are exact without another pass.
+   */
+  private static final String HISTOGRAMS =
+      "SELECT {k} AS k, 1 AS step, CAST(valid_on - created_on AS INTEGER) AS dd, COUNT(*) AS n,"
+          + " COUNT(trial_on) AS t, COUNT(opportunity_on) AS o, COUNT(won_on) AS w FROM lead"
+          + " WHERE {w} GROUP BY {k}, CAST(valid_on - created_on AS INTEGER)"
+          + " UNION ALL SELECT {k}, 2, CAST(trial_on - valid_on AS INTEGER), COUNT(*), 0, 0, 0"
+          + " FROM lead WHERE {w} AND trial_on IS NOT NULL AND valid_on IS NOT NULL"
+          + " GROUP BY {k}, CAST(trial_on - valid_on AS INTEGER)"
+          + " UNION ALL SELECT {k}, 3, CAST(opportunity_on - trial_on AS INTEGER), COUNT(*), 0, 0,"
+          + " 0 FROM lead WHERE {w} AND opportunity_on IS NOT NULL AND trial_on IS NOT NULL"
+          + " GROUP BY {k}, CAST(opportunity_on - trial_on AS INTEGER)"
+          + " UNION ALL SELECT {k}, 4, CAST(won_on - opportunity_on AS INTEGER), COUNT(*), 0, 0, 0"
+          + " FROM lead WHERE {w} AND won_on IS NOT NULL AND opportunity_on IS NOT NULL"
+          + " GROUP BY {k}, CAST(won_on - opportunity_on AS INTEGER)";
 
   private final Jdbi jdbi;
 
@@ -42,7 +48,7 @@ public final class FunnelQuery {
     this.jdbi = jdbi;
   }
 
-  /** Counts as the SQL returns them, before costs. */
+  /** Counts and medians of one key, before costs. */
   record Counts(
       String key,
       long leads,
@@ -55,6 +61,127 @@ public final class FunnelQuery {
       Double dOpp,
       Double dWon) {}
 
+  /** Counts and step-day histograms of one key, filled from the aggregate's rows. */
+  static final class Tally {
+    final String key;
+    long leads;
+    long valid;
+    long trial;
+    long opportunity;
+    long won;
+
+    final List<java.util.TreeMap<Integer, Long>> days =
+        List.of(
+            new java.util.TreeMap<>(),
+            new java.util.TreeMap<>(),
+            new java.util.TreeMap<>(),
+            new java.util.TreeMap<>());
+
+    Tally(String key) {
+      this.key = key;
+    }
+
+    void add(int step, Integer dd, long n, long t, long o, long w) {
+      if (step == 1) {
+        leads += n;
+        trial += t;
+        opportunity += o;
+        won += w;
+        if (dd != null) {
+          valid += n;
+        }
+      }
+      if (dd != null) {
+        days.get(step - 1).merge(dd, n, Long::sum);
+      }
+    }
+
+    void addAll(Tally other) {
+      leads += other.leads;
+      valid += other.valid;
+      trial += other.trial;
+      opportunity += other.opportunity;
+      won += other.won;
+      for (int i = 0; i < days.size(); i++) {
+        for (Map.Entry<Integer, Long> e : other.days.get(i).entrySet()) {
+          days.get(i).merge(e.getKey(), e.getValue(), Long::sum);
+        }
+      }
+    }
+
+    Counts counts() {
+      return new Counts(
+          key,
+          leads,
+          valid,
+          trial,
+          opportunity,
+          won,
+          median(days.get(0)),
+          median(days.get(1)),
+          median(days.get(2)),
+          median(days.get(3)));
+    }
+  }
+
+  /**
+   * The median of the values a histogram counts, as PERCENTILE_CONT(0.5): the middle value, or the
+   * mean of the two middle ones; null when it counts nothing.
+   */
+  static Double median(java.util.SortedMap<Integer, Long> histogram) {
+    long n = histogram.values().stream().mapToLong(Long::longValue).sum();
+    if (n == 0) {
+      return null;
+    }
+    long lo = (n - 1) / 2;
+    long hi = n / 2;
+    Integer a = null;
+    Integer b = null;
+    long seen = 0;
+    for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+      long next = seen + e.getValue();
+      if (a == null && lo < next) {
+        a = e.getKey();
+      }
+      if (hi < next) {
+        b = e.getKey();
+        break;
+      }
+      seen = next;
+    }
+    return (a + b) / 2.0;
+  }
+
+  /** Tallies per key of the leads matching {@code where} (key expression {@code key}). */
+  private static Map<String, Tally> tallies(
+      Handle h, String key, String where, Map<String, Object> args) {
+    var q = h.createQuery(HISTOGRAMS.replace("{k}", key).replace("{w}", where));
+    args.forEach(q::bind);
+    Map<String, Tally> out = new java.util.TreeMap<>();
+    q.map(
+            (rs, ctx) -> {
+              String k = rs.getString("k");
+              Object dd = rs.getObject("dd");
+              out.computeIfAbsent(k, Tally::new)
+                  .add(
+                      rs.getInt("step"),
+                      dd == null ? null : ((Number) dd).intValue(),
+                      rs.getLong("n"),
+                      rs.getLong("t"),
+                      rs.getLong("o"),
+                      rs.getLong("w"));
+              return k;
+            })
+        .list();
+    return out;
+  }
+
+  private static Counts total(Map<String, Tally> tallies, String key) {
+    Tally all = new Tally(key);
+    tallies.values().forEach(all::addAll);
+    return all.counts();
+  }
+
   /**
    * One row per channel that has leads or spend in [{@code from}, {@code to}], most won first, then
    * the total as the last row (key "total").
@@ -62,17 +189,15 @@ public final class FunnelQuery {
   public List<FunnelRow> byChannel(LocalDate from, LocalDate to) {
     return jdbi.withHandle(
         h -> {
+          Map<String, Tally> tallies =
+              tallies(
+                  h,
+                  "channel_code",
+                  "merged_into IS NULL AND created_on >= :from AND created_on <= :to",
+                  Map.of("from", from, "to", to));
           Map<String, Counts> counts = new HashMap<>();
-          h.createQuery(
-                  "SELECT channel_code AS k,"
-                      + COUNTS
-                      + " FROM lead WHERE merged_into IS NULL AND created_on >= :from"
-                      + " AND created_on <= :to GROUP BY channel_code")
-              .bind("from", from)
-              .bind("to", to)
-              .map((rs, ctx) -> counts(rs))
-              .forEach(c -> counts.put(c.key(), c));
-          Counts total = total(h, "created_on >= :from AND created_on <= :to", from, to, null);
+          tallies.forEach((k, t) -> counts.put(k, t.counts()));
+          Counts total = total(tallies, "total");
           Map<String, BigDecimal> costs = new HashMap<>();
           for (Campaign c : campaignsOverlapping(h, from, to)) {
             costs.merge(c.channel(), proratedCost(c, from, to), BigDecimal::add);
@@ -102,20 +227,13 @@ public final class FunnelQuery {
                       () ->
                           new dev.switchboard.store.NotFoundException(
                               "campaign", "no campaign with code " + code));
-          Counts counts = total(h, "campaign_code = :code", null, null, code);
-          return row(
-              new Counts(
-                  code,
-                  counts.leads(),
-                  counts.valid(),
-                  counts.trial(),
-                  counts.opportunity(),
-                  counts.won(),
-                  counts.dValid(),
-                  counts.dTrial(),
-                  counts.dOpp(),
-                  counts.dWon()),
-              c.actualCost());
+          Map<String, Tally> tallies =
+              tallies(
+                  h,
+                  "campaign_code",
+                  "merged_into IS NULL AND campaign_code = :code",
+                  Map.of("code", c.code()));
+          return row(total(tallies, code), c.actualCost());
         });
   }
 
@@ -126,15 +244,13 @@ public final class FunnelQuery {
     return jdbi.withHandle(
         h -> {
           Map<String, Counts> counts = new HashMap<>();
-          h.createQuery(
-                  "SELECT campaign_code AS k,"
-                      + COUNTS
-                      + " FROM lead WHERE merged_into IS NULL AND campaign_code IS NOT NULL"
-                      + " AND created_on >= :from AND created_on <= :to GROUP BY campaign_code")
-              .bind("from", from)
-              .bind("to", to)
-              .map((rs, ctx) -> counts(rs))
-              .forEach(c -> counts.put(c.key(), c));
+          tallies(
+                  h,
+                  "campaign_code",
+                  "merged_into IS NULL AND campaign_code IS NOT NULL AND created_on >= :from"
+                      + " AND created_on <= :to",
+                  Map.of("from", from, "to", to))
+              .forEach((k, t) -> counts.put(k, t.counts()));
           List<FunnelRow> rows = new ArrayList<>();
           for (Campaign c : campaignsOverlapping(h, from, to)) {
             rows.add(
@@ -145,18 +261,6 @@ public final class FunnelQuery {
                   a.won() != b.won() ? Long.compare(b.won(), a.won()) : a.key().compareTo(b.key()));
           return rows;
         });
-  }
-
-  private static Counts total(Handle h, String where, LocalDate from, LocalDate to, String code) {
-    var q =
-        h.createQuery(
-            "SELECT 'total' AS k," + COUNTS + " FROM lead WHERE merged_into IS NULL AND " + where);
-    if (code != null) {
-      q.bind("code", code);
-    } else {
-      q.bind("from", from).bind("to", to);
-    }
-    return q.map((rs, ctx) -> counts(rs)).one();
   }
 
   private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
@@ -195,25 +299,6 @@ public final class FunnelQuery {
     return c.actualCost()
         .multiply(BigDecimal.valueOf(overlap))
         .divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP);
-  }
-
-  private static Counts counts(ResultSet rs) throws SQLException {
-    return new Counts(
-        rs.getString("k"),
-        rs.getLong("leads"),
-        rs.getLong("valid"),
-        rs.getLong("trial"),
-        rs.getLong("opportunity"),
-        rs.getLong("won"),
-        number(rs, "d_valid"),
-        number(rs, "d_trial"),
-        number(rs, "d_opp"),
-        number(rs, "d_won"));
-  }
-
-  private static Double number(ResultSet rs, String column) throws SQLException {
-    Object v = rs.getObject(column);
-    return v == null ? null : ((Number) v).doubleValue();
   }
 
   static FunnelRow row(Counts c, BigDecimal cost) {

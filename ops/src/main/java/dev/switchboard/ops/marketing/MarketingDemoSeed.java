@@ -52,7 +52,121 @@ public final class MarketingDemoSeed implements DemoSeed {
                     now);
               }
               insertLeads(h, history, now);
+              insertLibrary(h, history, now);
             });
+  }
+
+  /** What customers use instead of us, how we answer, who buys, and the toolkit. */
+  private static void insertLibrary(Handle h, DemoHistory history, OffsetDateTime now) {
+    String[][] competitors = {
+      {
+        "Personal mobiles and a paper call log",
+        "manual",
+        "Staff call from their own phones; missed calls are written on paper.",
+        "Free",
+        "Nothing to buy or learn",
+        "Calls to a leaver's phone are lost; no record of who called",
+        "Our mobiles cost nothing|Missed calls cost more: every extension rings in a group and"
+            + " the call log shows who called back."
+      },
+      {
+        "On-premise PBX with desktop software",
+        "desktop",
+        "A box in the office, desk phones, a PC program for the call log.",
+        "CNY 8,000-20,000 up front plus maintenance",
+        "Works without the internet",
+        "Moving offices or adding a branch means a technician",
+        "We already own a PBX|Keep the desk phones: they register to us, and a new branch is an"
+            + " extension, not a visit."
+      },
+      {
+        "Another cloud phone app",
+        "app",
+        "Hosted extensions and an app, priced per seat.",
+        "CNY 60-120 per seat and month",
+        "Known brand",
+        "Usage is not tied to sales and service",
+        "App X is cheaper per seat|Compare the first year: our opening fee covers set-up and"
+            + " training, and the calls feed the customer's health score."
+      }
+    };
+    for (String[] c : competitors) {
+      long id =
+          h.createUpdate(
+                  "INSERT INTO competitor (name, kind, features, pricing, strengths, weaknesses,"
+                      + " created_at) VALUES (:n, :k, :f, :p, :s, :w, :at)")
+              .bind("n", c[0])
+              .bind("k", c[1])
+              .bind("f", c[2])
+              .bind("p", c[3])
+              .bind("s", c[4])
+              .bind("w", c[5])
+              .bind("at", now)
+              .executeAndReturnGeneratedKeys("id")
+              .mapTo(Long.class)
+              .one();
+      String[] qa = c[6].split("\\|");
+      h.execute(
+          "INSERT INTO competitor_faq (competitor_id, question, answer) VALUES (?, ?, ?)",
+          id,
+          qa[0],
+          qa[1]);
+    }
+    String[][] personas = {
+      {
+        "owner",
+        "Owner (老板)",
+        "Decides and pays; asks the office manager and the sales lead",
+        "Price of the first year; will staff use it",
+        "A missed order; opening a branch",
+        "Industry salons, trade shows, referrals from peers"
+      },
+      {
+        "office_manager",
+        "Office manager (行政)",
+        "Chooses and sets up; the owner signs",
+        "Set-up work; moving numbers",
+        "Moving offices; the old PBX fails",
+        "Search, vertical sites, self-media articles"
+      }
+    };
+    for (String[] p : personas) {
+      h.execute(
+          "INSERT INTO persona (code, name, decision_chain, concerns, triggers, found_at,"
+              + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          p[0],
+          p[1],
+          p[2],
+          p[3],
+          p[4],
+          p[5],
+          now);
+    }
+    String[][] items = {
+      {"material", "One-page price sheet", "lead", "owner", null},
+      {"material", "Set-up checklist for a 10-seat office", "trial", "office_manager", null},
+      {"material", "Comparison with an on-premise PBX", "opportunity", "owner", null}
+    };
+    for (String[] i : items) {
+      h.execute(
+          "INSERT INTO content_item (kind, title, funnel_stage, persona_code, created_at)"
+              + " VALUES (?, ?, ?, ?, ?)",
+          i[0],
+          i[1],
+          i[2],
+          i[3],
+          now);
+    }
+    for (DemoHistory.Customer c : history.customers().stream().limit(2).toList()) {
+      h.execute(
+          "INSERT INTO content_item (kind, title, body, funnel_stage, persona_code,"
+              + " customer_domain, created_at) VALUES ('case_study', ?, ?, 'opportunity', 'owner',"
+              + " ?, ?)",
+          c.company() + ": no missed calls since moving to Switchboard",
+          c.industry() + ", " + c.region() + ", " + c.initialSeats() + " seats",
+          c.domain(),
+          now);
+    }
   }
 
   private static void insertLeads(Handle h, DemoHistory history, OffsetDateTime now) {
