@@ -7,6 +7,7 @@ import { t, currentLang } from './i18n.js';
 /** Links shown in the navigation for this department: [hash, i18n key]. */
 export const NAV = [
   ['#/sales/pipeline', 'sales.nav.pipeline'],
+  ['#/sales/opportunities', 'sales.nav.opportunities'],
   ['#/sales/leaderboard', 'sales.nav.leaderboard'],
   ['#/sales/breakdown', 'sales.nav.breakdown'],
 ];
@@ -14,7 +15,9 @@ export const NAV = [
 /** [pattern, (match, main, me) => cleanup?] pairs for the hash router. */
 export const ROUTES = [
   [/^#\/sales(\/pipeline)?$/, (m, main, me) => pipeline(main, me)],
-  [/^#\/sales\/leaderboard$/, (m, main) => leaderboard(main)],
+  [/^#\/sales\/opportunities$/, (m, main) => opportunities(main)],
+  [/^#\/sales\/opportunities\/(\d+)$/, (m, main, me) => opportunity(main, me, m[1])],
+  [/^#\/sales\/leaderboard$/, (m, main, me) => leaderboard(main, me)],
   [/^#\/sales\/breakdown$/, (m, main) => breakdown(main)],
 ];
 
@@ -174,7 +177,7 @@ function card(d, me, message, reload) {
   return h(
     'article',
     { class: 'sales-card', 'data-id': String(d.id) },
-    h('h3', {}, d.company),
+    h('h3', {}, h('a', { href: `#/sales/opportunities/${d.id}` }, d.company)),
     h('p', { class: 'sales-card-amount' }, money(d.amount)),
     h('p', { class: 'muted' }, `${d.repName} · ${t('sales.seatsPlan', { seats: d.seats, plan: d.plan })}`),
     h('p', { class: 'muted' }, t('sales.openedOn', { day: d.openedOn })),
@@ -191,7 +194,7 @@ function wonTable(rows) {
       h(
         'tr',
         { 'data-id': String(d.id), 'data-domain': d.domain || '' },
-        h('td', {}, d.company),
+        h('td', {}, h('a', { href: `#/sales/opportunities/${d.id}` }, d.company)),
         h('td', { class: 'sales-num' }, money(d.amount)),
         h('td', {}, d.repName),
         h('td', {}, d.closedOn),
@@ -336,7 +339,7 @@ function scoreTable(rows, kind) {
   );
 }
 
-function leaderboard(main) {
+function leaderboard(main, me) {
   const reps = h('div', { id: 'sales-leaderboard' }, h('p', {}, t('common.loading')));
   const teams = h('div', { id: 'sales-teams' });
   const repCsv = csvLink('sales-leaderboard-csv', '/api/v1/sales/leaderboard?format=csv');
@@ -350,6 +353,7 @@ function leaderboard(main) {
     repCsv,
     h('h2', {}, t('sales.leaderboard.teams')),
     teams,
+    repsSection(me, load),
   );
   async function load() {
     const q = period.query();
@@ -435,4 +439,199 @@ function breakdown(main) {
     }
   }
   load();
+}
+
+// ---- all opportunities and one opportunity -------------------------------------------------
+
+const ALL_STAGES = [...OPEN_STAGES, 'won', 'lost', 'refunded'];
+
+function opportunities(main) {
+  const stage = h('select', { name: 'stage', id: 'sales-stage' }, h('option', { value: '' }, t('sales.allStages')), ALL_STAGES.map((x) => h('option', { value: x }, t(`sales.stage.${x}`))));
+  const out = h('div', { id: 'sales-opportunities' }, h('p', {}, t('common.loading')));
+  const csv = csvLink('sales-opportunities-csv', '/api/v1/sales/opportunities?format=csv');
+  stage.addEventListener('change', load);
+  main.replaceChildren(h('h1', {}, t('sales.opportunities.title')), h('div', { class: 'fields' }, field(t('sales.stage'), stage), csv), out);
+  async function load() {
+    const q = stage.value ? `stage=${stage.value}` : '';
+    csv.href = `/api/v1/sales/opportunities?format=csv${q ? `&${q}` : ''}`;
+    try {
+      const rows = await api('GET', `/api/v1/sales/opportunities${q ? `?${q}` : ''}`);
+      out.replaceChildren(
+        rows.length === 0
+          ? h('p', { class: 'muted' }, t('sales.none'))
+          : table(
+              [t('sales.company'), t('sales.stage'), t('sales.amount'), t('sales.rep'), t('sales.openedOnShort'), t('sales.closedOnShort'), t('sales.cycle'), t('sales.reason')],
+              rows.slice(0, 500).map((d) =>
+                h(
+                  'tr',
+                  { 'data-id': String(d.id) },
+                  h('td', {}, h('a', { href: `#/sales/opportunities/${d.id}` }, d.company)),
+                  h('td', {}, t(`sales.stage.${d.stage}`)),
+                  h('td', { class: 'sales-num' }, money(d.amount)),
+                  h('td', {}, d.repName),
+                  h('td', {}, d.openedOn),
+                  h('td', {}, d.closedOn || ''),
+                  h('td', { class: 'sales-num' }, num(d.cycleDays)),
+                  h('td', {}, d.lostReason ? (LOST_REASONS.includes(d.lostReason) ? t(`sales.reason.${d.lostReason}`) : d.lostReason) : d.refundReason || ''),
+                ),
+              ),
+            ),
+      );
+    } catch (e) {
+      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, problem(e)));
+    }
+  }
+  load();
+}
+
+function opportunity(main, me, id) {
+  const message = h('p', { role: 'status', id: 'sales-message', class: 'ok' });
+  main.replaceChildren(h('h1', {}, t('common.loading')));
+  async function load() {
+    let d;
+    try {
+      d = await api('GET', `/api/v1/sales/opportunities/${id}`);
+    } catch (e) {
+      main.replaceChildren(h('h1', {}, t('sales.opportunity')), h('p', { class: 'error', role: 'alert' }, e instanceof ApiError && e.status === 404 ? t('common.notFoundData') : problem(e)));
+      return;
+    }
+    const facts = [
+      [t('sales.stage'), t(`sales.stage.${d.stage}`)],
+      [t('sales.amount'), money(d.amount)],
+      [t('sales.seats'), `${d.seats} · ${d.plan}`],
+      [t('sales.rep'), `${d.repName} (${d.team})`],
+      [t('sales.by.channel'), d.channel ? label('channel', d.channel) : '—'],
+      [t('sales.campaign'), d.campaign || '—'],
+      [t('sales.by.industry'), d.industry ? label('industry', d.industry) : '—'],
+      [t('sales.by.size'), label('size', d.sizeBand)],
+      [t('sales.by.intent'), d.intent || '—'],
+      [t('sales.by.region'), d.region || '—'],
+      [t('sales.leadId'), d.leadId === null ? '—' : String(d.leadId)],
+    ];
+    if (d.lostReason) facts.push([t('sales.reason'), LOST_REASONS.includes(d.lostReason) ? t(`sales.reason.${d.lostReason}`) : d.lostReason]);
+    if (d.refundedOn) facts.push([t('sales.refund'), `${d.refundedOn} · ${d.refundReason} · ${money(d.refundAmount)}`]);
+    const history = h(
+      'ol',
+      { class: 'sales-history', id: 'sales-history' },
+      d.history.map((e) => h('li', { 'data-stage': e.stage }, h('strong', {}, t(`sales.stage.${e.stage}`)), ' ', e.enteredOn)),
+    );
+    const customer = h('div', { id: 'sales-deal-customer' });
+    main.replaceChildren(
+      h('h1', {}, d.company),
+      h('p', {}, h('a', { href: '#/sales/pipeline' }, t('sales.nav.pipeline'))),
+      message,
+      h('dl', { class: 'sales-facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+      h('h2', {}, t('sales.history')),
+      history,
+      customer,
+    );
+    if (d.domain) {
+      try {
+        const c = await api('GET', `/api/v1/sales/opportunities/${id}/customer`);
+        customer.append(
+          h('h2', {}, t('sales.customer')),
+          h('p', {}, h('a', { href: `#/telephony/tenants/${enc(c.domain)}/extensions` }, c.domain), ' · ', c.name),
+          h('p', { class: 'sales-subscription' }, t('sales.subscription', { plan: c.plan, seats: c.seats, status: c.subscriptionStatus, invoice: c.firstInvoice || '—', total: money(c.firstInvoiceTotal) })),
+        );
+      } catch (e) {
+        customer.append(h('p', { class: 'muted' }, problem(e)));
+      }
+    }
+    if (d.stage === 'won' && canWrite(me)) customer.append(refundForm(d));
+  }
+
+  function refundForm(d) {
+    const reason = h('input', { name: 'reason', required: true, maxlength: '64' });
+    const form = h('form', { class: 'card', id: 'sales-refund' }, h('h2', {}, t('sales.refund')), h('p', { class: 'muted' }, t('sales.refund.help')), h('div', { class: 'fields' }, field(t('sales.reason'), reason)), h('button', { type: 'submit' }, t('sales.refund.submit')));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      try {
+        const r = await api('POST', `/api/v1/sales/opportunities/${d.id}/refund`, { on: today(), reason: reason.value });
+        await load();
+        message.className = 'ok';
+        message.textContent = t('sales.refunded', { company: r.company, amount: money(r.refundAmount) });
+      } catch (e) {
+        message.className = 'error';
+        message.textContent = problem(e);
+      }
+    });
+    return form;
+  }
+  load();
+}
+
+// ---- reps and teams ------------------------------------------------------------------------
+
+function repsSection(me, reloadBoard) {
+  const list = h('div', { id: 'sales-reps' });
+  const message = h('p', { role: 'status', class: 'ok', id: 'sales-reps-message' });
+  const section = h('section', { class: 'card' }, h('h2', {}, t('sales.reps.title')), message, list);
+  async function load() {
+    try {
+      const reps = await api('GET', '/api/v1/sales/reps');
+      list.replaceChildren(
+        table(
+          [t('sales.rep'), t('sales.reps.email'), t('sales.team'), t('sales.reps.active'), ...(canWrite(me) ? [t('common.actions')] : [])],
+          reps.map((r) =>
+            h(
+              'tr',
+              { 'data-email': r.email },
+              h('td', {}, r.name),
+              h('td', {}, r.email),
+              h('td', {}, r.team),
+              h('td', {}, r.active ? t('sales.reps.yes') : t('sales.reps.no')),
+              canWrite(me)
+                ? h(
+                    'td',
+                    {},
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        'data-action': r.active ? 'deactivate' : 'activate',
+                        onclick: async () => {
+                          try {
+                            await api('PATCH', `/api/v1/sales/reps/${enc(r.email)}`, { active: !r.active });
+                            load();
+                            reloadBoard();
+                          } catch (e) {
+                            message.textContent = problem(e);
+                          }
+                        },
+                      },
+                      t(r.active ? 'sales.reps.deactivate' : 'sales.reps.activate'),
+                    ),
+                  )
+                : null,
+            ),
+          ),
+        ),
+      );
+    } catch (e) {
+      list.replaceChildren(h('p', { class: 'error', role: 'alert' }, problem(e)));
+    }
+  }
+  if (canWrite(me)) {
+    const email = h('input', { name: 'email', type: 'email', required: true });
+    const name = h('input', { name: 'name', required: true });
+    const team = h('input', { name: 'team', required: true });
+    const form = h('form', { id: 'sales-new-rep' }, h('div', { class: 'fields' }, field(t('sales.reps.email'), email), field(t('sales.rep'), name), field(t('sales.team'), team), h('button', { type: 'submit', class: 'primary' }, t('sales.reps.add'))));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      try {
+        const r = await api('POST', '/api/v1/sales/reps', { email: email.value, name: name.value, team: team.value });
+        message.className = 'ok';
+        message.textContent = t('sales.reps.added', { name: r.name, team: r.team });
+        form.reset();
+        load();
+        reloadBoard();
+      } catch (e) {
+        message.className = 'error';
+        message.textContent = problem(e);
+      }
+    });
+    section.append(form);
+  }
+  load();
+  return section;
 }

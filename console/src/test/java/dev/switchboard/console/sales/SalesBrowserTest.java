@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -78,6 +79,8 @@ class SalesBrowserTest {
     chromium = Chromium.start(1366, 900);
     driver = chromium.driver();
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // Tables are rebuilt when data arrives: an element read mid-rebuild is simply read again.
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   private static long lead(
@@ -207,6 +210,29 @@ class SalesBrowserTest {
             .toList();
     assertThat(liu).containsExactly("2", "刘洋", "south", "0", "0.00", "0.00", "—", "—", "0.0%", "0");
     assertThat(waitFor("#sales-teams tr[data-key='north']").getText()).contains("100.0%");
+    // A new rep joins the south: two heads, 0 won → 0.00 deals per head there.
+    WebElement newRep = waitFor("#sales-new-rep");
+    newRep.findElement(By.name("email")).sendKeys("chen.jie@switchboard.test");
+    newRep.findElement(By.name("name")).sendKeys("陈杰");
+    newRep.findElement(By.name("team")).sendKeys("south");
+    newRep.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor("#sales-reps tr[data-email='chen.jie@switchboard.test']");
+    wait.until(
+        d ->
+            d.findElement(By.cssSelector("#sales-teams tr[data-key='south']"))
+                .findElements(By.tagName("td"))
+                .get(2)
+                .getText()
+                .equals("2"));
+    waitFor("#sales-reps tr[data-email='chen.jie@switchboard.test'] button[data-action=deactivate]")
+        .click();
+    wait.until(
+        d ->
+            d.findElement(By.cssSelector("#sales-teams tr[data-key='south']"))
+                .findElements(By.tagName("td"))
+                .get(2)
+                .getText()
+                .equals("1"));
     chromium.screenshot("sales-03-leaderboard");
 
     driver.get(fx.url() + "/#/sales/breakdown");
@@ -221,16 +247,54 @@ class SalesBrowserTest {
     chromium.screenshot("sales-04-breakdown");
     assertNoMissingStrings();
 
+    // The won deal's page: its stages with their days, its customer, and a refund inside the
+    // window: won today, refunded today → all 365 days of 5 × 1000.00 come back.
+    driver.get(fx.url() + "/#/sales/opportunities");
+    waitFor("#sales-opportunities tr[data-id='" + aId + "'] a").click();
+    WebElement history = waitFor("#sales-history");
+    assertThat(
+            history.findElements(By.tagName("li")).stream()
+                .map(item -> item.getAttribute("data-stage"))
+                .toList())
+        .containsExactly("qualification", "demo", "won");
+    assertThat(waitFor("#sales-deal-customer").getText())
+        .contains("acme-browser.test")
+        .contains("starter × 5, active");
+    WebElement refund = waitFor("#sales-refund");
+    refund.findElement(By.name("reason")).sendKeys("wrong product");
+    refund.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("sales-message"), "Acme Trading refunded: 5,000.00"));
+    assertThat(waitFor("#sales-history li[data-stage='refunded']").getText()).contains("Refunded");
+    assertThat(driver.findElement(By.id("sales-deal-customer")).getText()).contains("cancelled");
+    chromium.screenshot("sales-05-refunded");
+    driver.get(fx.url() + "/#/sales/leaderboard");
+    wait.until(
+        d ->
+            d.findElement(
+                    By.cssSelector("#sales-leaderboard tr[data-key='li.na@switchboard.test']"))
+                .getText()
+                .endsWith("1 (5,000.00)"));
+    assertNoMissingStrings();
+
     new Select(driver.findElement(By.id("lang"))).selectByValue("zh-CN");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "哪些客户成交快"));
-    for (String page : List.of("#/sales/pipeline", "#/sales/leaderboard", "#/sales/breakdown")) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "销售排行榜"));
+    for (String page :
+        List.of(
+            "#/sales/pipeline",
+            "#/sales/opportunities",
+            "#/sales/opportunities/" + aId,
+            "#/sales/opportunities/" + dealB,
+            "#/sales/leaderboard",
+            "#/sales/breakdown")) {
       driver.get(fx.url() + "/" + page);
       waitFor("main h1");
       wait.until(d -> !d.findElement(By.id("main")).getText().contains("加载中"));
       assertNoMissingStrings();
     }
-    assertThat(waitFor("#sales-leaderboard, #sales-breakdown").getText()).isNotEmpty();
-    chromium.screenshot("sales-05-zh-CN");
+    assertThat(waitFor("#sales-breakdown").getText()).contains("官网");
+    chromium.screenshot("sales-06-zh-CN");
   }
 
   private static String qualification(org.openqa.selenium.WebDriver d) {

@@ -2,6 +2,7 @@ package dev.switchboard.console.sales;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.console.web.CsrfGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,11 +20,29 @@ final class SalesHttp {
   private final HttpClient client = HttpClient.newHttpClient();
   private final String base;
   private final String token;
+  private String cookie;
+  private String csrf;
 
   SalesHttp(String base, String token) {
     this.base = base;
     this.token = token;
   }
+
+  /** A client that signs in as a staff user (session cookie and CSRF token) instead of a token. */
+  static SalesHttp signedIn(String base, String email, String password) {
+    SalesHttp c = new SalesHttp(base, null);
+    Reply r =
+        c.post(
+            "/api/v1/session", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    if (r.status() != 200) {
+      throw new IllegalStateException("sign-in of " + email + " failed: " + r.body());
+    }
+    c.cookie = c.lastCookie;
+    c.csrf = r.json().get("csrfToken").asText();
+    return c;
+  }
+
+  private String lastCookie;
 
   Reply get(String path) {
     return send("GET", path, null);
@@ -44,13 +63,26 @@ final class SalesHttp {
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Authorization", "Bearer " + token);
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    if (csrf != null) {
+      b.header(CsrfGuard.HEADER, csrf);
+    }
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
     try {
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      lastCookie =
+          r.headers()
+              .firstValue("Set-Cookie")
+              .map(v -> v.substring(0, v.indexOf(';') < 0 ? v.length() : v.indexOf(';')))
+              .orElse(null);
       JsonNode json;
       try {
         json = r.body().isEmpty() ? null : MAPPER.readTree(r.body());

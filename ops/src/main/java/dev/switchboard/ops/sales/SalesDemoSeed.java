@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sales part of the demo: the six reps, one opportunity for every lead of the story that
@@ -28,12 +30,15 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class SalesDemoSeed implements DemoSeed {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SalesDemoSeed.class);
+
   @Override
   public void seed(Database db, DemoHistory history) {
     Clock clock = Clock.systemUTC();
     if (new OpportunityRepository(db.jdbi(), clock).any()) {
       return;
     }
+    long started = System.nanoTime();
     RepRepository reps = new RepRepository(db.jdbi(), clock);
     for (DemoHistory.Rep r : history.reps()) {
       if (reps.find(r.email()).isEmpty()) {
@@ -119,7 +124,13 @@ public final class SalesDemoSeed implements DemoSeed {
                 }
               }
               stages.execute();
-              referrals(h, history, leadIds, tenantIds, now);
+              int referred = referrals(h, history, leadIds, tenantIds, now);
+              LOG.info(
+                  "sales demo: {} reps, {} opportunities, {} referrals in {} ms",
+                  history.reps().size(),
+                  ids.size(),
+                  referred,
+                  (System.nanoTime() - started) / 1_000_000);
             });
   }
 
@@ -156,7 +167,7 @@ public final class SalesDemoSeed implements DemoSeed {
     return out;
   }
 
-  private static void referrals(
+  private static int referrals(
       Handle h,
       DemoHistory history,
       Map<String, Long> leadIds,
@@ -182,6 +193,7 @@ public final class SalesDemoSeed implements DemoSeed {
     if (n > 0) {
       batch.execute();
     }
+    return n;
   }
 
   /** The version of {@code code} in force on {@code on}: the latest valid from then or before. */

@@ -6,7 +6,7 @@ import dev.switchboard.ops.billing.BillingDemoSeed;
 import dev.switchboard.ops.demo.DemoHistory;
 import dev.switchboard.ops.marketing.MarketingDemoSeed;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.testing.TestDatabases;
+import dev.switchboard.store.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,16 +17,22 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo's deals agree with the story they come from, and seeding twice changes nothing. */
-class SalesDemoSeedTest {
+/**
+ * The demo's deals agree with the story they come from, and seeding twice changes nothing; once per
+ * database kind.
+ */
+abstract class SalesDemoSeedContract {
 
   @TempDir Path dir;
+
+  abstract TestDatabase newDatabase(Path dir);
 
   @Test
   void everyOpportunityOfTheStoryIsADealWithItsOutcome() {
     LocalDate today = LocalDate.parse("2026-11-25");
     DemoHistory history = DemoHistory.generate(DemoHistory.DEMO_SEED, today);
-    try (Database db = Database.open(TestDatabases.h2(dir).settings())) {
+    try (TestDatabase testDb = newDatabase(dir);
+        Database db = Database.open(testDb.settings())) {
       new BillingDemoSeed().seed(db, history);
       new MarketingDemoSeed().seed(db, history);
       new SalesDemoSeed().seed(db, history);
