@@ -70,6 +70,7 @@ CREATE TABLE billing_subscription_event (
   created_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX billing_subscription_event_tenant_ix ON billing_subscription_event (tenant_id);
+CREATE INDEX billing_subscription_event_sub_ix ON billing_subscription_event (subscription_id);
 
 -- Invoice and credit-note numbers are gapless per calendar year and series (INV, CN).
 CREATE TABLE billing_number_sequence (
@@ -95,6 +96,7 @@ CREATE TABLE billing_invoice (
 );
 CREATE INDEX billing_invoice_tenant_ix ON billing_invoice (tenant_id, issued_on);
 CREATE INDEX billing_invoice_issued_ix ON billing_invoice (issued_on);
+CREATE INDEX billing_invoice_subscription_ix ON billing_invoice (subscription_id, issued_on);
 
 -- phase: first_year, annual or proration; recurring marks the part counted in MRR.
 CREATE TABLE billing_invoice_line (
@@ -136,6 +138,7 @@ CREATE TABLE billing_credit_note (
   CONSTRAINT billing_credit_no_uq UNIQUE (credit_no)
 );
 CREATE INDEX billing_credit_note_invoice_ix ON billing_credit_note (invoice_id);
+CREATE INDEX billing_credit_note_tenant_ix ON billing_credit_note (tenant_id, issued_on);
 
 -- Money paid back against one payment (a credited overpayment, or a payment returned).
 CREATE TABLE billing_refund (
@@ -149,6 +152,8 @@ CREATE TABLE billing_refund (
   created_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX billing_refund_tenant_ix ON billing_refund (tenant_id, refunded_on);
+CREATE INDEX billing_refund_invoice_ix ON billing_refund (invoice_id);
+CREATE INDEX billing_refund_payment_ix ON billing_refund (payment_id);
 
 -- Seed catalogue the demo uses (prices in CNY from 2020-01-01).
 INSERT INTO billing_plan (code, name, currency, valid_from, system_fee, account_fee, service_fee,

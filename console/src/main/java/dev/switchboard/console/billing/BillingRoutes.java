@@ -87,7 +87,7 @@ public final class BillingRoutes {
     var routes = cfg.routes;
     routes.get(BASE + "/plans", r::plans);
     routes.post(BASE + "/plans", r::createPlan);
-    routes.post(BASE + "/plans/{code}/versions", r::addVersion);
+    routes.post(BASE + "/plans/{id}/versions", r::addVersion);
     routes.get(BASE + "/quote", r::quote);
     routes.get(BASE + "/customers", r::customers);
     routes.get(BASE + "/customers/{domain}", r::account);
@@ -98,9 +98,9 @@ public final class BillingRoutes {
     routes.post(BASE + "/customers/{domain}/subscription/renew", r::renew);
     routes.get(BASE + "/invoices", r::listInvoices);
     routes.get(BASE + "/invoices.csv", r::exportInvoices);
-    routes.get(BASE + "/invoices/{number}", r::invoice);
-    routes.post(BASE + "/invoices/{number}/payments", r::pay);
-    routes.post(BASE + "/invoices/{number}/credit-notes", r::creditNote);
+    routes.get(BASE + "/invoices/{id}", r::invoice);
+    routes.post(BASE + "/invoices/{id}/payments", r::pay);
+    routes.post(BASE + "/invoices/{id}/credit-notes", r::creditNote);
     routes.post(BASE + "/payments/{id}/refunds", r::refund);
     routes.get(BASE + "/renewals", r::renewals);
     routes.post(BASE + "/import", r::startImport);
@@ -162,7 +162,7 @@ public final class BillingRoutes {
     Set<String> fields = new java.util.HashSet<>(PLAN_FIELDS);
     fields.remove("code");
     BillingRequest b = body(ctx, fields);
-    Plan p = catalogue.addVersion(planFrom(b, ctx.pathParam("code")));
+    Plan p = catalogue.addVersion(planFrom(b, ctx.pathParam("id")));
     ctx.status(HttpStatus.CREATED).json(PlanView.of(p));
   }
 
@@ -339,7 +339,7 @@ public final class BillingRoutes {
 
   private void invoice(Context ctx) {
     onlyParams(ctx, Set.of("asOf"));
-    String number = ctx.pathParam("number");
+    String number = ctx.pathParam("id");
     Invoice i = invoices.get(number, asOf(ctx));
     Invoices.Activity a = invoices.activity(number);
     ctx.json(
@@ -355,7 +355,7 @@ public final class BillingRoutes {
     LocalDate on = b.date("paidOn");
     var p =
         invoices.pay(
-            ctx.pathParam("number"),
+            ctx.pathParam("id"),
             on == null ? today() : on,
             b.requiredAmount("amount"),
             b.text("method"),
@@ -368,7 +368,7 @@ public final class BillingRoutes {
     LocalDate on = b.date("issuedOn");
     var c =
         invoices.creditNote(
-            ctx.pathParam("number"),
+            ctx.pathParam("id"),
             on == null ? today() : on,
             b.requiredAmount("amount"),
             b.requiredText("reason"));
