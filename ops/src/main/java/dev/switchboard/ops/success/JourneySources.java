@@ -85,7 +85,9 @@ final class JourneySources {
                   for (int i = 0; i < steps.length; i++) {
                     LocalDate d = rs.getObject(4 + i, LocalDate.class);
                     if (d != null) {
-                      out.add(new JourneyEvent(Journey.day(d), "marketing", "lead_" + steps[i], "Lead " + steps[i]));
+                      out.add(
+                          new JourneyEvent(
+                              Journey.day(d), "marketing", "lead_" + steps[i], "Lead " + steps[i]));
                     }
                   }
                   return 0;
@@ -110,10 +112,23 @@ final class JourneySources {
                           Journey.day(rs.getObject(1, LocalDate.class)),
                           "deal",
                           "opportunity",
-                          "Deal opened: " + rs.getString(5) + ", " + rs.getInt(6) + " seats, " + rs.getBigDecimal(4) + " (" + rs.getString(7) + ")"));
+                          "Deal opened: "
+                              + rs.getString(5)
+                              + ", "
+                              + rs.getInt(6)
+                              + " seats, "
+                              + rs.getBigDecimal(4)
+                              + " ("
+                              + rs.getString(7)
+                              + ")"));
                   LocalDate closed = rs.getObject(2, LocalDate.class);
                   if (closed != null) {
-                    out.add(new JourneyEvent(Journey.day(closed), "deal", "deal_" + rs.getString(3), "Deal " + rs.getString(3)));
+                    out.add(
+                        new JourneyEvent(
+                            Journey.day(closed),
+                            "deal",
+                            "deal_" + rs.getString(3),
+                            "Deal " + rs.getString(3)));
                   }
                   return 0;
                 })
