@@ -189,6 +189,6 @@ CREATE TABLE success_feedback_rule (
 INSERT INTO success_tier (code, name, level_no, min_annual_spend, min_tenure_months, min_referrals,
   min_valuable_feedback, service, min_case_priority) VALUES
   ('standard', 'Standard', 1, 0, 0, 0, 0, 'Help center, cases answered within the normal SLA', 'low'),
-  ('silver', 'Silver', 2, 10000, 6, 0, 0, 'Onboarding training, quarterly callback visit', 'normal'),
-  ('gold', 'Gold', 3, 30000, 12, 1, 0, 'Named success manager, monthly callback, high-priority cases', 'high'),
-  ('vip', 'VIP', 4, 60000, 24, 3, 2, 'On-site visits, urgent SLA, roadmap preview and advisory board seat', 'urgent');
+  ('silver', 'Silver', 2, 5000, 6, 0, 0, 'Onboarding training, quarterly callback visit', 'normal'),
+  ('gold', 'Gold', 3, 10000, 12, 1, 0, 'Named success manager, monthly callback, high-priority cases', 'high'),
+  ('vip', 'VIP', 4, 20000, 24, 2, 1, 'On-site visits, urgent SLA, roadmap preview and advisory board seat', 'urgent');

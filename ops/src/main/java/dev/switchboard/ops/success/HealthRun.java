@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The weekly scoring run: every live tenant with usage in the model's window gets a stored score
@@ -56,13 +55,20 @@ public final class HealthRun {
               Map<Long, String> previousBand = bands(h, week.minusWeeks(1), tenantId);
               int[] bands = new int[3];
               List<Long> turnedRed = new ArrayList<>();
-              PreparedBatch clear =
-                  h.prepareBatch(
-                      "DELETE FROM success_health_score WHERE tenant_id = :t AND week_start = :w");
-              PreparedBatch insert =
-                  h.prepareBatch(
+              // A run replaces the week's scores of live tenants (or of the one tenant asked for).
+              h.createUpdate(
+                      "DELETE FROM success_health_score WHERE week_start = :w AND tenant_id IN"
+                          + " (SELECT id FROM tenant WHERE status IN ('trial', 'active'))"
+                          + (tenantId == null ? "" : " AND tenant_id = :tenant"))
+                  .bind("w", week)
+                  .bindByType("tenant", tenantId, Long.class)
+                  .execute();
+              RowInserter insert =
+                  new RowInserter(
+                      h,
                       "INSERT INTO success_health_score (tenant_id, week_start, score, band,"
-                          + " contributions, computed_at) VALUES (:t, :w, :score, :band, :c, :now)");
+                          + " contributions, computed_at)",
+                      6);
               var now = BusinessTime.utc(clock.instant());
               for (Map.Entry<Long, List<WeekSignals>> e : usage.entrySet()) {
                 long t = e.getKey();
@@ -79,20 +85,9 @@ public final class HealthRun {
                     && !HealthBand.RED.wireName().equals(previousBand.get(t))) {
                   turnedRed.add(t);
                 }
-                clear.bind("t", t).bind("w", week).add();
-                insert
-                    .bind("t", t)
-                    .bind("w", week)
-                    .bind("score", r.score())
-                    .bind("band", r.band().wireName())
-                    .bind("c", encode(r.points()))
-                    .bind("now", now)
-                    .add();
+                insert.add(t, week, r.score(), r.band().wireName(), encode(r.points()), now);
               }
-              if (!usage.isEmpty()) {
-                clear.execute();
-                insert.execute();
-              }
+              insert.finish();
               int tasks = 0;
               for (long t : turnedRed) {
                 if (TaskRepository.create(

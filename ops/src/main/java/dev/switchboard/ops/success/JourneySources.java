@@ -63,4 +63,76 @@ final class JourneySources {
             .forEach(out::add);
         return out;
       };
+
+  /** The lead that became this customer and its funnel dates (marketing, V6). */
+  static final JourneySource MARKETING =
+      (h, tenant) -> {
+        List<JourneyEvent> out = new ArrayList<>();
+        h.createQuery(
+                "SELECT created_on, channel_code, campaign_code, valid_on, trial_on, opportunity_on"
+                    + " FROM lead WHERE tenant_id = :t AND merged_into IS NULL ORDER BY id")
+            .bind("t", tenant)
+            .map(
+                (rs, ctx) -> {
+                  String campaign = rs.getString(3) == null ? "" : " (" + rs.getString(3) + ")";
+                  out.add(
+                      new JourneyEvent(
+                          Journey.day(rs.getObject(1, LocalDate.class)),
+                          "marketing",
+                          "lead",
+                          "Lead from " + rs.getString(2) + campaign));
+                  String[] steps = {"valid", "trial", "opportunity"};
+                  for (int i = 0; i < steps.length; i++) {
+                    LocalDate d = rs.getObject(4 + i, LocalDate.class);
+                    if (d != null) {
+                      out.add(
+                          new JourneyEvent(
+                              Journey.day(d), "marketing", "lead_" + steps[i], "Lead " + steps[i]));
+                    }
+                  }
+                  return 0;
+                })
+            .forEach(x -> {});
+        return out;
+      };
+
+  /** The deal (sales, V7): opened, won or lost, with rep and first-year amount. */
+  static final JourneySource SALES =
+      (h, tenant) -> {
+        List<JourneyEvent> out = new ArrayList<>();
+        h.createQuery(
+                "SELECT o.opened_on, o.closed_on, o.stage, o.amount, o.plan_code, o.seats, r.email"
+                    + " FROM opportunity o LEFT JOIN sales_rep r ON r.id = o.rep_id WHERE"
+                    + " o.tenant_id = :t ORDER BY o.id")
+            .bind("t", tenant)
+            .map(
+                (rs, ctx) -> {
+                  out.add(
+                      new JourneyEvent(
+                          Journey.day(rs.getObject(1, LocalDate.class)),
+                          "deal",
+                          "opportunity",
+                          "Deal opened: "
+                              + rs.getString(5)
+                              + ", "
+                              + rs.getInt(6)
+                              + " seats, "
+                              + rs.getBigDecimal(4)
+                              + " ("
+                              + rs.getString(7)
+                              + ")"));
+                  LocalDate closed = rs.getObject(2, LocalDate.class);
+                  if (closed != null) {
+                    out.add(
+                        new JourneyEvent(
+                            Journey.day(closed),
+                            "deal",
+                            "deal_" + rs.getString(3),
+                            "Deal " + rs.getString(3)));
+                  }
+                  return 0;
+                })
+            .forEach(x -> {});
+        return out;
+      };
 }

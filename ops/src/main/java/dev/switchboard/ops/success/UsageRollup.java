@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The weekly rollup: for every live (trial or active) tenant, one {@code tenant_usage_week} row
@@ -135,37 +134,45 @@ public final class UsageRollup {
   }
 
   private static int write(Handle h, LocalDate week, List<Acc> rows) {
-    // Replace only the rows written now, so imported history of tenants without SIP data stays.
-    PreparedBatch clear =
-        h.prepareBatch("DELETE FROM tenant_usage_week WHERE week_start = :w AND tenant_id = :t");
-    PreparedBatch insert =
-        h.prepareBatch(
+    // Replace only the rows written now, so imported history of tenants without SIP data stays:
+    // tenants with accounts in one statement, the rare ones with events but no accounts one by one.
+    h.createUpdate(
+            "DELETE FROM tenant_usage_week WHERE week_start = :w AND tenant_id IN (SELECT DISTINCT"
+                + " a.tenant_id FROM account a JOIN tenant t ON t.id = a.tenant_id WHERE t."
+                + LIVE
+                + " AND a.enabled = TRUE)")
+        .bind("w", week)
+        .execute();
+    RowInserter insert =
+        new RowInserter(
+            h,
             "INSERT INTO tenant_usage_week (tenant_id, week_start, seats, registered_seats,"
-                + " active_days, calls, minutes, console_logins, features_used) VALUES (:t, :w,"
-                + " :seats, :registered, :days, :calls, :minutes, 0, :features)");
+                + " active_days, calls, minutes, console_logins, features_used)",
+            9);
     for (Acc a : rows) {
-      clear.bind("w", week).bind("t", a.tenantId).add();
+      if (a.seats == 0) {
+        h.createUpdate("DELETE FROM tenant_usage_week WHERE week_start = :w AND tenant_id = :t")
+            .bind("w", week)
+            .bind("t", a.tenantId)
+            .execute();
+      }
       int features = 0;
       if (a.calls > 0) {
         features |= a.voicemail ? WeekSignals.VOICEMAIL : 0;
         features |= a.forwarding ? WeekSignals.FORWARDING : 0;
       }
-      insert
-          .bind("t", a.tenantId)
-          .bind("w", week)
-          .bind("seats", a.seats)
-          .bind("registered", a.registered)
-          .bind("days", Integer.bitCount(a.days))
-          .bind("calls", (int) Math.min(Integer.MAX_VALUE, a.calls))
-          .bind("minutes", (int) Math.min(Integer.MAX_VALUE, Math.round(a.seconds / 60.0)))
-          .bind("features", features)
-          .add();
+      insert.add(
+          a.tenantId,
+          week,
+          a.seats,
+          a.registered,
+          Integer.bitCount(a.days),
+          (int) Math.min(Integer.MAX_VALUE, a.calls),
+          (int) Math.min(Integer.MAX_VALUE, Math.round(a.seconds / 60.0)),
+          0,
+          features);
     }
-    if (!rows.isEmpty()) {
-      clear.execute();
-      insert.execute();
-    }
-    return rows.size();
+    return insert.finish();
   }
 
   /** One tenant's counts while the rollup reads. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.ops.billing.BillingDemoSeed;
 import dev.switchboard.ops.demo.DemoHistory;
+import dev.switchboard.ops.marketing.MarketingDemoSeed;
+import dev.switchboard.ops.sales.SalesDemoSeed;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.testing.TestDatabases;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ class SuccessDemoSeedTest {
     db = Database.open(TestDatabases.h2(dir).settings());
     story = DemoHistory.generate(DemoHistory.DEMO_SEED, TODAY);
     new BillingDemoSeed().seed(db, story);
+    new MarketingDemoSeed().seed(db, story);
+    new SalesDemoSeed().seed(db, story);
     long t0 = System.nanoTime();
     new SuccessDemoSeed().seed(db, story);
     System.out.printf(
@@ -113,6 +117,16 @@ class SuccessDemoSeedTest {
     assertThat(count("SELECT COUNT(*) FROM success_feedback WHERE duplicate_of IS NOT NULL"))
         .isPositive();
     assertThat(count("SELECT COUNT(*) FROM success_tier_change")).isPositive();
+    // VIP needs three referrals (sales' referral table) besides spend and tenure.
+    System.out.println(
+        "tiers: "
+            + db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT tier, COUNT(*) FROM customer_profile GROUP BY tier ORDER BY tier")
+                            .map((rs, ctx) -> rs.getString(1) + "=" + rs.getInt(2))
+                            .list()));
     assertThat(count("SELECT COUNT(DISTINCT tier) FROM customer_profile WHERE tier IS NOT NULL"))
         .isGreaterThan(1);
     assertThat(count("SELECT COUNT(*) FROM help_article WHERE article_kind = 'faq'")).isEqualTo(10);
@@ -127,6 +141,19 @@ class SuccessDemoSeedTest {
             .study(TODAY);
     System.out.println("renewal lead-time study on the demo: " + study);
     assertThat(study).hasSizeGreaterThan(2);
+  }
+
+  @Test
+  void journeyJoinsTheDepartments() {
+    var c = story.customers().get(0);
+    Journey.Timeline t = new Journey(db, SuccessSources.Departments.journey()).of(c.domain());
+    assertThat(t.missing()).isEmpty();
+    assertThat(t.events())
+        .extracting(JourneyEvent::stage)
+        .contains("marketing", "deal", "billing", "health", "service");
+    assertThat(t.events().get(0).at())
+        .isBeforeOrEqualTo(t.events().get(t.events().size() - 1).at());
+    assertThat(t.usage()).hasSize(c.usage().size());
   }
 
   @Test
