@@ -4,6 +4,6 @@
 set -euo pipefail
 mkdir -p target/churn
 mvn -B -q -o compile -pl ops -am
-mvn -B -q -o dependency:build-classpath -pl ops -Dmdep.outputFile=target/churn/ops.cp >/dev/null
+mvn -B -q -o dependency:build-classpath -pl ops -Dmdep.outputFile="$PWD/target/churn/ops.cp" >/dev/null
 java -cp "ops/target/classes:store/target/classes:$(cat target/churn/ops.cp)" \
   dev.switchboard.ops.churn.ChurnEvaluationReport "$@"

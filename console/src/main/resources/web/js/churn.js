@@ -6,7 +6,7 @@ import { t, formatTime } from './i18n.js';
 
 /** Links shown in the navigation: [hash, i18n key]. */
 export const NAV = [
-  ['#/success/churn', 'churn.nav.risks'],
+  ['#/success/churn/risks', 'churn.nav.risks'],
   ['#/success/churn/model', 'churn.nav.model'],
   ['#/success/churn/reasons', 'churn.nav.reasons'],
 ];
@@ -319,7 +319,7 @@ function reasonsPage(match, main) {
 
 /** [pattern, (match, main, me) => cleanup?] pairs for the hash router. */
 export const ROUTES = [
-  [/^#\/success\/churn$/, risksPage],
+  [/^#\/success\/churn(\/risks)?$/, risksPage],
   [/^#\/success\/churn\/model$/, modelPage],
   [/^#\/success\/churn\/reasons$/, reasonsPage],
 ];

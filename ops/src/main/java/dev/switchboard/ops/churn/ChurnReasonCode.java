@@ -16,6 +16,7 @@ public enum ChurnReasonCode {
   OTHER;
 
   /** The code as stored and sent: lower snake case. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -26,9 +26,21 @@ public final class OwnHistoryEvaluation {
       table = OwnHistory.read(in, args[1]);
     }
     OwnHistoryReport r = OwnHistoryReport.of(table, 42L);
-    System.out.printf(Locale.ROOT, "%s: %d rows, %d churned (%.1f %%)%n", args[0], r.rows(), r.churned(), 100.0 * r.churned() / r.rows());
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d rows, %d churned (%.1f %%)%n",
+        args[0],
+        r.rows(),
+        r.churned(),
+        100.0 * r.churned() / r.rows());
     for (OwnHistory.Column c : r.columns()) {
-      System.out.printf(Locale.ROOT, "  column %-18s %-19s distinct %5d missing %d%n", c.name(), c.kind(), c.distinct(), c.missing());
+      System.out.printf(
+          Locale.ROOT,
+          "  column %-18s %-19s distinct %5d missing %d%n",
+          c.name(),
+          c.kind(),
+          c.distinct(),
+          c.missing());
     }
     for (OwnHistoryReport.ModelFolds m : r.models()) {
       System.out.printf(
@@ -41,6 +53,7 @@ public final class OwnHistoryEvaluation {
           m.pooled().precisionAtTop10(),
           m.pooled().brier());
     }
-    System.out.printf(Locale.ROOT, "  chosen: %s; took %.1f s%n", r.chosen(), (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        Locale.ROOT, "  chosen: %s; took %.1f s%n", r.chosen(), (System.nanoTime() - t0) / 1e9);
   }
 }
