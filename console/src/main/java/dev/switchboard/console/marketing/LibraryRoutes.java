@@ -90,8 +90,8 @@ final class LibraryRoutes {
           http.json(ctx, 201, competitors.addFaq(Http.id(ctx, "id"), b.question(), b.answer()));
         });
     r.delete(
-        BASE + "/competitors/{id}/faq/{faqId}",
-        ctx -> http.json(ctx, competitors.deleteFaq(Http.id(ctx, "id"), Http.id(ctx, "faqId"))));
+        BASE + "/competitor-faq/{id}",
+        ctx -> http.json(ctx, competitors.deleteFaq(Http.id(ctx, "id"))));
 
     r.get(BASE + "/personas", this::listPersonas);
     r.post(

@@ -143,18 +143,19 @@ public final class CompetitorRepository {
     return get(id);
   }
 
-  public Competitor deleteFaq(long id, long faqId) {
-    int n =
+  /** Removes one FAQ entry and returns its competitor. */
+  public Competitor deleteFaq(long faqId) {
+    long competitor =
         jdbi.withHandle(
-            h ->
-                h.createUpdate("DELETE FROM competitor_faq WHERE id = :f AND competitor_id = :c")
-                    .bind("f", faqId)
-                    .bind("c", id)
-                    .execute());
-    if (n == 0) {
-      throw new NotFoundException("faqId", "no FAQ entry " + faqId + " on competitor " + id);
-    }
-    return get(id);
+                h ->
+                    h.createQuery("SELECT competitor_id FROM competitor_faq WHERE id = :f")
+                        .bind("f", faqId)
+                        .mapTo(Long.class)
+                        .findOne())
+            .orElseThrow(() -> new NotFoundException("id", "no FAQ entry " + faqId));
+    jdbi.useHandle(
+        h -> h.createUpdate("DELETE FROM competitor_faq WHERE id = :f").bind("f", faqId).execute());
+    return get(competitor);
   }
 
   private static Competitor checked(Competitor c) {

@@ -586,8 +586,20 @@ public final class LeadRepository {
         });
   }
 
-  /** Marks every lead in {@code ids} invalid (won leads refuse); returns how many changed. */
+  /**
+   * Marks every lead in {@code ids} invalid; returns how many changed. A won or merged lead among
+   * them refuses the whole call before anything changes.
+   */
   public int markInvalid(List<Long> ids, String actor) {
+    // Check every lead first, so a won or merged one refuses the whole call, not half of it.
+    for (long id : ids) {
+      Lead l = get(id);
+      if (l.mergedInto() != null || l.status() == LeadStatus.WON) {
+        throw new InvalidValueException(
+            "ids",
+            "lead " + id + (l.status() == LeadStatus.WON ? " is won and closed" : " was merged"));
+      }
+    }
     int n = 0;
     for (long id : ids) {
       if (get(id).status() != LeadStatus.INVALID) {

@@ -163,6 +163,13 @@ abstract class LeadRepositoryContract {
     Lead invalid = leads.get(b.id());
     assertThat(invalid.status()).isEqualTo(LeadStatus.INVALID);
     assertThat(invalid.validOn()).as("validity that led nowhere is undone").isNull();
+    Lead c = leads.create(draft("丙", "13800000006", null, null), "t");
+    leads.advance(c.id(), LeadStatus.WON, LocalDate.of(2026, 3, 20), "t", null);
+    Lead d = leads.create(draft("丁", "13800000007", null, null), "t");
+    assertThatThrownBy(() -> leads.markInvalid(List.of(d.id(), c.id()), "boss"))
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("ids"));
+    assertThat(leads.get(d.id()).status()).as("nothing changed").isEqualTo(LeadStatus.NEW);
   }
 
   @Test
