@@ -1,7 +1,12 @@
 package dev.switchboard.app;
 
+import dev.switchboard.ops.billing.BillingDemoSeed;
+import dev.switchboard.ops.churn.ChurnDemoSeed;
 import dev.switchboard.ops.demo.DemoHistory;
 import dev.switchboard.ops.demo.DemoSeed;
+import dev.switchboard.ops.marketing.MarketingDemoSeed;
+import dev.switchboard.ops.sales.SalesDemoSeed;
+import dev.switchboard.ops.success.SuccessDemoSeed;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountRepository;
@@ -42,7 +47,13 @@ final class DemoData {
   static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   /** The departments' demo seeds, in order: billing makes the customers the others refer to. */
-  private static final List<DemoSeed> SEEDS = List.of();
+  private static final List<DemoSeed> SEEDS =
+      List.of(
+          new BillingDemoSeed(),
+          new MarketingDemoSeed(),
+          new SalesDemoSeed(),
+          new SuccessDemoSeed(),
+          new ChurnDemoSeed());
 
   private DemoData() {}
 

@@ -278,7 +278,7 @@ public record DemoHistory(
         while (from.isBefore(today)) {
           int weeks = 8 + random.nextInt(12);
           LocalDate to = from.plusWeeks(weeks).minusDays(1);
-          String code = String.format("C%03d", seq++);
+          String code = String.format("c%03d", seq++);
           campaigns.add(
               new Campaign(
                   code,
