@@ -96,7 +96,7 @@ class SuccessScaleBench {
   private static String range(boolean pg, long n) {
     return pg
         ? "generate_series(CAST(1 AS BIGINT), " + n + ") AS r(x)"
-        : "SYSTEM_RANGE(1, " + n + ") r";
+        : "(SELECT \"X\" AS x FROM SYSTEM_RANGE(1, " + n + ")) r";
   }
 
   /** An instant {@code seconds} after the week's Monday 00:00 in Shanghai. */
