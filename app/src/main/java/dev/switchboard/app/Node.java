@@ -66,6 +66,7 @@ public final class Node implements AutoCloseable {
           open(
               parts,
               ApiServer.start(options.bind, options.httpPort, database, AdminToken.of(adminToken)));
+      open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
               .withRegistrar(registrar.registrar()::onRegister)
