@@ -1,16 +1,443 @@
 package dev.switchboard.console.billing;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.console.billing.BillingViews.AccountView;
+import dev.switchboard.console.billing.BillingViews.BalanceView;
+import dev.switchboard.console.billing.BillingViews.ChangeView;
+import dev.switchboard.console.billing.BillingViews.CreditNoteView;
+import dev.switchboard.console.billing.BillingViews.CustomerView;
+import dev.switchboard.console.billing.BillingViews.EventView;
+import dev.switchboard.console.billing.BillingViews.InvoiceDetailView;
+import dev.switchboard.console.billing.BillingViews.InvoicePageView;
+import dev.switchboard.console.billing.BillingViews.InvoiceView;
+import dev.switchboard.console.billing.BillingViews.PaymentView;
+import dev.switchboard.console.billing.BillingViews.PlanView;
+import dev.switchboard.console.billing.BillingViews.QuoteView;
+import dev.switchboard.console.billing.BillingViews.RefundView;
+import dev.switchboard.console.billing.BillingViews.RenewalMonthView;
+import dev.switchboard.console.billing.BillingViews.RenewalView;
+import dev.switchboard.console.billing.BillingViews.SubscriptionView;
+import dev.switchboard.ops.billing.Balance;
+import dev.switchboard.ops.billing.BillingImport;
+import dev.switchboard.ops.billing.Catalogue;
+import dev.switchboard.ops.billing.CustomerAccount;
+import dev.switchboard.ops.billing.Invoice;
+import dev.switchboard.ops.billing.InvoiceStatus;
+import dev.switchboard.ops.billing.Invoices;
+import dev.switchboard.ops.billing.Money;
+import dev.switchboard.ops.billing.Plan;
+import dev.switchboard.ops.billing.Subscription;
+import dev.switchboard.ops.billing.Subscriptions;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.InvalidValueException;
+import dev.switchboard.store.csv.CsvLine;
+import dev.switchboard.store.tenant.TenantRepository;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** The billing department's routes under {@code /api/v1}. */
+/** The billing department's routes under {@code /api/v1/billing}. */
 public final class BillingRoutes {
 
-  private BillingRoutes() {}
+  private static final String BASE = "/api/v1/billing";
+  private static final Set<String> PLAN_FIELDS =
+      Set.of(
+          "code",
+          "name",
+          "currency",
+          "validFrom",
+          "systemFee",
+          "accountFee",
+          "serviceFee",
+          "servicePerSeat",
+          "recurringFlat",
+          "recurringPerSeat");
+  private static final int MAX_LIMIT = 500;
+
+  private final Database db;
+  private final ObjectMapper decimals;
+  private final Catalogue catalogue;
+  private final Subscriptions subscriptions;
+  private final Invoices invoices;
+  private final BillingImportJobs imports;
+
+  private BillingRoutes(Database db, ObjectMapper mapper, Clock clock) {
+    this.db = db;
+    this.decimals = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    this.catalogue = new Catalogue(db.jdbi(), clock);
+    this.subscriptions = new Subscriptions(db.jdbi(), clock);
+    this.invoices = new Invoices(db.jdbi(), clock);
+    this.imports = new BillingImportJobs(new BillingImport(db.jdbi(), clock));
+  }
 
   public static void register(JavalinConfig cfg, Database db, ObjectMapper mapper, Clock clock) {
-    // Routes are added here as the department's features land.
+    BillingRoutes r = new BillingRoutes(db, mapper, clock);
+    var routes = cfg.routes;
+    routes.get(BASE + "/plans", r::plans);
+    routes.post(BASE + "/plans", r::createPlan);
+    routes.post(BASE + "/plans/{id}/versions", r::addVersion);
+    routes.get(BASE + "/quote", r::quote);
+    routes.get(BASE + "/customers", r::customers);
+    routes.get(BASE + "/customers/{domain}", r::account);
+    routes.post(BASE + "/customers/{domain}/subscription", r::subscribe);
+    routes.post(BASE + "/customers/{domain}/subscription/seats", r::changeSeats);
+    routes.post(BASE + "/customers/{domain}/subscription/cancel", r::cancel);
+    routes.post(BASE + "/customers/{domain}/subscription/reactivate", r::reactivate);
+    routes.post(BASE + "/customers/{domain}/subscription/renew", r::renew);
+    routes.get(BASE + "/invoices", r::listInvoices);
+    routes.get(BASE + "/invoices.csv", r::exportInvoices);
+    routes.get(BASE + "/invoices/{id}", r::invoice);
+    routes.post(BASE + "/invoices/{id}/payments", r::pay);
+    routes.post(BASE + "/invoices/{id}/credit-notes", r::creditNote);
+    routes.post(BASE + "/payments/{id}/refunds", r::refund);
+    routes.get(BASE + "/renewals", r::renewals);
+    routes.post(BASE + "/import", r::startImport);
+    routes.get(BASE + "/import/{id}", r::importStatus);
+  }
+
+  private LocalDate today() {
+    return invoices.today();
+  }
+
+  private LocalDate asOf(Context ctx) {
+    LocalDate d = BillingRequest.date("asOf", ctx.queryParam("asOf"));
+    return d == null ? today() : d;
+  }
+
+  private static void onlyParams(Context ctx, Set<String> allowed) {
+    for (String p : ctx.queryParamMap().keySet()) {
+      if (!allowed.contains(p)) {
+        throw new InvalidValueException(p, "unknown query parameter " + p);
+      }
+    }
+  }
+
+  private BillingRequest body(Context ctx, Set<String> allowed) {
+    return BillingRequest.parse(decimals, ctx.bodyAsBytes(), allowed);
+  }
+
+  // Plans
+
+  private void plans(Context ctx) {
+    onlyParams(ctx, Set.of());
+    ctx.json(catalogue.list().stream().map(PlanView::of).toList());
+  }
+
+  private Plan planFrom(BillingRequest b, String code) {
+    BigDecimal rf = b.amount("recurringFlat");
+    BigDecimal rps = b.amount("recurringPerSeat");
+    return new Plan(
+        0,
+        code,
+        b.requiredText("name"),
+        b.text("currency"),
+        b.requiredDate("validFrom"),
+        b.requiredAmount("systemFee"),
+        b.requiredAmount("accountFee"),
+        b.requiredAmount("serviceFee"),
+        b.bool("servicePerSeat", true),
+        rf,
+        rps == null && rf != null ? Money.ZERO : rps);
+  }
+
+  private void createPlan(Context ctx) {
+    BillingRequest b = body(ctx, PLAN_FIELDS);
+    Plan p = catalogue.create(planFrom(b, b.requiredText("code")));
+    ctx.status(HttpStatus.CREATED).json(PlanView.of(p));
+  }
+
+  private void addVersion(Context ctx) {
+    Set<String> fields = new java.util.HashSet<>(PLAN_FIELDS);
+    fields.remove("code");
+    BillingRequest b = body(ctx, fields);
+    Plan p = catalogue.addVersion(planFrom(b, ctx.pathParam("id")));
+    ctx.status(HttpStatus.CREATED).json(PlanView.of(p));
+  }
+
+  private void quote(Context ctx) {
+    onlyParams(ctx, Set.of("plan", "seats", "on"));
+    String plan = ctx.queryParam("plan");
+    if (plan == null || plan.isBlank()) {
+      throw new InvalidValueException("plan", "plan is required");
+    }
+    int seats;
+    try {
+      seats = Integer.parseInt(String.valueOf(ctx.queryParam("seats")));
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException("seats", "seats must be an integer");
+    }
+    LocalDate on = BillingRequest.date("on", ctx.queryParam("on"));
+    LocalDate day = on == null ? today() : on;
+    BigDecimal first = catalogue.firstYearPrice(plan, seats, day);
+    Plan p = catalogue.get(plan, day);
+    ctx.json(
+        new QuoteView(
+            p.code(), seats, day, BillingViews.m(first), BillingViews.m(p.prices().annual(seats))));
+  }
+
+  // Customers and subscriptions
+
+  private void customers(Context ctx) {
+    onlyParams(ctx, Set.of("q", "asOf"));
+    ctx.json(
+        CustomerAccount.list(db.jdbi(), ctx.queryParam("q"), asOf(ctx)).stream()
+            .map(CustomerView::of)
+            .toList());
+  }
+
+  private void account(Context ctx) {
+    onlyParams(ctx, Set.of("asOf"));
+    String domain = ctx.pathParam("domain");
+    LocalDate asOf = asOf(ctx);
+    Subscription s = subscriptions.get(domain);
+    ctx.json(
+        new AccountView(
+            SubscriptionView.of(s),
+            BalanceView.of(Balance.of(db.jdbi(), s.tenantId(), asOf)),
+            subscriptions.history(domain).stream().map(EventView::of).toList(),
+            invoices.ofTenant(s.tenantId(), asOf).stream().map(InvoiceView::of).toList()));
+  }
+
+  private void subscribe(Context ctx) {
+    BillingRequest b = body(ctx, Set.of("planCode", "seats", "startsOn", "autoRenew"));
+    LocalDate start = b.date("startsOn");
+    Subscriptions.Change c =
+        subscriptions.subscribe(
+            ctx.pathParam("domain"),
+            b.requiredText("planCode"),
+            b.requiredInt("seats"),
+            start == null ? today() : start,
+            b.bool("autoRenew", true));
+    ctx.status(HttpStatus.CREATED).json(change(c));
+  }
+
+  private void changeSeats(Context ctx) {
+    BillingRequest b = body(ctx, Set.of("seats", "effectiveOn"));
+    LocalDate on = b.date("effectiveOn");
+    ctx.json(
+        change(
+            subscriptions.changeSeats(
+                ctx.pathParam("domain"), b.requiredInt("seats"), on == null ? today() : on)));
+  }
+
+  private void cancel(Context ctx) {
+    BillingRequest b = body(ctx, Set.of("immediately", "effectiveOn"));
+    ctx.json(
+        change(
+            subscriptions.cancel(
+                ctx.pathParam("domain"), b.bool("immediately", false), b.date("effectiveOn"))));
+  }
+
+  private void reactivate(Context ctx) {
+    BillingRequest b = body(ctx, Set.of("effectiveOn"));
+    ctx.json(change(subscriptions.reactivate(ctx.pathParam("domain"), b.date("effectiveOn"))));
+  }
+
+  private void renew(Context ctx) {
+    body(ctx, Set.of());
+    ctx.json(change(subscriptions.renew(ctx.pathParam("domain"))));
+  }
+
+  private static ChangeView change(Subscriptions.Change c) {
+    return new ChangeView(
+        SubscriptionView.of(c.subscription()),
+        c.invoice() == null ? null : InvoiceView.of(c.invoice()),
+        c.credits().stream().map(CreditNoteView::of).toList());
+  }
+
+  // Invoices, payments, refunds, credit notes
+
+  private Invoices.Page page(Context ctx) {
+    onlyParams(ctx, Set.of("domain", "status", "from", "to", "asOf", "offset", "limit"));
+    String status = ctx.queryParam("status");
+    String domain = ctx.queryParam("domain");
+    Invoices.Filter f =
+        new Invoices.Filter(
+            domain == null || domain.isBlank() ? null : TenantRepository.lower(domain),
+            status == null || status.isBlank() ? null : InvoiceStatus.parse(status),
+            BillingRequest.date("from", ctx.queryParam("from")),
+            BillingRequest.date("to", ctx.queryParam("to")));
+    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = intParam(ctx, "limit", 50, 1, MAX_LIMIT);
+    return invoices.list(f, asOf(ctx), offset, limit);
+  }
+
+  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw new InvalidValueException(name, name + " must be " + min + " to " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(name, name + " must be an integer");
+    }
+  }
+
+  private void listInvoices(Context ctx) {
+    Invoices.Page p = page(ctx);
+    ctx.json(
+        new InvoicePageView(
+            p.items().stream().map(InvoiceView::of).toList(), p.total(), p.offset(), p.limit()));
+  }
+
+  private void exportInvoices(Context ctx) {
+    Invoices.Page p = page(ctx);
+    StringBuilder out = new StringBuilder();
+    out.append(
+            CsvLine.join(
+                List.of(
+                    "number",
+                    "domain",
+                    "issued_on",
+                    "due_on",
+                    "currency",
+                    "total",
+                    "credited",
+                    "paid",
+                    "refunded",
+                    "outstanding",
+                    "status")))
+        .append("\r\n");
+    for (Invoice i : p.items()) {
+      out.append(
+              CsvLine.join(
+                  List.of(
+                      i.number(),
+                      i.domain(),
+                      i.issuedOn().toString(),
+                      i.dueOn().toString(),
+                      i.currency(),
+                      BillingViews.m(i.total()),
+                      BillingViews.m(i.credited()),
+                      BillingViews.m(i.paid()),
+                      BillingViews.m(i.refunded()),
+                      BillingViews.m(i.outstanding()),
+                      i.status().wireName())))
+          .append("\r\n");
+    }
+    ctx.contentType("text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"invoices.csv\"")
+        .result(out.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void invoice(Context ctx) {
+    onlyParams(ctx, Set.of("asOf"));
+    String number = ctx.pathParam("id");
+    Invoice i = invoices.get(number, asOf(ctx));
+    Invoices.Activity a = invoices.activity(number);
+    ctx.json(
+        new InvoiceDetailView(
+            InvoiceView.of(i),
+            a.payments().stream().map(PaymentView::of).toList(),
+            a.refunds().stream().map(RefundView::of).toList(),
+            a.credits().stream().map(CreditNoteView::of).toList()));
+  }
+
+  private void pay(Context ctx) {
+    BillingRequest b = body(ctx, Set.of("amount", "paidOn", "method", "reference"));
+    LocalDate on = b.date("paidOn");
+    var p =
+        invoices.pay(
+            ctx.pathParam("id"),
+            on == null ? today() : on,
+            b.requiredAmount("amount"),
+            b.text("method"),
+            b.text("reference"));
+    ctx.status(HttpStatus.CREATED).json(PaymentView.of(p));
+  }
+
+  private void creditNote(Context ctx) {
+    BillingRequest b = body(ctx, Set.of("amount", "issuedOn", "reason"));
+    LocalDate on = b.date("issuedOn");
+    var c =
+        invoices.creditNote(
+            ctx.pathParam("id"),
+            on == null ? today() : on,
+            b.requiredAmount("amount"),
+            b.requiredText("reason"));
+    ctx.status(HttpStatus.CREATED).json(CreditNoteView.of(c));
+  }
+
+  private void refund(Context ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException("id", "payment id must be a number");
+    }
+    BillingRequest b = body(ctx, Set.of("amount", "refundedOn", "reason"));
+    LocalDate on = b.date("refundedOn");
+    var r =
+        invoices.refund(
+            id, on == null ? today() : on, b.requiredAmount("amount"), b.requiredText("reason"));
+    ctx.status(HttpStatus.CREATED).json(RefundView.of(r));
+  }
+
+  // Renewal calendar
+
+  private void renewals(Context ctx) {
+    onlyParams(ctx, Set.of("from", "months"));
+    String from = ctx.queryParam("from");
+    YearMonth first;
+    try {
+      first = from == null || from.isBlank() ? YearMonth.from(today()) : YearMonth.parse(from);
+    } catch (DateTimeParseException e) {
+      throw new InvalidValueException("from", "from must be a month like 2026-03");
+    }
+    int months = intParam(ctx, "months", 12, 1, 36);
+    Map<YearMonth, List<Subscription>> byMonth = new TreeMap<>();
+    for (int i = 0; i < months; i++) {
+      byMonth.put(first.plusMonths(i), new ArrayList<>());
+    }
+    for (Subscription s :
+        subscriptions.endingBetween(first.atDay(1), first.plusMonths(months).atDay(1))) {
+      byMonth.get(YearMonth.from(s.termEnd())).add(s);
+    }
+    List<RenewalMonthView> out = new ArrayList<>();
+    for (Map.Entry<YearMonth, List<Subscription>> e : byMonth.entrySet()) {
+      BigDecimal fees = Money.ZERO;
+      for (Subscription s : e.getValue()) {
+        if (s.autoRenew()) {
+          fees = fees.add(s.prices().annual(s.seats()));
+        }
+      }
+      out.add(
+          new RenewalMonthView(
+              e.getKey().toString(),
+              e.getValue().size(),
+              BillingViews.m(fees),
+              e.getValue().stream().map(RenewalView::of).toList()));
+    }
+    ctx.json(out);
+  }
+
+  // CSV import
+
+  private void startImport(Context ctx) {
+    onlyParams(ctx, Set.of());
+    String csv = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    BillingImportJob job = imports.submit(csv);
+    ctx.status(HttpStatus.ACCEPTED).header("Location", BASE + "/import/" + job.id()).json(job);
+  }
+
+  private void importStatus(Context ctx) {
+    ctx.json(imports.get(ctx.pathParam("id")));
   }
 }

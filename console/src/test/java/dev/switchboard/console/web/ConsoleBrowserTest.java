@@ -157,7 +157,8 @@ class ConsoleBrowserTest {
     driver.navigate().refresh();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "电话业务"));
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-    assertThat(driver.findElement(By.tagName("main")).getText()).contains("即将上线");
+    // The last page visited, billing's customer list, reloads in Chinese.
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("客户与订阅");
     new Select(driver.findElement(By.id("lang"))).selectByValue("en");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "Staff users"));
     assertNoMissingStrings();

@@ -1,0 +1,188 @@
+package dev.switchboard.console.marketing;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.switchboard.console.web.Caller;
+import dev.switchboard.ops.marketing.ChannelAdvice;
+import dev.switchboard.ops.marketing.ChannelKind;
+import dev.switchboard.ops.marketing.LeadStatus;
+import dev.switchboard.store.InvalidValueException;
+import dev.switchboard.store.csv.CsvLine;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reading requests and writing answers for the marketing routes: strict JSON bodies bound to
+ * records (unknown or mistyped fields are a 400 naming them), strict query strings, JSON with the
+ * department's enums in their lower-case wire names, and CSV for every list.
+ */
+final class Http {
+
+  private final ObjectMapper mapper;
+
+  Http(ObjectMapper base) {
+    SimpleModule wire = new SimpleModule("marketing-wire-names");
+    wire.addSerializer(LeadStatus.class, serializer(LeadStatus::wireName));
+    wire.addSerializer(ChannelKind.class, serializer(ChannelKind::wireName));
+    wire.addSerializer(ChannelAdvice.class, serializer(ChannelAdvice::wireName));
+    this.mapper = base.copy().registerModule(wire);
+  }
+
+  private static <T> JsonSerializer<T> serializer(Function<T, String> name) {
+    return new JsonSerializer<T>() {
+      @Override
+      public void serialize(T v, JsonGenerator g, SerializerProvider p) throws IOException {
+        g.writeString(name.apply(v));
+      }
+    };
+  }
+
+  /** The body as a {@code type}, or a 400 that names the field at fault. */
+  <T> T body(Context ctx, Class<T> type) {
+    byte[] body = ctx.bodyAsBytes();
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    if (!text.startsWith("{")) {
+      throw new InvalidValueException(null, "the request body must be a JSON object");
+    }
+    try {
+      return mapper.readValue(body, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidValueException(e.getPropertyName(), "unknown field " + e.getPropertyName());
+    } catch (MismatchedInputException e) {
+      String field = path(e);
+      throw new InvalidValueException(field, field + " has the wrong type");
+    } catch (JsonMappingException e) {
+      String field = path(e);
+      Throwable cause = e.getCause();
+      if (cause instanceof InvalidValueException iv) {
+        throw iv;
+      }
+      throw new InvalidValueException(field, field + " is not valid");
+    } catch (JsonProcessingException e) {
+      throw new InvalidValueException(null, "malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  void json(Context ctx, int status, Object value) {
+    try {
+      ctx.status(status).contentType("application/json").result(mapper.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void json(Context ctx, Object value) {
+    json(ctx, 200, value);
+  }
+
+  /** True when the query string asks for CSV ({@code format=csv}). */
+  static boolean wantsCsv(Context ctx) {
+    String f = ctx.queryParam("format");
+    if (f == null || f.equals("json")) {
+      return false;
+    }
+    if (f.equals("csv")) {
+      return true;
+    }
+    throw new InvalidValueException("format", "format must be json or csv");
+  }
+
+  static <T> void csv(
+      Context ctx, String name, List<String> header, List<T> rows, Function<T, List<String>> line) {
+    StringBuilder out = new StringBuilder(CsvLine.join(header)).append("\r\n");
+    for (T r : rows) {
+      out.append(CsvLine.join(line.apply(r))).append("\r\n");
+    }
+    csvText(ctx, name, out.toString());
+  }
+
+  static void csvText(Context ctx, String name, String text) {
+    ctx.contentType("text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+        .result(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The query string, refusing parameters not in {@code allowed} (and {@code format}). */
+  static Map<String, String> query(Context ctx, Set<String> allowed) {
+    Map<String, String> out = new java.util.HashMap<>();
+    for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
+      if (!allowed.contains(p.getKey()) && !p.getKey().equals("format")) {
+        throw new InvalidValueException(p.getKey(), "unknown query parameter " + p.getKey());
+      }
+      if (p.getValue().size() > 1) {
+        throw new InvalidValueException(p.getKey(), p.getKey() + " given more than once");
+      }
+      String v = p.getValue().get(0);
+      if (v != null && !v.isBlank()) {
+        out.put(p.getKey(), v.strip());
+      }
+    }
+    return out;
+  }
+
+  static LocalDate date(Map<String, String> q, String name, LocalDate fallback) {
+    String v = q.get(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeException e) {
+      throw new InvalidValueException(name, name + " must be a date like 2026-03-01");
+    }
+  }
+
+  static long id(Context ctx, String name) {
+    try {
+      return Long.parseLong(ctx.pathParam(name));
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(name, name + " must be a number");
+    }
+  }
+
+  static Integer integer(Map<String, String> q, String name) {
+    String v = q.get(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(name, name + " must be an integer");
+    }
+  }
+
+  /** Who is acting, for the history: the signed-in user's e-mail or "operator". */
+  static String actor(Context ctx) {
+    return Caller.of(ctx) instanceof Caller.Staff s ? s.user().email() : "operator";
+  }
+
+  static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+}

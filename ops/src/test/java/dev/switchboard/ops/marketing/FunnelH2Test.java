@@ -1,0 +1,8 @@
+package dev.switchboard.ops.marketing;
+
+class FunnelH2Test extends FunnelContract {
+  @Override
+  String kind() {
+    return "h2";
+  }
+}

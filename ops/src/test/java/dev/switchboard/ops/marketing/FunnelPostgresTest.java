@@ -1,0 +1,8 @@
+package dev.switchboard.ops.marketing;
+
+class FunnelPostgresTest extends FunnelContract {
+  @Override
+  String kind() {
+    return "postgresql";
+  }
+}
