@@ -69,13 +69,14 @@ public final class ChannelRanking {
             .reversed()
             .thenComparing(r -> r.costPerWon() == null ? new BigDecimal("1e18") : r.costPerWon())
             .thenComparing(FunnelRow::key));
-    BigDecimal benchmark;
-    if (revenues != null) {
-      BigDecimal allRevenue = revenues.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-      benchmark = revenueYield(allRevenue, total.cost());
-    } else {
-      benchmark = total.costPerWon();
-    }
+    BigDecimal allRevenue =
+        revenues == null
+            ? BigDecimal.ZERO
+            : revenues.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    // With no revenue received yet every 收益度 is 0 and would tie the benchmark: judge by cost.
+    boolean revenueKnown = allRevenue.signum() > 0;
+    BigDecimal benchmark =
+        revenueKnown ? revenueYield(allRevenue, total.cost()) : total.costPerWon();
     List<ChannelRank> out = new ArrayList<>();
     long cumulative = 0;
     for (int i = 0; i < sorted.size(); i++) {
@@ -102,7 +103,7 @@ public final class ChannelRanking {
               r.costPerWon(),
               rev,
               y,
-              advice(r, vital, rev != null, y, benchmark)));
+              advice(r, vital, revenueKnown, y, benchmark)));
     }
     return out;
   }
