@@ -3,8 +3,8 @@ package dev.switchboard.ops.churn;
 import java.time.LocalDate;
 
 /**
- * What the model is compared with: a plain health score turned into a risk (higher is riskier).
- * Pluggable so the success department's {@code HealthScore} can stand here once it is merged.
+ * What the model is compared with: a plain health score turned into a risk (higher is riskier);
+ * {@link HealthScoreBaseline} puts the success department's {@code HealthScore} here.
  */
 public interface ChurnBaseline {
 

@@ -33,7 +33,8 @@ public final class ChurnEvaluationReport {
   static ChurnEvaluation report(PrintStream out, String name, DemoHistory h, LocalDate today) {
     long t0 = System.nanoTime();
     var customers = DemoCustomers.of(h);
-    var trained = ChurnTraining.run(name, customers, today, null, new UsageHealthBaseline(), 42L);
+    var trained =
+        ChurnTraining.run(name, customers, today, null, HealthScoreBaseline.defaults(), 42L);
     ChurnEvaluation e = trained.evaluation();
     out.printf(
         Locale.ROOT,

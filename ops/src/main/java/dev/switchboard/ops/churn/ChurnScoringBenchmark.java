@@ -33,7 +33,7 @@ public final class ChurnScoringBenchmark {
     List<CustomerHistory> active =
         demo.stream().filter(c -> c.activeOn(today) && c.weeks().size() >= 24).toList();
     ChurnModel model =
-        ChurnTraining.run("demo", demo, today, null, new UsageHealthBaseline(), 42L).model();
+        ChurnTraining.run("demo", demo, today, null, HealthScoreBaseline.defaults(), 42L).model();
 
     for (int run = 1; run <= 3; run++) {
       List<CustomerHistory> many = new java.util.ArrayList<>(inMemory);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The churn model as the business uses it: retrain on all stored history (on demand or weekly),
@@ -23,20 +24,37 @@ public final class ChurnService {
   private final Database db;
   private final Clock clock;
   private final ChurnBaseline baseline;
-  private final RevenueBasis revenue;
+  private final Function<LocalDate, RevenueBasis> revenue;
   private final ChurnStore store;
 
+  /** A service that always values revenue with {@code revenue}. */
   public ChurnService(Database db, Clock clock, ChurnBaseline baseline, RevenueBasis revenue) {
+    this(db, clock, baseline, asOf -> revenue);
+  }
+
+  /** A service that values revenue as of each retrain's day with {@code revenueAsOf}. */
+  public ChurnService(
+      Database db,
+      Clock clock,
+      ChurnBaseline baseline,
+      Function<LocalDate, RevenueBasis> revenueAsOf) {
     this.db = db;
     this.clock = clock;
     this.baseline = baseline;
-    this.revenue = revenue;
+    this.revenue = revenueAsOf;
     this.store = new ChurnStore(db.jdbi());
   }
 
-  /** The service with the stand-in health baseline and seat-price revenue. */
+  /**
+   * The service with the success department's health score as baseline and billing's MRR as revenue
+   * (the list price for tenants without a subscription).
+   */
   public static ChurnService standard(Database db, Clock clock) {
-    return new ChurnService(db, clock, new UsageHealthBaseline(), RevenueBasis.SeatPrice.DEFAULT);
+    return new ChurnService(
+        db,
+        clock,
+        HealthScoreBaseline.defaults(),
+        (LocalDate asOf) -> RevenueBasis.BillingMrr.load(db.jdbi(), asOf));
   }
 
   /** Today in the business time zone. */
@@ -72,7 +90,8 @@ public final class ChurnService {
     } catch (IllegalArgumentException e) {
       throw new InvalidValueException(null, e.getMessage());
     }
-    List<CustomerRisk> risks = ChurnScorer.score(trained.model(), customers, asOf, revenue);
+    RevenueBasis basis = revenue.apply(asOf);
+    List<CustomerRisk> risks = ChurnScorer.score(trained.model(), customers, asOf, basis);
     long id =
         store.save(
             clock.instant(),
@@ -80,7 +99,7 @@ public final class ChurnService {
             trained.evaluation(),
             points.size(),
             (int) churned,
-            revenue.description(),
+            basis.description(),
             risks);
     return store.latest().filter(m -> m.id() == id).orElseThrow();
   }

@@ -25,8 +25,9 @@ public final class EarlySignals {
       Double change = before == null || before == 0 ? null : (now - before) / before;
       out.add(new Signal(s.key, before, now, change));
     }
-    double healthNow = UsageHealthBaseline.health(c, churnedOn);
-    double healthBefore = UsageHealthBaseline.health(c, churnedOn.minusWeeks(12));
+    HealthScoreBaseline health = HealthScoreBaseline.defaults();
+    double healthNow = health.health(c, churnedOn);
+    double healthBefore = health.health(c, churnedOn.minusWeeks(12));
     out.add(
         new Signal(
             "health_score",
