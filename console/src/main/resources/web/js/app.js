@@ -39,12 +39,18 @@ function renderNav() {
   markCurrent();
 }
 
+// Only the most specific link is current: '#/success/churn/risks' lights its own link, not also
+// '#/success'.
 function markCurrent() {
   const here = location.hash;
+  let best = null;
   for (const a of nav.querySelectorAll('a')) {
-    const target = a.getAttribute('href');
-    const active = here === target || (target !== '#/' && here.startsWith(target.replace(/\/extensions$/, '')));
-    if (active) a.setAttribute('aria-current', 'page');
+    const target = a.getAttribute('href').replace(/\/extensions$/, '');
+    const matches = here === target || (target !== '#/' && here.startsWith(`${target}/`));
+    if (matches && (!best || target.length > best.target.length)) best = { a, target };
+  }
+  for (const a of nav.querySelectorAll('a')) {
+    if (best && a === best.a) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,6 +47,8 @@ class ChurnBrowserTest {
     chromium = Chromium.start(1366, 900);
     driver = chromium.driver();
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // Pages re-render after each fetch: an element read mid-render is looked up again.
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach

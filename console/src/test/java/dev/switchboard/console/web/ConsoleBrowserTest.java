@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,6 +45,8 @@ class ConsoleBrowserTest {
     chromium = Chromium.start(1366, 768);
     driver = chromium.driver();
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // Pages re-render after each fetch: an element read mid-render is looked up again.
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach

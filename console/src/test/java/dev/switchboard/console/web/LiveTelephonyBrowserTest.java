@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,6 +41,8 @@ class LiveTelephonyBrowserTest {
     chromium = Chromium.start(1366, 768);
     driver = chromium.driver();
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // Pages re-render after each fetch: an element read mid-render is looked up again.
+    wait.ignoring(StaleElementReferenceException.class);
     driver.get(fx.url() + "/");
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
     form.findElement(By.name("email")).sendKeys(ConsoleFixture.ADMIN);

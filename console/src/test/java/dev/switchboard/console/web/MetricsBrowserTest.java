@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -37,6 +38,8 @@ class MetricsBrowserTest {
     chromium = Chromium.start(1366, 900);
     driver = chromium.driver();
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // Pages re-render after each fetch: an element read mid-render is looked up again.
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach
