@@ -2,6 +2,7 @@ package dev.switchboard.console.billing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.console.JsonBody;
 import dev.switchboard.console.billing.BillingViews.AccountView;
 import dev.switchboard.console.billing.BillingViews.BalanceView;
 import dev.switchboard.console.billing.BillingViews.ChangeView;
@@ -39,12 +40,14 @@ import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -112,7 +115,7 @@ public final class BillingRoutes {
   }
 
   private LocalDate asOf(Context ctx) {
-    LocalDate d = BillingRequest.date("asOf", ctx.queryParam("asOf"));
+    LocalDate d = queryDate("asOf", ctx.queryParam("asOf"));
     return d == null ? today() : d;
   }
 
@@ -124,8 +127,21 @@ public final class BillingRoutes {
     }
   }
 
-  private BillingRequest body(Context ctx, Set<String> allowed) {
-    return BillingRequest.parse(decimals, ctx.bodyAsBytes(), allowed);
+  // An empty body reads as {} here: every billing body field without a default is checked anyway.
+  private JsonBody body(Context ctx, Set<String> allowed) {
+    return JsonBody.parseOrEmpty(decimals, ctx.bodyAsBytes(), allowed);
+  }
+
+  /** A date query parameter like 2026-03-01; null when absent or empty. */
+  private static LocalDate queryDate(String field, String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeException e) {
+      throw new InvalidValueException(field, field + " must be a date like 2026-03-01");
+    }
   }
 
   // Plans
@@ -135,33 +151,33 @@ public final class BillingRoutes {
     ctx.json(catalogue.list().stream().map(PlanView::of).toList());
   }
 
-  private Plan planFrom(BillingRequest b, String code) {
-    BigDecimal rf = b.amount("recurringFlat");
-    BigDecimal rps = b.amount("recurringPerSeat");
+  private Plan planFrom(JsonBody b, String code) {
+    BigDecimal rf = b.decimal("recurringFlat");
+    BigDecimal rps = b.decimal("recurringPerSeat");
     return new Plan(
         0,
         code,
-        b.requiredText("name"),
+        b.requiredNonBlank("name"),
         b.text("currency"),
         b.requiredDate("validFrom"),
-        b.requiredAmount("systemFee"),
-        b.requiredAmount("accountFee"),
-        b.requiredAmount("serviceFee"),
-        b.bool("servicePerSeat", true),
+        b.requiredDecimal("systemFee"),
+        b.requiredDecimal("accountFee"),
+        b.requiredDecimal("serviceFee"),
+        Objects.requireNonNullElse(b.bool("servicePerSeat"), true),
         rf,
         rps == null && rf != null ? Money.ZERO : rps);
   }
 
   private void createPlan(Context ctx) {
-    BillingRequest b = body(ctx, PLAN_FIELDS);
-    Plan p = catalogue.create(planFrom(b, b.requiredText("code")));
+    JsonBody b = body(ctx, PLAN_FIELDS);
+    Plan p = catalogue.create(planFrom(b, b.requiredNonBlank("code")));
     ctx.status(HttpStatus.CREATED).json(PlanView.of(p));
   }
 
   private void addVersion(Context ctx) {
     Set<String> fields = new java.util.HashSet<>(PLAN_FIELDS);
     fields.remove("code");
-    BillingRequest b = body(ctx, fields);
+    JsonBody b = body(ctx, fields);
     Plan p = catalogue.addVersion(planFrom(b, ctx.pathParam("id")));
     ctx.status(HttpStatus.CREATED).json(PlanView.of(p));
   }
@@ -178,7 +194,7 @@ public final class BillingRoutes {
     } catch (NumberFormatException e) {
       throw new InvalidValueException("seats", "seats must be an integer");
     }
-    LocalDate on = BillingRequest.date("on", ctx.queryParam("on"));
+    LocalDate on = queryDate("on", ctx.queryParam("on"));
     LocalDate day = on == null ? today() : on;
     BigDecimal first = catalogue.firstYearPrice(plan, seats, day);
     Plan p = catalogue.get(plan, day);
@@ -211,20 +227,20 @@ public final class BillingRoutes {
   }
 
   private void subscribe(Context ctx) {
-    BillingRequest b = body(ctx, Set.of("planCode", "seats", "startsOn", "autoRenew"));
+    JsonBody b = body(ctx, Set.of("planCode", "seats", "startsOn", "autoRenew"));
     LocalDate start = b.date("startsOn");
     Subscriptions.Change c =
         subscriptions.subscribe(
             ctx.pathParam("domain"),
-            b.requiredText("planCode"),
+            b.requiredNonBlank("planCode"),
             b.requiredInt("seats"),
             start == null ? today() : start,
-            b.bool("autoRenew", true));
+            Objects.requireNonNullElse(b.bool("autoRenew"), true));
     ctx.status(HttpStatus.CREATED).json(change(c));
   }
 
   private void changeSeats(Context ctx) {
-    BillingRequest b = body(ctx, Set.of("seats", "effectiveOn"));
+    JsonBody b = body(ctx, Set.of("seats", "effectiveOn"));
     LocalDate on = b.date("effectiveOn");
     ctx.json(
         change(
@@ -233,15 +249,17 @@ public final class BillingRoutes {
   }
 
   private void cancel(Context ctx) {
-    BillingRequest b = body(ctx, Set.of("immediately", "effectiveOn"));
+    JsonBody b = body(ctx, Set.of("immediately", "effectiveOn"));
     ctx.json(
         change(
             subscriptions.cancel(
-                ctx.pathParam("domain"), b.bool("immediately", false), b.date("effectiveOn"))));
+                ctx.pathParam("domain"),
+                Objects.requireNonNullElse(b.bool("immediately"), false),
+                b.date("effectiveOn"))));
   }
 
   private void reactivate(Context ctx) {
-    BillingRequest b = body(ctx, Set.of("effectiveOn"));
+    JsonBody b = body(ctx, Set.of("effectiveOn"));
     ctx.json(change(subscriptions.reactivate(ctx.pathParam("domain"), b.date("effectiveOn"))));
   }
 
@@ -267,8 +285,8 @@ public final class BillingRoutes {
         new Invoices.Filter(
             domain == null || domain.isBlank() ? null : TenantRepository.lower(domain),
             status == null || status.isBlank() ? null : InvoiceStatus.parse(status),
-            BillingRequest.date("from", ctx.queryParam("from")),
-            BillingRequest.date("to", ctx.queryParam("to")));
+            queryDate("from", ctx.queryParam("from")),
+            queryDate("to", ctx.queryParam("to")));
     int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = intParam(ctx, "limit", 50, 1, MAX_LIMIT);
     return invoices.list(f, asOf(ctx), offset, limit);
@@ -351,27 +369,27 @@ public final class BillingRoutes {
   }
 
   private void pay(Context ctx) {
-    BillingRequest b = body(ctx, Set.of("amount", "paidOn", "method", "reference"));
+    JsonBody b = body(ctx, Set.of("amount", "paidOn", "method", "reference"));
     LocalDate on = b.date("paidOn");
     var p =
         invoices.pay(
             ctx.pathParam("id"),
             on == null ? today() : on,
-            b.requiredAmount("amount"),
+            b.requiredDecimal("amount"),
             b.text("method"),
             b.text("reference"));
     ctx.status(HttpStatus.CREATED).json(PaymentView.of(p));
   }
 
   private void creditNote(Context ctx) {
-    BillingRequest b = body(ctx, Set.of("amount", "issuedOn", "reason"));
+    JsonBody b = body(ctx, Set.of("amount", "issuedOn", "reason"));
     LocalDate on = b.date("issuedOn");
     var c =
         invoices.creditNote(
             ctx.pathParam("id"),
             on == null ? today() : on,
-            b.requiredAmount("amount"),
-            b.requiredText("reason"));
+            b.requiredDecimal("amount"),
+            b.requiredNonBlank("reason"));
     ctx.status(HttpStatus.CREATED).json(CreditNoteView.of(c));
   }
 
@@ -382,11 +400,14 @@ public final class BillingRoutes {
     } catch (NumberFormatException e) {
       throw new InvalidValueException("id", "payment id must be a number");
     }
-    BillingRequest b = body(ctx, Set.of("amount", "refundedOn", "reason"));
+    JsonBody b = body(ctx, Set.of("amount", "refundedOn", "reason"));
     LocalDate on = b.date("refundedOn");
     var r =
         invoices.refund(
-            id, on == null ? today() : on, b.requiredAmount("amount"), b.requiredText("reason"));
+            id,
+            on == null ? today() : on,
+            b.requiredDecimal("amount"),
+            b.requiredNonBlank("reason"));
     ctx.status(HttpStatus.CREATED).json(RefundView.of(r));
   }
 

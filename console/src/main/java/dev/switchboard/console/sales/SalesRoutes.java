@@ -1,6 +1,7 @@
 package dev.switchboard.console.sales;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.console.JsonBody;
 import dev.switchboard.ops.billing.Invoice;
 import dev.switchboard.ops.billing.Invoices;
 import dev.switchboard.ops.billing.Subscription;
@@ -111,21 +112,21 @@ public final class SalesRoutes {
   }
 
   private void createRep(Context ctx) {
-    SalesBody b =
-        SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("email", "name", "team", "active"));
+    JsonBody b =
+        JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("email", "name", "team", "active"));
     Boolean active = b.bool("active");
     Rep rep =
         reps.create(
             new Rep(
-                b.requiredText("email"),
-                b.requiredText("name"),
-                b.requiredText("team"),
+                b.requiredNonBlank("email"),
+                b.requiredNonBlank("name"),
+                b.requiredNonBlank("team"),
                 active == null || active));
     ctx.status(HttpStatus.CREATED).json(rep);
   }
 
   private void patchRep(Context ctx) {
-    SalesBody b = SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("name", "team", "active"));
+    JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("name", "team", "active"));
     Rep old = reps.get(ctx.pathParam("email"));
     String name = b.text("name");
     String team = b.text("team");
@@ -178,7 +179,7 @@ public final class SalesRoutes {
           "openedOn");
 
   private void openDeal(Context ctx) {
-    SalesBody b = SalesBody.parse(mapper, ctx.bodyAsBytes(), OPEN_FIELDS);
+    JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), OPEN_FIELDS);
     Opportunity o =
         pipeline.open(
             new Pipeline.Opening(
@@ -205,35 +206,35 @@ public final class SalesRoutes {
   }
 
   private void patchDeal(Context ctx) {
-    SalesBody b = SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("rep", "plan", "seats"));
+    JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("rep", "plan", "seats"));
     long id = id(ctx);
     pipeline.change(id, b.text("rep"), b.text("plan"), b.integer("seats"));
     getDeal(ctx);
   }
 
   private void advance(Context ctx) {
-    SalesBody b = SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("stage", "on"));
+    JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("stage", "on"));
     long id = id(ctx);
-    pipeline.advance(id, Stage.parse(b.requiredText("stage")), b.date("on"));
+    pipeline.advance(id, Stage.parse(b.requiredNonBlank("stage")), b.date("on"));
     getDeal(ctx);
   }
 
   private void win(Context ctx) {
-    SalesBody b = SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("on", "domain"));
+    JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("on", "domain"));
     long id = id(ctx);
     pipeline.win(id, b.date("on"), b.text("domain"));
     getDeal(ctx);
   }
 
   private void lose(Context ctx) {
-    SalesBody b = SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("on", "reason"));
+    JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("on", "reason"));
     long id = id(ctx);
     pipeline.lose(id, b.date("on"), b.text("reason"));
     getDeal(ctx);
   }
 
   private void refund(Context ctx) {
-    SalesBody b = SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("on", "reason"));
+    JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("on", "reason"));
     long id = id(ctx);
     pipeline.refund(id, b.date("on"), b.text("reason"));
     getDeal(ctx);
@@ -392,8 +393,8 @@ public final class SalesRoutes {
   }
 
   private void createReferral(Context ctx) {
-    SalesBody b =
-        SalesBody.parse(mapper, ctx.bodyAsBytes(), Set.of("referrer", "leadId", "on", "source"));
+    JsonBody b =
+        JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("referrer", "leadId", "on", "source"));
     Long lead = b.longValue("leadId");
     if (lead == null) {
       throw new InvalidValueException("leadId", "leadId is required");
@@ -403,7 +404,7 @@ public final class SalesRoutes {
     ReferralRepository.Referral r =
         referrals.record(
             new ReferralRepository.Referral(
-                tenants.get(b.requiredText("referrer")).domain(),
+                tenants.get(b.requiredNonBlank("referrer")).domain(),
                 lead,
                 on == null ? pipeline.today() : on,
                 source == null

@@ -2,6 +2,7 @@ package dev.switchboard.console.success;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.console.JsonBody;
 import dev.switchboard.console.success.Views.AtRiskView;
 import dev.switchboard.console.success.Views.CaseView;
 import dev.switchboard.console.success.Views.FeedbackView;
@@ -53,6 +54,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The success department's routes under {@code /api/v1/success} and {@code /api/v1/help}. */
@@ -195,12 +197,15 @@ public final class SuccessRoutes {
   }
 
   private void saveModel(Context ctx) {
-    Body b =
-        Body.of(mapper, ctx, Set.of("weights", "fullAt", "redMax", "yellowMax", "windowWeeks"));
+    JsonBody b =
+        JsonBody.parseOrEmpty(
+            mapper,
+            ctx.bodyAsBytes(),
+            Set.of("weights", "fullAt", "redMax", "yellowMax", "windowWeeks"));
     HealthModel current = settings.healthModel();
     Map<HealthSignal, Integer> weights = new EnumMap<>(current.weights());
     Map<HealthSignal, Double> full = new EnumMap<>(current.fullAt());
-    JsonNode w = b.object("weights");
+    JsonNode w = b.objectTree("weights");
     if (w != null) {
       for (Map.Entry<String, JsonNode> e : w.properties()) {
         if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
@@ -210,7 +215,7 @@ public final class SuccessRoutes {
         weights.put(HealthSignal.parse(e.getKey()), e.getValue().intValue());
       }
     }
-    JsonNode f = b.object("fullAt");
+    JsonNode f = b.objectTree("fullAt");
     if (f != null) {
       for (Map.Entry<String, JsonNode> e : f.properties()) {
         if (!e.getValue().isNumber()) {
@@ -223,9 +228,9 @@ public final class SuccessRoutes {
         new HealthModel(
             weights,
             full,
-            b.integer("redMax", current.redMax()),
-            b.integer("yellowMax", current.yellowMax()),
-            b.integer("windowWeeks", current.windowWeeks()));
+            Objects.requireNonNullElse(b.integer("redMax"), current.redMax()),
+            Objects.requireNonNullElse(b.integer("yellowMax"), current.yellowMax()),
+            Objects.requireNonNullElse(b.integer("windowWeeks"), current.windowWeeks()));
     ctx.json(ModelView.of(settings.saveHealthModel(m)));
   }
 
@@ -247,18 +252,24 @@ public final class SuccessRoutes {
   record RunResult(LocalDate weekStart, Integer rolledUp, HealthRun.Summary scores) {}
 
   private void healthRun(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("week", "domain", "rollup"));
+    JsonBody b =
+        JsonBody.parseOrEmpty(mapper, ctx.bodyAsBytes(), Set.of("week", "domain", "rollup"));
     LocalDate week =
-        b.has("week") ? Query.parseDate("week", b.text("week")) : BusinessTime.weekStart(today());
+        b.hasValue("week")
+            ? Query.parseDate("week", b.text("week"))
+            : BusinessTime.weekStart(today());
     Long tenant = null;
-    if (b.has("domain")) {
+    if (b.hasValue("domain")) {
       String d = b.text("domain");
       tenant =
           db.jdbi()
               .withHandle(hd -> TenantRepository.idOf(hd, d))
               .orElseThrow(() -> new NotFoundException("domain", "no tenant " + d));
     }
-    Integer rolled = b.bool("rollup", true) ? new UsageRollup(db).rollup(week) : null;
+    Integer rolled =
+        Objects.requireNonNullElse(b.bool("rollup"), true)
+            ? new UsageRollup(db).rollup(week)
+            : null;
     HealthRun.Summary s = new HealthRun(db, settings, payments, clock).run(week, tenant);
     ctx.json(new RunResult(BusinessTime.weekStart(week), rolled, s));
   }
@@ -357,10 +368,10 @@ public final class SuccessRoutes {
   }
 
   private void openCase(Context ctx) {
-    Body b =
-        Body.of(
+    JsonBody b =
+        JsonBody.parseOrEmpty(
             mapper,
-            ctx,
+            ctx.bodyAsBytes(),
             Set.of(
                 "domain",
                 "kind",
@@ -373,13 +384,13 @@ public final class SuccessRoutes {
     var c =
         cases.open(
             new NewCase(
-                b.required("domain"),
-                CaseKind.parse(b.required("kind")),
-                b.required("subject"),
+                b.requiredText("domain"),
+                CaseKind.parse(b.requiredText("kind")),
+                b.requiredText("subject"),
                 b.text("body"),
                 b.text("contactName"),
                 b.text("contactEmail"),
-                b.has("priority") ? CasePriority.parse(b.text("priority")) : null,
+                b.hasValue("priority") ? CasePriority.parse(b.text("priority")) : null,
                 b.text("ownerEmail")));
     ctx.status(HttpStatus.CREATED).json(CaseView.of(c, clock.instant()));
   }
@@ -393,16 +404,17 @@ public final class SuccessRoutes {
 
   private void transition(Context ctx) {
     long id = Query.id(ctx);
-    Body b = Body.of(mapper, ctx, Set.of("status", "note"));
+    JsonBody b = JsonBody.parseOrEmpty(mapper, ctx.bodyAsBytes(), Set.of("status", "note"));
     var c =
-        cases.transition(id, CaseStatus.parse(b.required("status")), b.text("note"), actor(ctx));
+        cases.transition(
+            id, CaseStatus.parse(b.requiredText("status")), b.text("note"), actor(ctx));
     ctx.json(new CaseDetail(CaseView.of(c, clock.instant()), cases.history(id)));
   }
 
   private void assign(Context ctx) {
     long id = Query.id(ctx);
-    Body b = Body.of(mapper, ctx, Set.of("ownerEmail"));
-    ctx.json(CaseView.of(cases.assign(id, b.required("ownerEmail")), clock.instant()));
+    JsonBody b = JsonBody.parseOrEmpty(mapper, ctx.bodyAsBytes(), Set.of("ownerEmail"));
+    ctx.json(CaseView.of(cases.assign(id, b.requiredText("ownerEmail")), clock.instant()));
   }
 
   private void listTasks(Context ctx) {
@@ -420,10 +432,10 @@ public final class SuccessRoutes {
   // --- tiers, surveys, feedback, stories
 
   private void saveTier(Context ctx) {
-    Body b =
-        Body.of(
+    JsonBody b =
+        JsonBody.parseOrEmpty(
             mapper,
-            ctx,
+            ctx.bodyAsBytes(),
             Set.of(
                 "name",
                 "level",
@@ -436,16 +448,16 @@ public final class SuccessRoutes {
     TierRule rule =
         new TierRule(
             ctx.pathParam("code"),
-            b.required("name"),
-            b.integer("level", 1),
+            b.requiredText("name"),
+            Objects.requireNonNullElse(b.integer("level"), 1),
             b.decimal("minAnnualSpend") == null
                 ? java.math.BigDecimal.ZERO
                 : b.decimal("minAnnualSpend"),
-            b.integer("minTenureMonths", 0),
-            b.integer("minReferrals", 0),
-            b.integer("minValuableFeedback", 0),
-            b.required("service"),
-            b.has("minCasePriority")
+            Objects.requireNonNullElse(b.integer("minTenureMonths"), 0),
+            Objects.requireNonNullElse(b.integer("minReferrals"), 0),
+            Objects.requireNonNullElse(b.integer("minValuableFeedback"), 0),
+            b.requiredText("service"),
+            b.hasValue("minCasePriority")
                 ? CasePriority.parse(b.text("minCasePriority"))
                 : CasePriority.LOW);
     ctx.json(TierView.of(tiers.save(rule)));
@@ -462,9 +474,11 @@ public final class SuccessRoutes {
   }
 
   private void recordSurvey(Context ctx) {
-    Body b =
-        Body.of(
-            mapper, ctx, Set.of("domain", "contactEmail", "kind", "score", "comment", "caseId"));
+    JsonBody b =
+        JsonBody.parseOrEmpty(
+            mapper,
+            ctx.bodyAsBytes(),
+            Set.of("domain", "contactEmail", "kind", "score", "comment", "caseId"));
     Integer score = b.integer("score");
     if (score == null) {
       throw new InvalidValueException("score", "score is required");
@@ -473,9 +487,9 @@ public final class SuccessRoutes {
     ctx.status(HttpStatus.CREATED)
         .json(
             surveys.record(
-                b.required("domain"),
-                b.required("contactEmail"),
-                b.required("kind"),
+                b.requiredText("domain"),
+                b.requiredText("contactEmail"),
+                b.requiredText("kind"),
                 score,
                 b.text("comment"),
                 caseId == null ? null : caseId.longValue(),
@@ -490,22 +504,26 @@ public final class SuccessRoutes {
   }
 
   private void submitFeedback(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("domain", "source", "sourceRef", "content"));
+    JsonBody b =
+        JsonBody.parseOrEmpty(
+            mapper, ctx.bodyAsBytes(), Set.of("domain", "source", "sourceRef", "content"));
     ctx.status(HttpStatus.CREATED)
         .json(
             FeedbackView.of(
                 feedback.submit(
                     b.text("domain"),
-                    b.has("source") ? b.text("source") : "manual",
+                    b.hasValue("source") ? b.text("source") : "manual",
                     b.text("sourceRef"),
-                    b.required("content"),
+                    b.requiredText("content"),
                     null)));
   }
 
   private void updateFeedback(Context ctx) {
     long id = Query.id(ctx);
-    Body b = Body.of(mapper, ctx, Set.of("status", "valuable", "kind", "keyword"));
-    if (b.has("kind")) {
+    JsonBody b =
+        JsonBody.parseOrEmpty(
+            mapper, ctx.bodyAsBytes(), Set.of("status", "valuable", "kind", "keyword"));
+    if (b.hasValue("kind")) {
       feedback.correct(id, FeedbackKind.parse(b.text("kind")), b.text("keyword"));
     }
     ctx.json(FeedbackView.of(feedback.update(id, b.text("status"), b.bool("valuable"))));
@@ -521,21 +539,29 @@ public final class SuccessRoutes {
   }
 
   private void createStory(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("domain", "title", "practice", "publish", "forMarketing"));
+    JsonBody b =
+        JsonBody.parseOrEmpty(
+            mapper,
+            ctx.bodyAsBytes(),
+            Set.of("domain", "title", "practice", "publish", "forMarketing"));
     ctx.status(HttpStatus.CREATED)
         .json(
             stories.create(
-                b.required("domain"),
-                b.required("title"),
-                b.required("practice"),
-                b.bool("publish", false),
-                b.bool("forMarketing", false),
+                b.requiredText("domain"),
+                b.requiredText("title"),
+                b.requiredText("practice"),
+                Objects.requireNonNullElse(b.bool("publish"), false),
+                Objects.requireNonNullElse(b.bool("forMarketing"), false),
                 null));
   }
 
   private void updateStory(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("status", "forMarketing"));
-    ctx.json(stories.update(Query.id(ctx), b.required("status"), b.bool("forMarketing", false)));
+    JsonBody b = JsonBody.parseOrEmpty(mapper, ctx.bodyAsBytes(), Set.of("status", "forMarketing"));
+    ctx.json(
+        stories.update(
+            Query.id(ctx),
+            b.requiredText("status"),
+            Objects.requireNonNullElse(b.bool("forMarketing"), false)));
   }
 
   // --- renewals and referrals
@@ -550,7 +576,7 @@ public final class SuccessRoutes {
   }
 
   private void saveLeadDays(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("leadDays"));
+    JsonBody b = JsonBody.parseOrEmpty(mapper, ctx.bodyAsBytes(), Set.of("leadDays"));
     List<Integer> days = b.integers("leadDays");
     if (days == null) {
       throw new InvalidValueException("leadDays", "leadDays is required");
@@ -559,28 +585,30 @@ public final class SuccessRoutes {
   }
 
   private void remind(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("date"));
-    LocalDate day = b.has("date") ? Query.parseDate("date", b.text("date")) : today();
+    JsonBody b = JsonBody.parseOrEmpty(mapper, ctx.bodyAsBytes(), Set.of("date"));
+    LocalDate day = b.hasValue("date") ? Query.parseDate("date", b.text("date")) : today();
     ctx.json(new Created(renewals.remind(day)));
   }
 
   private void referralAsks(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("date"));
-    LocalDate day = b.has("date") ? Query.parseDate("date", b.text("date")) : today();
+    JsonBody b = JsonBody.parseOrEmpty(mapper, ctx.bodyAsBytes(), Set.of("date"));
+    LocalDate day = b.hasValue("date") ? Query.parseDate("date", b.text("date")) : today();
     ctx.json(new Created(new ReferralAsks(db, clock).run(day)));
   }
 
   // --- help center
 
   private void createCategory(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("code", "nameEn", "nameZh", "sortNo"));
+    JsonBody b =
+        JsonBody.parseOrEmpty(
+            mapper, ctx.bodyAsBytes(), Set.of("code", "nameEn", "nameZh", "sortNo"));
     ctx.status(HttpStatus.CREATED)
         .json(
             help.createCategory(
-                b.required("code"),
-                b.required("nameEn"),
-                b.required("nameZh"),
-                b.integer("sortNo", 0)));
+                b.requiredText("code"),
+                b.requiredText("nameEn"),
+                b.requiredText("nameZh"),
+                Objects.requireNonNullElse(b.integer("sortNo"), 0)));
   }
 
   private static boolean tenantAdmin(Context ctx) {
@@ -610,21 +638,27 @@ public final class SuccessRoutes {
   }
 
   private void createArticle(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("category", "kind", "title", "body", "published"));
+    JsonBody b =
+        JsonBody.parseOrEmpty(
+            mapper, ctx.bodyAsBytes(), Set.of("category", "kind", "title", "body", "published"));
     ctx.status(HttpStatus.CREATED)
         .json(
             help.create(
-                b.required("category"),
-                b.has("kind") ? b.text("kind") : "faq",
-                b.required("title"),
-                b.required("body"),
-                b.bool("published", true)));
+                b.requiredText("category"),
+                b.hasValue("kind") ? b.text("kind") : "faq",
+                b.requiredText("title"),
+                b.requiredText("body"),
+                Objects.requireNonNullElse(b.bool("published"), true)));
   }
 
   private void updateArticle(Context ctx) {
-    Body b = Body.of(mapper, ctx, Set.of("title", "body", "published"));
+    JsonBody b =
+        JsonBody.parseOrEmpty(mapper, ctx.bodyAsBytes(), Set.of("title", "body", "published"));
     ctx.json(
         help.update(
-            Query.id(ctx), b.required("title"), b.required("body"), b.bool("published", true)));
+            Query.id(ctx),
+            b.requiredText("title"),
+            b.requiredText("body"),
+            Objects.requireNonNullElse(b.bool("published"), true)));
   }
 }
