@@ -1,7 +1,7 @@
 package dev.switchboard.console.churn;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.console.JsonBody;
 import dev.switchboard.ops.churn.ChurnHistoryQuery;
 import dev.switchboard.ops.churn.ChurnReason;
 import dev.switchboard.ops.churn.ChurnReasonCode;
@@ -18,13 +18,10 @@ import dev.switchboard.store.NotFoundException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -134,11 +131,11 @@ public final class ChurnRoutes {
   }
 
   private void createReason(Context ctx) {
-    JsonNode body = body(ctx, Set.of("domain", "churnedOn", "reason", "note"));
-    String domain = text(body, "domain", true);
-    LocalDate on = date(body, "churnedOn");
-    ChurnReasonCode code = ChurnReasonCode.parse("reason", text(body, "reason", true));
-    ChurnReason r = reasons.create(domain, on, code, text(body, "note", false));
+    JsonBody body = body(ctx, Set.of("domain", "churnedOn", "reason", "note"));
+    String domain = body.requiredText("domain");
+    LocalDate on = body.requiredDate("churnedOn");
+    ChurnReasonCode code = ChurnReasonCode.parse("reason", body.requiredText("reason"));
+    ChurnReason r = reasons.create(domain, on, code, body.text("note"));
     ctx.status(HttpStatus.CREATED).json(r);
   }
 
@@ -151,13 +148,13 @@ public final class ChurnRoutes {
 
   private void updateReason(Context ctx) {
     long id = id(ctx);
-    JsonNode body = body(ctx, Set.of("reason", "note"));
+    JsonBody body = body(ctx, Set.of("reason", "note"));
     ChurnReason old = reasons.get(id);
     ChurnReasonCode code =
         body.has("reason")
-            ? ChurnReasonCode.parse("reason", text(body, "reason", true))
+            ? ChurnReasonCode.parse("reason", body.requiredText("reason"))
             : old.reason();
-    String note = body.has("note") ? text(body, "note", false) : old.note();
+    String note = body.has("note") ? body.text("note") : old.note();
     ctx.json(reasons.update(id, code, note));
   }
 
@@ -182,46 +179,7 @@ public final class ChurnRoutes {
     }
   }
 
-  private JsonNode body(Context ctx, Set<String> allowed) {
-    JsonNode node;
-    try {
-      byte[] bytes = ctx.bodyAsBytes();
-      node = bytes.length == 0 ? null : mapper.readTree(bytes);
-    } catch (IOException e) {
-      throw new InvalidValueException(null, "malformed JSON");
-    }
-    if (node == null || !node.isObject()) {
-      throw new InvalidValueException(null, "the request body must be a JSON object");
-    }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!allowed.contains(f)) {
-        throw new InvalidValueException(f, "unknown field " + f);
-      }
-    }
-    return node;
-  }
-
-  private static String text(JsonNode body, String field, boolean required) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        throw new InvalidValueException(field, field + " is required");
-      }
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw new InvalidValueException(field, field + " must be a string");
-    }
-    return v.textValue();
-  }
-
-  private static LocalDate date(JsonNode body, String field) {
-    String v = text(body, field, true);
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeException e) {
-      throw new InvalidValueException(field, field + " must be a date like 2026-03-01");
-    }
+  private JsonBody body(Context ctx, Set<String> allowed) {
+    return JsonBody.parse(mapper, ctx.bodyAsBytes(), allowed);
   }
 }
