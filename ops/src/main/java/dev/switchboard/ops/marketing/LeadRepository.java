@@ -263,7 +263,14 @@ public final class LeadRepository {
           + " :company, :key, :industry, :region, :seats, :channel, :campaign, :referral,"
           + " :intent, :manual, :owner, 'new', :on, :at, :at)";
 
+  /** Binds a new lead's columns, including the day it came in. */
   private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindLead(
+      T s, Checked c, OffsetDateTime now) {
+    return bindContact(s, c, now).bind("on", c.createdOn());
+  }
+
+  /** Binds the columns a lead's edit may change (everything but its id and arrival day). */
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindContact(
       T s, Checked c, OffsetDateTime now) {
     return s.bind("name", c.name())
         .bind("phone", c.phone())
@@ -279,7 +286,6 @@ public final class LeadRepository {
         .bind("intent", String.valueOf(c.intent()))
         .bind("manual", c.intentManual())
         .bind("owner", c.owner())
-        .bind("on", c.createdOn())
         .bind("at", now);
   }
 
@@ -420,27 +426,15 @@ public final class LeadRepository {
                   merged.ownerEmail(),
                   merged.createdOn());
           Checked c = check(h, all, kinds(h), IntentRules.list(h));
-          h.createUpdate(
-                  "UPDATE lead SET name = :name, phone = :phone, email = :email, company = :company,"
-                      + " company_key = :key, industry = :industry, region = :region, seats = :seats,"
-                      + " channel_code = :channel, campaign_code = :campaign, referral_code = :referral,"
-                      + " intent = :intent, intent_manual = :manual, owner_email = :owner,"
-                      + " updated_at = :at WHERE id = :id")
-              .bind("name", c.name())
-              .bind("phone", c.phone())
-              .bind("email", c.email())
-              .bind("company", c.company())
-              .bind("key", LeadContact.companyKey(c.company()))
-              .bind("industry", c.industry())
-              .bind("region", c.region())
-              .bind("seats", c.seats())
-              .bind("channel", c.channel())
-              .bind("campaign", c.campaign())
-              .bind("referral", c.referralCode())
-              .bind("intent", String.valueOf(c.intent()))
-              .bind("manual", c.intentManual())
-              .bind("owner", c.owner())
-              .bind("at", now())
+          bindContact(
+                  h.createUpdate(
+                      "UPDATE lead SET name = :name, phone = :phone, email = :email, company = :company,"
+                          + " company_key = :key, industry = :industry, region = :region, seats = :seats,"
+                          + " channel_code = :channel, campaign_code = :campaign, referral_code = :referral,"
+                          + " intent = :intent, intent_manual = :manual, owner_email = :owner,"
+                          + " updated_at = :at WHERE id = :id"),
+                  c,
+                  now())
               .bind("id", id)
               .execute();
           event(h, id, "updated", today(), actor, null);
