@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.server.location.LiveRegistrations;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
@@ -42,12 +43,11 @@ public final class Node implements AutoCloseable {
   /** Opens everything {@code options} names; {@code adminToken} guards the API. */
   public static Node start(NodeOptions options, String adminToken) {
     DatabaseSettings settings = options.database();
-    if (settings.isEmbedded()) {
-      try {
-        Files.createDirectories(options.data);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create data directory " + options.data, e);
-      }
+    // Even with PostgreSQL the data directory holds the registrar's location journal.
+    try {
+      Files.createDirectories(options.data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + options.data, e);
     }
     // Parsed first: a bad --route or challenge order should fail before anything is opened.
     SipServiceConfig sipConfig = options.sip();
@@ -61,11 +61,21 @@ public final class Node implements AutoCloseable {
       RegistrarModule registrar =
           open(
               parts,
-              RegistrarModule.start(database.jdbi(), usage, Clock.systemUTC(), registrarSettings));
+              RegistrarModule.start(
+                  database.jdbi(),
+                  usage,
+                  Clock.systemUTC(),
+                  registrarSettings,
+                  options.data.resolve("location")));
       ApiServer http =
           open(
               parts,
-              ApiServer.start(options.bind, options.httpPort, database, AdminToken.of(adminToken)));
+              ApiServer.start(
+                  options.bind,
+                  options.httpPort,
+                  database,
+                  AdminToken.of(adminToken),
+                  new LiveRegistrations(registrar.locationService())));
       open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)

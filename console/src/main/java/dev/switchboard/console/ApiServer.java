@@ -11,8 +11,8 @@ import dev.switchboard.store.StoreException;
 import dev.switchboard.store.account.AccountImport;
 import dev.switchboard.store.account.AccountRepository;
 import dev.switchboard.store.tenant.TenantRepository;
-import dev.switchboard.store.usage.BindingQuery;
 import dev.switchboard.store.usage.CallRecordRepository;
+import dev.switchboard.store.usage.Registrations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -52,6 +52,15 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts the API on {@code host:port} (port 0: an ephemeral port, see {@link #port()}). */
   public static ApiServer start(String host, int port, Database db, AdminToken token) {
+    return start(host, port, db, token, Registrations.NONE);
+  }
+
+  /**
+   * Starts the API; {@code registrations} tells who is registered now (the registrar's location
+   * service on a node that runs SIP).
+   */
+  public static ApiServer start(
+      String host, int port, Database db, AdminToken token, Registrations registrations) {
     ObjectMapper mapper = objectMapper();
     TenantRepository tenants = new TenantRepository(db.jdbi());
     AccountRepository accounts = new AccountRepository(db.jdbi());
@@ -85,7 +94,7 @@ public final class ApiServer implements AutoCloseable {
               new UsageRoutes(
                       tenants,
                       new CallRecordRepository(db.jdbi()),
-                      new BindingQuery(db.jdbi()),
+                      registrations,
                       Clock.systemUTC())
                   .register(cfg.routes);
               cfg.routes.exception(StoreException.class, ApiServer::storeError);
