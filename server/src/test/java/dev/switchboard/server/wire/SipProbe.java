@@ -1,0 +1,272 @@
+package dev.switchboard.server.wire;
+
+import dev.switchboard.sip.auth.DigestClient;
+import dev.switchboard.sip.message.MessageParser;
+import dev.switchboard.sip.message.SipMessage;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.SipResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A bare SIP endpoint on a UDP socket of 127.0.0.1 for tests that must say exactly what goes on the
+ * wire (an attacker's forged request, a phone's REGISTER with digest): it sends raw text and
+ * records every datagram that comes back, parsed, with its arrival time.
+ */
+public final class SipProbe implements AutoCloseable {
+  private static final MessageParser PARSER = new MessageParser();
+  private static final AtomicLong COUNTER = new AtomicLong();
+
+  /** A datagram received, when, and from where. */
+  public record Received(SipMessage message, long nanos, InetSocketAddress from, int bytes) {}
+
+  private final DatagramSocket socket;
+  private final InetSocketAddress server;
+  private final Thread reader;
+  private final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
+  private final List<Received> all = new CopyOnWriteArrayList<>();
+  private final DigestClient digest = new DigestClient(new Random(1));
+  private volatile boolean open = true;
+
+  public SipProbe(InetSocketAddress server) {
+    try {
+      this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.server = server;
+    this.reader = new Thread(this::read, "sip-probe-" + socket.getLocalPort());
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  public SipProbe(int serverPort) {
+    this(new InetSocketAddress("127.0.0.1", serverPort));
+  }
+
+  private void read() {
+    byte[] buf = new byte[65_536];
+    while (open) {
+      DatagramPacket p = new DatagramPacket(buf, buf.length);
+      try {
+        socket.receive(p);
+      } catch (IOException e) {
+        return;
+      }
+      try {
+        SipMessage m = PARSER.parseDatagram(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+        Received r =
+            new Received(
+                m, System.nanoTime(), (InetSocketAddress) p.getSocketAddress(), p.getLength());
+        all.add(r);
+        inbox.add(r);
+      } catch (RuntimeException e) {
+        // Not SIP (or a keep-alive): nothing a test waits for.
+      }
+    }
+  }
+
+  /** This probe's own port, for Via and Contact. */
+  public int port() {
+    return socket.getLocalPort();
+  }
+
+  public InetSocketAddress server() {
+    return server;
+  }
+
+  /** Sends {@code text} as one datagram to the server (LF line ends become CRLF). */
+  public void send(String text) {
+    sendTo(text, server);
+  }
+
+  public void sendTo(String text, InetSocketAddress to) {
+    byte[] bytes = crlf(text).getBytes(StandardCharsets.UTF_8);
+    try {
+      socket.send(new DatagramPacket(bytes, bytes.length, to));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void send(SipMessage m) {
+    byte[] bytes = m.toBytes();
+    try {
+      socket.send(new DatagramPacket(bytes, bytes.length, server));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Normalises line ends to CRLF and fixes Content-Length to the body actually given. */
+  public static String crlf(String text) {
+    String t = text.replace("\r\n", "\n");
+    int split = t.indexOf("\n\n");
+    String head = split < 0 ? t : t.substring(0, split);
+    String body = split < 0 ? "" : t.substring(split + 2);
+    StringBuilder out = new StringBuilder();
+    boolean length = false;
+    for (String line : head.split("\n")) {
+      if (line.regionMatches(true, 0, "Content-Length:", 0, 15) || line.startsWith("l:")) {
+        line =
+            "Content-Length: " + body.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8).length;
+        length = true;
+      }
+      out.append(line).append("\r\n");
+    }
+    if (!length) {
+      out.append("Content-Length: ")
+          .append(body.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8).length)
+          .append("\r\n");
+    }
+    return out.append("\r\n").append(body.replace("\n", "\r\n")).toString();
+  }
+
+  /** The next message matching {@code what} within {@code timeout}, or null. */
+  public Received await(Predicate<SipMessage> what, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Received> skipped = new ArrayList<>();
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        Received r = inbox.poll(left, TimeUnit.NANOSECONDS);
+        if (r == null) {
+          return null;
+        }
+        if (what.test(r.message())) {
+          return r;
+        }
+        skipped.add(r);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } finally {
+      // Keep what this wait did not want, in order, for the next one.
+      List<Received> rest = new ArrayList<>(skipped);
+      inbox.drainTo(rest);
+      inbox.addAll(rest);
+    }
+  }
+
+  /** The final (or any non-100) response to the request with {@code callId} and {@code cseq}. */
+  public SipResponse response(String callId, long cseq, Duration timeout) {
+    Received r =
+        await(
+            m ->
+                m instanceof SipResponse s
+                    && s.status() > 100
+                    && s.callId().equals(callId)
+                    && s.cseq().number() == cseq,
+            timeout);
+    return r == null ? null : (SipResponse) r.message();
+  }
+
+  /** Everything received so far. */
+  public List<Received> received() {
+    return List.copyOf(all);
+  }
+
+  /** Waits {@code d} and then reports how many datagrams arrived in all. */
+  public int quietFor(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return all.size();
+  }
+
+  /** A fresh token for Call-IDs, tags and branches. */
+  public static String token() {
+    return Long.toString(System.nanoTime(), 36) + COUNTER.incrementAndGet();
+  }
+
+  /**
+   * REGISTERs {@code contact} (a full Contact header value) for {@code user@domain} with digest,
+   * answering one challenge; returns the final response (null on timeout).
+   */
+  public SipResponse register(
+      String user, String password, String domain, String contact, int expires) {
+    String callId = "reg-" + token();
+    SipRequest first = registerRequest(user, domain, contact, expires, callId, 1);
+    send(first);
+    SipResponse r = response(callId, 1, Duration.ofSeconds(5));
+    if (r == null || (r.status() != 401 && r.status() != 407)) {
+      return r;
+    }
+    SipRequest second = registerRequest(user, domain, contact, expires, callId, 2);
+    digest.authorize(second, r, user, password);
+    send(second);
+    return response(callId, 2, Duration.ofSeconds(5));
+  }
+
+  SipRequest registerRequest(
+      String user, String domain, String contact, int expires, String callId, long cseq) {
+    String text =
+        "REGISTER sip:"
+            + domain
+            + " SIP/2.0\n"
+            + "Via: SIP/2.0/UDP 127.0.0.1:"
+            + port()
+            + ";branch=z9hG4bK"
+            + token()
+            + ";rport\n"
+            + "Max-Forwards: 70\n"
+            + "From: <sip:"
+            + user
+            + "@"
+            + domain
+            + ">;tag="
+            + callId.hashCode()
+            + "\n"
+            + "To: <sip:"
+            + user
+            + "@"
+            + domain
+            + ">\n"
+            + "Call-ID: "
+            + callId
+            + "\n"
+            + "CSeq: "
+            + cseq
+            + " REGISTER\n"
+            + "Contact: "
+            + contact
+            + "\n"
+            + "Expires: "
+            + expires
+            + "\n"
+            + "User-Agent: SipProbe\n\n";
+    return (SipRequest) PARSER.parseDatagram(crlf(text).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    socket.close();
+    try {
+      reader.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
