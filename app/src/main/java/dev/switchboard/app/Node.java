@@ -51,8 +51,12 @@ public final class Node implements AutoCloseable {
     }
     // Parsed first: a bad --route or challenge order should fail before anything is opened.
     SipServiceConfig sipConfig = options.sip();
+    NodeSecret secret = NodeSecret.in(options.data);
     RegistrarModule.Settings registrarSettings =
-        RegistrarModule.Settings.DEFAULT.withChallengeOrder(options.challengeOrder());
+        RegistrarModule.Settings.DEFAULT
+            .withChallengeOrder(options.challengeOrder())
+            .withEdge(sipConfig.edge())
+            .withNonceSecret(secret.key("digest-nonce"));
     // Opened in order, closed in reverse: what is started later depends on what came before.
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
@@ -80,7 +84,8 @@ public final class Node implements AutoCloseable {
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
               .withRegistrar(registrar.registrar()::onRegister)
-              .withAuthenticator(registrar.authenticator());
+              .withGate(registrar.gate())
+              .withRouteSecret(secret.key("record-route"));
       SipService sip;
       try {
         sip = open(parts, SipService.start(sipConfig, services));

@@ -1,5 +1,7 @@
 package dev.switchboard.app;
 
+import dev.switchboard.server.edge.EdgeConfig;
+import dev.switchboard.server.edge.NetworkBlock;
 import dev.switchboard.server.proxy.RouteTable;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.sip.auth.ChallengeOrder;
@@ -87,11 +89,59 @@ public final class NodeOptions {
       defaultValue = "${env:SWITCHBOARD_DB_PASSWORD}")
   String dbPassword;
 
+  @Option(
+      names = "--trusted-network",
+      paramLabel = "CIDR|none",
+      description =
+          "Sources exempt from the per-address flood limit and scanner blocks; repeatable"
+              + " (default: 127.0.0.0/8 and ::1; 'none' trusts no one). Digest failures are"
+              + " counted for everyone.")
+  List<String> trustedNetworks = new ArrayList<>();
+
+  @Option(
+      names = "--sip-receive-buffer",
+      paramLabel = "BYTES",
+      description =
+          "Kernel receive buffer asked for each UDP socket (default: ${DEFAULT-VALUE}; Linux"
+              + " caps it at net.core.rmem_max, logged when it does).",
+      defaultValue = "8388608")
+  int sipReceiveBuffer;
+
+  @Option(
+      names = "--sip-threads",
+      description = "Threads that receive and process SIP over UDP (default: one per core).",
+      defaultValue = "0")
+  int sipThreads;
+
   /** The SIP service these options name: listen address, advertised host and routes. */
   SipServiceConfig sip() {
-    return SipServiceConfig.listen(bind, sipPort)
-        .withRoutes(RouteTable.parse(routes))
-        .withAdvertise(advertise == null || advertise.isBlank() ? null : advertise.trim());
+    SipServiceConfig c =
+        SipServiceConfig.listen(bind, sipPort)
+            .withRoutes(RouteTable.parse(routes))
+            .withAdvertise(advertise == null || advertise.isBlank() ? null : advertise.trim());
+    int threads = sipThreads > 0 ? sipThreads : Runtime.getRuntime().availableProcessors();
+    if (sipReceiveBuffer < 65_536) {
+      throw new IllegalArgumentException("--sip-receive-buffer must be at least 65536 bytes");
+    }
+    return c.withTransport(c.transport().withUdp(sipReceiveBuffer, threads)).withEdge(edge());
+  }
+
+  /** The edge's limits: the defaults with the trusted networks given. */
+  EdgeConfig edge() {
+    if (trustedNetworks.isEmpty()) {
+      return EdgeConfig.DEFAULT;
+    }
+    List<NetworkBlock> trusted = new ArrayList<>();
+    for (String t : trustedNetworks) {
+      if (!t.equalsIgnoreCase("none")) {
+        try {
+          trusted.add(NetworkBlock.parse(t));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--trusted-network: " + e.getMessage(), e);
+        }
+      }
+    }
+    return EdgeConfig.DEFAULT.withTrusted(trusted);
   }
 
   /** The digest challenges to offer; fails on a value other than the three named ones. */

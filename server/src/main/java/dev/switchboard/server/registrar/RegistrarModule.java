@@ -3,6 +3,9 @@ package dev.switchboard.server.registrar;
 import dev.switchboard.server.directory.CachedSubscriberDirectory;
 import dev.switchboard.server.directory.DirectoryConfig;
 import dev.switchboard.server.directory.SubscriberDirectory;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.edge.EdgeConfig;
+import dev.switchboard.server.edge.EdgeSecurity;
 import dev.switchboard.server.location.Binding;
 import dev.switchboard.server.location.BindingJournal;
 import dev.switchboard.server.location.ExpirySweeper;
@@ -42,7 +45,8 @@ public final class RegistrarModule implements AutoCloseable {
       LocationConfig location,
       byte[] nonceSecret,
       Duration nonceLifetime,
-      ChallengeOrder challengeOrder) {
+      ChallengeOrder challengeOrder,
+      EdgeConfig edge) {
 
     public static final Settings DEFAULT =
         new Settings(
@@ -51,29 +55,40 @@ public final class RegistrarModule implements AutoCloseable {
             LocationConfig.DEFAULT,
             null,
             DigestAuthenticator.DEFAULT_NONCE_LIFETIME,
-            ChallengeOrder.SHA256_FIRST);
+            ChallengeOrder.SHA256_FIRST,
+            EdgeConfig.DEFAULT);
 
     public Settings withChallengeOrder(ChallengeOrder order) {
-      return new Settings(registrar, directory, location, nonceSecret, nonceLifetime, order);
+      return new Settings(registrar, directory, location, nonceSecret, nonceLifetime, order, edge);
+    }
+
+    public Settings withNonceSecret(byte[] secret) {
+      return new Settings(
+          registrar, directory, location, secret, nonceLifetime, challengeOrder, edge);
+    }
+
+    public Settings withEdge(EdgeConfig config) {
+      return new Settings(
+          registrar, directory, location, nonceSecret, nonceLifetime, challengeOrder, config);
     }
   }
 
   private final CachedSubscriberDirectory directory;
   private final IndexedLocationService locations;
   private final ExpirySweeper sweeper;
-  private final DigestAuthenticator authenticator;
+  private final DigestGate gate;
   private final Registrar registrar;
 
   private RegistrarModule(
       CachedSubscriberDirectory directory,
       IndexedLocationService locations,
       ExpirySweeper sweeper,
-      DigestAuthenticator authenticator,
+      DigestGate gate,
       Registrar registrar) {
     this.directory = directory;
     this.locations = locations;
     this.sweeper = sweeper;
-    this.authenticator = authenticator;
+    this.gate = gate;
     this.registrar = registrar;
   }
 
@@ -112,9 +127,10 @@ public final class RegistrarModule implements AutoCloseable {
       throw e;
     }
     ExpirySweeper sweeper = new ExpirySweeper(locations, settings.location().sweepInterval());
-    Registrar registrar =
-        new Registrar(directory, locations, authenticator, clock, settings.registrar());
-    return new RegistrarModule(directory, locations, sweeper, authenticator, registrar);
+    DigestGate gate =
+        new DigestGate(authenticator, directory, new EdgeSecurity(settings.edge(), clock), clock);
+    Registrar registrar = new Registrar(directory, locations, gate, clock, settings.registrar());
+    return new RegistrarModule(directory, locations, sweeper, gate, registrar);
   }
 
   /**
@@ -147,9 +163,12 @@ public final class RegistrarModule implements AutoCloseable {
     return directory;
   }
 
-  /** Shared with the proxy so one nonce space and replay record covers 401 and 407. */
-  public DigestAuthenticator authenticator() {
-    return authenticator;
+  /**
+   * Shared with the edge and the proxy, so one nonce space, one replay record and one count of
+   * failures covers 401 and 407.
+   */
+  public DigestGate gate() {
+    return gate;
   }
 
   /** The location service itself, for counters and tests. */
@@ -159,6 +178,7 @@ public final class RegistrarModule implements AutoCloseable {
 
   @Override
   public void close() {
+    gate.security().close();
     sweeper.close();
     locations.close();
     directory.close();

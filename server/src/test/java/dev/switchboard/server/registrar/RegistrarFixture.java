@@ -80,7 +80,8 @@ final class RegistrarFixture implements AutoCloseable {
                 new LocationConfig(1000, 500, Duration.ofHours(1), true, 64L << 20),
                 new byte[32],
                 Duration.ofMinutes(5),
-                dev.switchboard.sip.auth.ChallengeOrder.SHA256_FIRST),
+                dev.switchboard.sip.auth.ChallengeOrder.SHA256_FIRST,
+                dev.switchboard.server.edge.EdgeConfig.DEFAULT),
             locationDir);
     SipTransport transport =
         new SipTransport() {
