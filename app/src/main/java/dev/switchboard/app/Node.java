@@ -2,13 +2,13 @@ package dev.switchboard.app;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.NodeState;
 import dev.switchboard.server.location.LiveRegistrations;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.sip.SipServices;
 import dev.switchboard.server.usage.BatchingUsageWriter;
-import dev.switchboard.server.usage.UsageSink;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
@@ -61,7 +61,7 @@ public final class Node implements AutoCloseable {
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
       Database database = open(parts, Database.open(settings));
-      UsageSink usage = open(parts, BatchingUsageWriter.start(database));
+      BatchingUsageWriter usage = open(parts, BatchingUsageWriter.start(database));
       RegistrarModule registrar =
           open(
               parts,
@@ -71,6 +71,7 @@ public final class Node implements AutoCloseable {
                   Clock.systemUTC(),
                   registrarSettings,
                   options.data.resolve("location")));
+      NodeMetrics metrics = new NodeMetrics(registrar.locationService(), usage);
       ApiServer http =
           open(
               parts,
@@ -79,7 +80,10 @@ public final class Node implements AutoCloseable {
                   options.httpPort,
                   database,
                   AdminToken.of(adminToken),
-                  new LiveRegistrations(registrar.locationService())));
+                  new NodeState(
+                      new LiveRegistrations(registrar.locationService()),
+                      registrar.gate().security(),
+                      metrics::scrape)));
       open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
@@ -89,6 +93,7 @@ public final class Node implements AutoCloseable {
       SipService sip;
       try {
         sip = open(parts, SipService.start(sipConfig, services));
+        metrics.attach(sip);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
       }

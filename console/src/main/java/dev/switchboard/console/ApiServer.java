@@ -12,7 +12,6 @@ import dev.switchboard.store.account.AccountImport;
 import dev.switchboard.store.account.AccountRepository;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.usage.CallRecordRepository;
-import dev.switchboard.store.usage.Registrations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -52,15 +51,15 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts the API on {@code host:port} (port 0: an ephemeral port, see {@link #port()}). */
   public static ApiServer start(String host, int port, Database db, AdminToken token) {
-    return start(host, port, db, token, Registrations.NONE);
+    return start(host, port, db, token, NodeState.NONE);
   }
 
   /**
-   * Starts the API; {@code registrations} tells who is registered now (the registrar's location
-   * service on a node that runs SIP).
+   * Starts the API; {@code node} tells what the running node knows beyond the database (who is
+   * registered, the SIP edge's security record, metrics).
    */
   public static ApiServer start(
-      String host, int port, Database db, AdminToken token, Registrations registrations) {
+      String host, int port, Database db, AdminToken token, NodeState node) {
     ObjectMapper mapper = objectMapper();
     TenantRepository tenants = new TenantRepository(db.jdbi());
     AccountRepository accounts = new AccountRepository(db.jdbi());
@@ -94,9 +93,25 @@ public final class ApiServer implements AutoCloseable {
               new UsageRoutes(
                       tenants,
                       new CallRecordRepository(db.jdbi()),
-                      registrations,
+                      node.registrations(),
                       Clock.systemUTC())
                   .register(cfg.routes);
+              new SecurityRoutes(node.security(), Clock.systemUTC()).register(cfg.routes);
+              cfg.routes.get(
+                  "/metrics",
+                  ctx -> {
+                    String auth = ctx.header("Authorization");
+                    String bearer =
+                        auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                            ? auth.substring(7)
+                            : null;
+                    if (!token.matches(bearer)) {
+                      // Prometheus sends the token as a bearer credential; nobody else reads this.
+                      throw new io.javalin.http.UnauthorizedResponse("bearer token required");
+                    }
+                    ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(node.prometheus().get());
+                  });
               cfg.routes.exception(StoreException.class, ApiServer::storeError);
               cfg.routes.exception(HttpResponseException.class, ApiServer::httpError);
               cfg.routes.exception(Exception.class, ApiServer::internalError);

@@ -58,7 +58,13 @@ abstract class UsageApiContract {
                     .toList(),
                 limit,
                 cursor);
-    server = ApiServer.start("127.0.0.1", 0, db, AdminToken.of(TOKEN), registrations);
+    server =
+        ApiServer.start(
+            "127.0.0.1",
+            0,
+            db,
+            AdminToken.of(TOKEN),
+            new NodeState(registrations, NodeState.NONE.security(), () -> ""));
     http = new HttpJson(server.url(), TOKEN);
   }
 

@@ -155,9 +155,9 @@ public final class CachedSubscriberDirectory implements SubscriberDirectory, Aut
     if (c != null && (c.entry() != null || clock.instant().isBefore(c.until()))) {
       return Optional.of(Optional.ofNullable(c.entry()).map(this::admit));
     }
-    // Every extension was loaded and changes are followed: one not in memory does not exist (or
-    // was created within the last poll interval, and the phone's next attempt will find it).
-    return config.preloadSubscribers() ? Optional.of(Optional.empty()) : Optional.empty();
+    // Not in memory: maybe created since the last poll (a phone set up the moment its account
+    // was made). Only the database can tell; the miss is then remembered for a while.
+    return Optional.empty();
   }
 
   private CompletableFuture<Optional<SubscriberEntry>> load(Key key) {

@@ -94,18 +94,18 @@ final class Blocks {
     return e.block();
   }
 
-  /** Lifts the block with {@code id}; its history is forgotten too. */
-  boolean unblock(String id, String by) {
+  /** Lifts the block with {@code id} (its history is forgotten too); null when there is none. */
+  SecurityBlock unblock(String id, String by) {
     for (var it = entries.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
       if (e.getValue().block().id().equals(id)) {
         it.remove();
         SecurityBlock b = e.getValue().block();
         log.record("unblocked", b.source(), b.subject(), "block " + id + " lifted by " + by);
-        return true;
+        return b;
       }
     }
-    return false;
+    return null;
   }
 
   List<SecurityBlock> active(Instant now) {

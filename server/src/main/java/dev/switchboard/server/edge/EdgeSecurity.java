@@ -129,7 +129,22 @@ public final class EdgeSecurity implements SecurityDesk, AutoCloseable {
 
   @Override
   public boolean unblock(String id, String by) {
-    return blocks.unblock(id, by);
+    SecurityBlock lifted = blocks.unblock(id, by);
+    if (lifted == null) {
+      return false;
+    }
+    // A fresh start: the counts that led to the block would otherwise trip it again at once.
+    try {
+      InetAddress source = InetAddress.getByName(lifted.source()); // a literal: no lookup
+      requests.reset(source);
+      sourceFailures.reset(source);
+      if (lifted.subject() != null) {
+        pairFailures.reset(Blocks.key(source, lifted.subject()));
+      }
+    } catch (java.net.UnknownHostException e) {
+      // Not an address we made: nothing to reset.
+    }
+    return true;
   }
 
   @Override

@@ -259,6 +259,84 @@ public final class SipProbe implements AutoCloseable {
     return (SipRequest) PARSER.parseDatagram(crlf(text).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A request as text from this probe: {@code from} and {@code to} are full header values (e.g.
+   * {@code <sip:1001@a.test>;tag=x}); {@code extra} lines are added as given. Call-ID and branch
+   * are fresh; CSeq 1.
+   */
+  public String request(String method, String requestUri, String from, String to, String... extra) {
+    return request(method, requestUri, from, to, "c-" + token(), 1, extra);
+  }
+
+  public String request(
+      String method,
+      String requestUri,
+      String from,
+      String to,
+      String callId,
+      long cseq,
+      String... extra) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(method).append(' ').append(requestUri).append(" SIP/2.0\n");
+    sb.append("Via: SIP/2.0/UDP 127.0.0.1:")
+        .append(port())
+        .append(";branch=z9hG4bK")
+        .append(token())
+        .append(";rport\n");
+    sb.append("Max-Forwards: 70\n");
+    sb.append("From: ").append(from).append('\n');
+    sb.append("To: ").append(to).append('\n');
+    sb.append("Call-ID: ").append(callId).append('\n');
+    sb.append("CSeq: ").append(cseq).append(' ').append(method).append('\n');
+    sb.append("Contact: <sip:probe@127.0.0.1:").append(port()).append(">\n");
+    for (String e : extra) {
+      sb.append(e).append('\n');
+    }
+    return sb.append('\n').toString();
+  }
+
+  /** Parses request text as built by {@link #request}. */
+  public static SipRequest parseRequest(String text) {
+    return (SipRequest) PARSER.parseDatagram(crlf(text).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sends {@code text} (an INVITE or other request of a subscriber), answers the 407 with
+   * credentials for {@code user}/{@code password} and returns the request as sent the second time,
+   * or null when no challenge came.
+   */
+  public SipRequest sendAuthorized(String text, String user, String password) {
+    SipRequest first = parseRequest(text);
+    send(first);
+    SipResponse challenge = response(first.callId(), first.cseq().number(), Duration.ofSeconds(5));
+    if (challenge == null || (challenge.status() != 407 && challenge.status() != 401)) {
+      return null;
+    }
+    String again =
+        text.replaceFirst("(?m)^CSeq: \\d+", "CSeq: " + (first.cseq().number() + 1))
+            .replaceFirst("branch=z9hG4bK[^;\\n]*", "branch=z9hG4bK" + token());
+    SipRequest second = parseRequest(again);
+    digest.authorize(second, challenge, user, password);
+    send(second);
+    return second;
+  }
+
+  /** The next request of {@code method} received within {@code timeout}, or null. */
+  public SipRequest awaitRequest(String method, Duration timeout) {
+    Received r = await(m -> m instanceof SipRequest q && q.method().equals(method), timeout);
+    return r == null ? null : (SipRequest) r.message();
+  }
+
+  /** The next request of {@code method} in the call {@code callId}, or null. */
+  public SipRequest awaitRequest(String method, String callId, Duration timeout) {
+    Received r =
+        await(
+            m ->
+                m instanceof SipRequest q && q.method().equals(method) && q.callId().equals(callId),
+            timeout);
+    return r == null ? null : (SipRequest) r.message();
+  }
+
   @Override
   public void close() {
     open = false;
