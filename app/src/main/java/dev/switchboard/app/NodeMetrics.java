@@ -62,6 +62,12 @@ final class NodeMetrics {
     counter(
         out, "sip_input_dropped_total", "Input dropped unanswered by the transport.", t.dropped());
     gauge(out, "sip_tcp_connections", "TCP connections open.", t.connectionsOpen());
+    counter(out, "sip_udp_gated_total", "Datagrams dropped unparsed under overload.", t.gated());
+    counter(
+        out,
+        "sip_udp_busy_seconds_total",
+        "Time the UDP threads spent processing (not waiting): divided by messages, the cost of one.",
+        s.transport().udpBusyNanos() / 1e9);
     double backlog = s.transport().udpBacklog();
     gauge(
         out,
@@ -126,6 +132,10 @@ final class NodeMetrics {
 
   private static void counter(StringBuilder out, String name, String help, long value) {
     head(out, name, help, "counter").append(value).append('\n');
+  }
+
+  private static void counter(StringBuilder out, String name, String help, double value) {
+    head(out, name, help, "counter").append(String.format(Locale.ROOT, "%.6f", value)).append('\n');
   }
 
   private static void gauge(StringBuilder out, String name, String help, double value) {

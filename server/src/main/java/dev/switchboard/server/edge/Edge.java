@@ -63,6 +63,11 @@ public final class Edge {
     return shedder.isOverloaded();
   }
 
+  /** The look at a datagram before it is parsed: under overload, a flooding flow is dropped. */
+  public boolean admitDatagram(java.net.InetSocketAddress from, byte[] bytes) {
+    return shedder.admitDatagram(from, bytes);
+  }
+
   /** The decision on a request that matches no transaction. Never blocks. */
   public Admission admit(SipRequest request, Endpoint source) {
     InetAddress ip = source.address().getAddress();
@@ -92,9 +97,12 @@ public final class Edge {
       }
     }
     boolean inDialog = request.to().tag() != null;
-    SipResponse busy = shedder.shed(request, source.address(), priority(request, inDialog));
-    if (busy != null) {
-      return answer(request, busy);
+    LoadShedder.Verdict shed = shedder.shed(request, source.address(), priority(request, inDialog));
+    if (shed instanceof LoadShedder.Verdict.Busy busy) {
+      return answer(request, busy.response());
+    }
+    if (shed != null) {
+      return Admission.DROP;
     }
     return authenticate(request, ip, inDialog);
   }

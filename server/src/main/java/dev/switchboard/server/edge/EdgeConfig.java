@@ -68,8 +68,8 @@ public record EdgeConfig(
           Duration.ofMinutes(10),
           Duration.ofMinutes(1),
           Duration.ofHours(1),
-          0.25,
-          0.6,
+          0.1,
+          0.5,
           5);
 
   public EdgeConfig {

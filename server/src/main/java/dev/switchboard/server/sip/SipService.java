@@ -100,6 +100,7 @@ public final class SipService implements AutoCloseable {
               p::isUs,
               p::isOurHost,
               transport::udpBacklog);
+      transport.setDatagramGate(edge::admitDatagram);
     }
     transactions.setUser(
         new CoreUser(caps, config.serverName(), services.registrar(), proxy, edge));

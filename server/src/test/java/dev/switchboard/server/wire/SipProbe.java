@@ -41,6 +41,9 @@ public final class SipProbe implements AutoCloseable {
   private final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
   private final List<Received> all = new CopyOnWriteArrayList<>();
   private final DigestClient digest = new DigestClient(new Random(1));
+  private final java.util.Map<String, String> registrations =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Long> cseqs = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean open = true;
 
   public SipProbe(InetSocketAddress server) {
@@ -99,6 +102,15 @@ public final class SipProbe implements AutoCloseable {
     byte[] bytes = crlf(text).getBytes(StandardCharsets.UTF_8);
     try {
       socket.send(new DatagramPacket(bytes, bytes.length, to));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sends bytes as they are, as one datagram to the server. */
+  public void sendRaw(byte[] bytes) {
+    try {
+      socket.send(new DatagramPacket(bytes, bytes.length, server));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -206,17 +218,37 @@ public final class SipProbe implements AutoCloseable {
    */
   public SipResponse register(
       String user, String password, String domain, String contact, int expires) {
-    String callId = "reg-" + token();
-    SipRequest first = registerRequest(user, domain, contact, expires, callId, 1);
-    send(first);
-    SipResponse r = response(callId, 1, Duration.ofSeconds(5));
+    // As phones do (RFC 3261 §10.2.4): one Call-ID per binding, CSeq counting up.
+    String callId = registrations.computeIfAbsent(user + " " + contact, k -> "reg-" + token());
+    long cseq = cseqs.merge(callId, 2L, Long::sum);
+    SipRequest first = registerRequest(user, domain, contact, expires, callId, cseq - 1);
+    SipResponse r = sendUntilAnswered(first);
     if (r == null || (r.status() != 401 && r.status() != 407)) {
       return r;
     }
-    SipRequest second = registerRequest(user, domain, contact, expires, callId, 2);
+    SipRequest second = registerRequest(user, domain, contact, expires, callId, cseq);
     digest.authorize(second, r, user, password);
-    send(second);
-    return response(callId, 2, Duration.ofSeconds(5));
+    return sendUntilAnswered(second);
+  }
+
+  /**
+   * Sends {@code request} and retransmits it as a phone does over UDP (RFC 3261 §17.1.2.2: after
+   * 500 ms, then doubling up to 4 s) until a final response comes or about 8 s have passed.
+   */
+  public SipResponse sendUntilAnswered(SipRequest request) {
+    long interval = 500;
+    long waited = 0;
+    while (waited < 8_000) {
+      send(request);
+      SipResponse r =
+          response(request.callId(), request.cseq().number(), Duration.ofMillis(interval));
+      if (r != null) {
+        return r;
+      }
+      waited += interval;
+      interval = Math.min(interval * 2, 4_000);
+    }
+    return null;
   }
 
   SipRequest registerRequest(

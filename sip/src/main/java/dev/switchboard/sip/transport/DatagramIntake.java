@@ -20,6 +20,7 @@ final class DatagramIntake implements UdpEndpoint.Receiver {
   private final ViaStamper stamper;
   private final SipMessageHandler handler;
   private final TransportCounters counters;
+  private volatile DatagramGate gate = DatagramGate.OPEN;
 
   DatagramIntake(
       MessageParser parser,
@@ -34,8 +35,16 @@ final class DatagramIntake implements UdpEndpoint.Receiver {
     this.counters = counters;
   }
 
+  void setGate(DatagramGate gate) {
+    this.gate = gate;
+  }
+
   @Override
   public void datagram(byte[] bytes, InetSocketAddress from, UdpEndpoint via) {
+    if (!gate.admit(from, bytes)) {
+      counters.gated.incrementAndGet();
+      return;
+    }
     if (onlyLineBreaks(bytes)) {
       // A CRLF keep-alive; RFC 5626 answers UDP keep-alives with STUN, which we do not speak.
       if (bytes.length > 0) {

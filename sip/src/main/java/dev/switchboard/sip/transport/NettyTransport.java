@@ -476,6 +476,16 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     return backlog.fraction(udpEndpoints);
   }
 
+  /** Installs the look at each datagram before it is parsed (see {@link DatagramGate}). */
+  public void setDatagramGate(DatagramGate gate) {
+    datagramIntake.setGate(java.util.Objects.requireNonNull(gate));
+  }
+
+  /** Nanoseconds the UDP reader threads spent processing datagrams (not waiting for them). */
+  public long udpBusyNanos() {
+    return udpEndpoints.stream().mapToLong(UdpEndpoint::busyNanos).sum();
+  }
+
   /** Datagrams the kernel dropped on our UDP sockets because the receive buffer was full. */
   public long udpKernelDrops() {
     return backlog.drops(udpEndpoints);
