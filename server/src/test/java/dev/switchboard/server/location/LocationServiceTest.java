@@ -209,4 +209,39 @@ class LocationServiceTest {
     // Even read before the binding's own expiry, the journal says it is gone.
     assertThat(onDisk(NOW)).isEmpty();
   }
+
+  @Test
+  void aBindingRefreshedOftenIsReportedOncePerQuarterHour() throws Exception {
+    List<UsageEvent> events = new CopyOnWriteArrayList<>();
+    dev.switchboard.server.registrar.MutableClock clock =
+        new dev.switchboard.server.registrar.MutableClock(NOW);
+    String aor = "sip:1@a.test";
+    try (IndexedLocationService s = open(clock, events)) {
+      for (int minute : new int[] {0, 1, 2, 14, 15, 16, 31}) {
+        clock.set(NOW.plusSeconds(60L * minute));
+        Binding b =
+            new Binding(
+                aor,
+                Address.parse("<sip:u@h1:5060>"),
+                1000,
+                clock.instant().plusSeconds(3600),
+                "c",
+                minute + 1,
+                List.of(),
+                Endpoint.udp(new InetSocketAddress("127.0.0.1", 40000)),
+                null,
+                clock.instant());
+        BindingUpdate refresh =
+            (current, now) ->
+                new BindingOutcome.Changed(
+                    List.of(b),
+                    List.of(new BindingChange(current.isEmpty() ? Kind.ADDED : Kind.REFRESHED, b)));
+        s.update(aor, refresh).toCompletableFuture().get(5, TimeUnit.SECONDS);
+      }
+    }
+    // Added at :00; refreshed first in the quarters starting :15 and :30.
+    assertThat(events)
+        .extracting(e -> ((dev.switchboard.server.usage.RegistrationEvent) e).kind())
+        .containsExactly(Kind.ADDED, Kind.REFRESHED, Kind.REFRESHED);
+  }
 }
