@@ -1,12 +1,16 @@
 package dev.switchboard.console;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DuplicateException;
+import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
+import dev.switchboard.store.SqlErrors;
 import dev.switchboard.store.StoreException;
 import dev.switchboard.store.account.AccountImport;
 import dev.switchboard.store.account.AccountRepository;
@@ -129,10 +133,14 @@ public final class ApiServer implements AutoCloseable {
   }
 
   static ObjectMapper objectMapper() {
-    return new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // A null inside a list or map of a bound body is refused here, not met later as a crash.
+    mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+    return mapper;
   }
 
   private static void storeError(StoreException e, Context ctx) {
@@ -159,6 +167,17 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void internalError(Exception e, Context ctx) {
+    if (SqlErrors.isDataException(e) || SqlErrors.isUniqueViolation(e)) {
+      // A value the code should have refused reached the database; still the caller's input.
+      LOG.warn("{} {}: the database refused a value: {}", ctx.method(), ctx.path(), e.toString());
+      boolean duplicate = SqlErrors.isUniqueViolation(e);
+      storeError(
+          duplicate
+              ? new DuplicateException(null, "that already exists")
+              : new InvalidValueException(null, "a value is out of the range that can be stored"),
+          ctx);
+      return;
+    }
     LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
     if (!dev.switchboard.console.web.ConsoleSite.isApi(ctx.path())) {
       dev.switchboard.console.web.ConsoleSite.errorPage(ctx, 500);

@@ -112,6 +112,7 @@ public final class Subscriptions {
           "tenant", "the tenant has a subscription; change or reactivate it instead");
     }
     Prices p = plan.prices();
+    p.requireStorable(seats);
     LocalDate termEnd = startsOn.plusYears(1);
     long id =
         h.createUpdate(
@@ -240,6 +241,7 @@ public final class Subscriptions {
     if (s.endsOn() != null && !on.isBefore(s.endsOn())) {
       throw new InvalidValueException("effectiveOn", "the subscription ends on " + s.endsOn());
     }
+    s.prices().requireStorable(seats);
     int delta = seats - s.seats();
     if (delta == 0) {
       throw new InvalidValueException("seats", "the subscription already has " + seats + " seats");

@@ -47,7 +47,7 @@ public final class FeedbackInbox {
   /** Takes in feedback of a customer ({@code domain} may be null for internal feedback). */
   public Feedback submit(
       String domain, String source, String sourceRef, String content, Instant at) {
-    if (!SOURCES.contains(source)) {
+    if (source == null || !SOURCES.contains(source)) {
       throw new InvalidValueException("source", "source must be case, survey, sales or manual");
     }
     String text = Tenant.requireText("content", content, 4000);

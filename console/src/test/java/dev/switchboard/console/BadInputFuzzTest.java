@@ -1,0 +1,306 @@
+package dev.switchboard.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.console.OpenApiSamples.Operation;
+import dev.switchboard.ops.billing.BillingDemoSeed;
+import dev.switchboard.ops.demo.DemoHistory;
+import dev.switchboard.ops.demo.DemoSeed;
+import dev.switchboard.ops.marketing.MarketingDemoSeed;
+import dev.switchboard.ops.sales.SalesDemoSeed;
+import dev.switchboard.ops.success.SuccessDemoSeed;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.tenant.Tenant;
+import dev.switchboard.store.tenant.TenantRepository;
+import dev.switchboard.store.tenant.TenantStatus;
+import dev.switchboard.store.testing.TestDatabases;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Walks every route the server has with odd input — bodies of the wrong shape, wrong types, huge
+ * numbers, overlong strings, impossible dates, ids that are not ids, unknown and bad query
+ * parameters — and fails on any 5xx or any API error that is not JSON.
+ */
+class BadInputFuzzTest {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+  private static final String TOKEN = "fuzz-token";
+  private static final String LONG = "x".repeat(5_000);
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  /** Whole bodies that are not the object a JSON route wants. */
+  private static final List<String> ODD_JSON =
+      List.of(
+          "",
+          "{}",
+          "[]",
+          "null",
+          "\"text\"",
+          "42",
+          "1e999",
+          "{",
+          "{\"a\":",
+          "{\"a\":1}",
+          "[".repeat(5_000) + "]".repeat(5_000),
+          "{\"\u0000\":\"\\ud800\"}");
+
+  /** Values put in place of one field of a plausible body. */
+  private static final List<JsonNode> ODD_VALUES =
+      List.of(
+          NODES.nullNode(),
+          NODES.textNode(""),
+          NODES.textNode(" "),
+          NODES.textNode(LONG),
+          NODES.textNode("2026-02-30"),
+          NODES.textNode("abc"),
+          NODES.textNode("-1"),
+          NODES.textNode("1e308"),
+          NODES.numberNode(-1),
+          NODES.numberNode(0),
+          NODES.numberNode(1.5),
+          NODES.numberNode(Long.MAX_VALUE),
+          NODES.numberNode(new java.math.BigDecimal("1e40")),
+          NODES.numberNode(new java.math.BigInteger("99999999999999999999999999")),
+          NODES.numberNode(1e308),
+          NODES.booleanNode(true),
+          NODES.arrayNode(),
+          NODES.objectNode());
+
+  private static final List<String> ODD_QUERY_VALUES =
+      List.of(
+          "",
+          "abc",
+          "-1",
+          "0",
+          "99999999999999999999",
+          "1e308",
+          "2026-02-30",
+          "2026-13-01",
+          "0000-01-01",
+          "9999-12-31",
+          "+999999999-12-31",
+          "x".repeat(3_000));
+
+  private static final List<String> ODD_PATH_VALUES =
+      List.of("abc", "0", "-1", "99999999999999999999", "1.5", "x".repeat(300), "%20", "%C3%A9");
+
+  private static final List<String> ODD_CSV =
+      List.of(
+          "",
+          "garbage",
+          "a,b,c\n1,2",
+          "\"unterminated\n",
+          "\u0000\u0001\u0002",
+          "x".repeat(50_000),
+          "domain,name\n" + "x,".repeat(2_000));
+
+  @TempDir Path dir;
+
+  private final List<String> failures = new ArrayList<>();
+  private final Map<String, Set<String>> seen = new LinkedHashMap<>();
+  private int requests;
+
+  @Test
+  void noRouteAnswersOddInputWithA5xx() throws Exception {
+    try (Database db = Database.open(TestDatabases.h2(dir).settings());
+        ApiServer server = ApiServer.start("127.0.0.1", 0, db, AdminToken.of(TOKEN))) {
+      // A small slice of the demo story: customers, invoices, leads, deals and cases to aim at.
+      DemoHistory story = DemoHistory.generate(DemoHistory.DEMO_SEED, TODAY, 0.05);
+      for (DemoSeed seed :
+          List.of(
+              new BillingDemoSeed(),
+              new MarketingDemoSeed(),
+              new SalesDemoSeed(),
+              new SuccessDemoSeed())) {
+        seed.seed(db, story);
+      }
+      new TenantRepository(db.jdbi())
+          .create(Tenant.create("fuzz.test", "Fuzz").withStatus(TenantStatus.ACTIVE));
+      HttpJson http = new HttpJson(server.url(), TOKEN);
+      OpenApiSamples doc = OpenApiSamples.load();
+      List<Operation> ops = new ArrayList<>(doc.operations());
+      // Writes that remove things run last, so the others find something to work on.
+      ops.sort(Comparator.comparing((Operation o) -> o.method().equals("DELETE")));
+      assertThat(ops.stream().map(Operation::toString).sorted().toList())
+          .containsExactlyInAnyOrderElementsOf(server.routes());
+
+      for (Operation op : ops) { // the lists name real ids, codes and domains to point at
+        if (op.method().equals("GET") && !op.path().contains("{")) {
+          remember(send(http, op, op.path(), null, "json").json());
+        }
+      }
+      for (Operation op : ops) { // plausible bodies create more
+        if (!op.method().equals("GET") && op.bodyTypes().contains("application/json")) {
+          for (String path : paths(op, false)) {
+            remember(
+                send(http, op, path, doc.sample(op.jsonBodySchema()).toString(), "json").json());
+          }
+        }
+      }
+      for (Operation op : ops) {
+        fuzz(http, doc, op);
+      }
+    }
+    assertThat(requests).isGreaterThan(5_000);
+    assertThat(failures).as("%d requests", requests).isEmpty();
+  }
+
+  private void fuzz(HttpJson http, OpenApiSamples doc, Operation op) {
+    String base = paths(op, false).get(0);
+    for (String path : paths(op, true)) {
+      send(http, op, path, op.method().equals("GET") ? null : "{}", "json");
+    }
+    send(http, op, base + (base.contains("?") ? "&" : "?") + "zz=1", null, "json");
+    for (JsonNode p : op.parameters("query")) {
+      for (String v : ODD_QUERY_VALUES) {
+        String q = p.get("name").asText() + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8);
+        send(http, op, base + "?" + q, null, "json");
+      }
+    }
+    if (op.method().equals("GET") || op.method().equals("DELETE")) {
+      return;
+    }
+    if (op.bodyTypes().contains("text/csv")) {
+      for (String csv : ODD_CSV) {
+        send(http, op, base, csv, "csv");
+        send(http, op, base + "?async=true", csv, "csv");
+      }
+    }
+    for (String body : ODD_JSON) {
+      send(http, op, base, body, "json");
+    }
+    JsonNode schema = doc.resolve(op.jsonBodySchema());
+    if (schema == null || schema.isMissingNode()) {
+      return;
+    }
+    JsonNode sample = doc.sample(schema);
+    if (!sample.isObject()) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> field : schema.path("properties").properties()) {
+      List<JsonNode> values = new ArrayList<>(ODD_VALUES);
+      JsonNode inner = doc.sample(field.getValue());
+      if (inner.isObject() || inner.isArray()) {
+        values.addAll(oddInner(inner));
+      }
+      for (JsonNode v : values) {
+        ObjectNode mutated = ((ObjectNode) sample.deepCopy()).set(field.getKey(), v);
+        send(http, op, base, mutated.toString(), "json");
+      }
+    }
+  }
+
+  /** A nested object or array with one of its own fields (or its element) made odd. */
+  private static List<JsonNode> oddInner(JsonNode inner) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode v : ODD_VALUES) {
+      if (inner.isArray()) {
+        out.add(NODES.arrayNode().add(v));
+      } else {
+        inner
+            .fieldNames()
+            .forEachRemaining(
+                name -> out.add(((ObjectNode) inner.deepCopy()).set(name, v.deepCopy())));
+      }
+    }
+    return out;
+  }
+
+  /** The operation's path with placeholders filled: known values, or odd ones. */
+  private List<String> paths(Operation op, boolean odd) {
+    List<String> out = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(op.path());
+    if (!m.find()) {
+      out.add(op.path());
+      return out;
+    }
+    List<String> values = new ArrayList<>(seen.getOrDefault(m.group(1), Set.of()));
+    if (values.isEmpty()) {
+      values.add(
+          switch (m.group(1)) {
+            case "domain" -> "fuzz.test";
+            case "user" -> "1001";
+            case "email" -> "fuzz@example.test";
+            default -> "1";
+          });
+    }
+    if (odd) {
+      values = ODD_PATH_VALUES;
+    }
+    for (String v : values) {
+      out.add(PLACEHOLDER.matcher(op.path()).replaceAll(Matcher.quoteReplacement(v)));
+    }
+    return odd ? out : out.subList(0, Math.min(out.size(), 3));
+  }
+
+  private HttpJson.Reply send(HttpJson http, Operation op, String path, String body, String kind) {
+    requests++;
+    String what = op.method() + " " + abbreviate(path) + " " + abbreviate(body);
+    HttpJson.Reply r;
+    try {
+      r =
+          http.send(
+              op.method(), path, body, kind.equals("csv") ? "text/csv" : "application/json", TOKEN);
+    } catch (UncheckedIOException e) {
+      failures.add("connection dropped for " + what + ": " + e.getMessage());
+      return new HttpJson.Reply(0, "", null, "", null);
+    }
+    if (r.status() >= 500) {
+      failures.add(r.status() + " for " + what + " -> " + abbreviate(r.body()));
+    } else if (r.status() >= 400
+        && (!r.contentType().startsWith("application/json")
+            || r.json() == null
+            || !r.json().path("error").isTextual())) {
+      failures.add(r.status() + " without a JSON error for " + what);
+    }
+    return r;
+  }
+
+  /** Ids, codes, domains and e-mails named in a reply, a few of each, for filling paths. */
+  private void remember(JsonNode json) {
+    if (json == null) {
+      return;
+    }
+    if (json.isArray() || json.has("items")) {
+      int n = 0;
+      for (JsonNode e : json.isArray() ? json : json.get("items")) {
+        if (n++ < 2) {
+          remember(e);
+        }
+      }
+      return;
+    }
+    for (String key : List.of("id", "code", "domain", "email")) {
+      JsonNode v = json.get(key);
+      if (v != null && v.isValueNode() && !v.isNull()) {
+        seen.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(v.asText());
+      }
+    }
+  }
+
+  private static String abbreviate(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() > 120 ? s.substring(0, 120) + "…(" + s.length() + ")" : s;
+  }
+}
