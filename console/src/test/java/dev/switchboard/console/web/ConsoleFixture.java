@@ -2,6 +2,7 @@ package dev.switchboard.console.web;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountRepository;
@@ -32,6 +33,11 @@ public final class ConsoleFixture implements AutoCloseable {
   public final AccountRepository accounts;
 
   public ConsoleFixture() throws IOException {
+    this(HttpSettings.DIRECT);
+  }
+
+  /** A server reached as {@code http} says (public URL, trusted proxies). */
+  public ConsoleFixture(HttpSettings http) throws IOException {
     dir = Files.createTempDirectory("switchboard-console");
     db = Database.open(TestDatabases.h2(dir).settings());
     // The lowest bcrypt cost keeps the tests fast; the server verifies any cost a hash names.
@@ -39,7 +45,7 @@ public final class ConsoleFixture implements AutoCloseable {
     tenants = new TenantRepository(db.jdbi());
     accounts = new AccountRepository(db.jdbi());
     staff.create(StaffUser.create(ADMIN, "Ada Admin", Role.ADMIN, null), PASSWORD);
-    server = ApiServer.start("127.0.0.1", 0, db, AdminToken.of(TOKEN));
+    server = ApiServer.start("127.0.0.1", 0, db, AdminToken.of(TOKEN), http);
   }
 
   public String url() {
