@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
@@ -13,7 +14,6 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -42,21 +42,20 @@ public final class Node implements AutoCloseable {
   /** Opens everything {@code options} names; {@code adminToken} guards the API. */
   public static Node start(NodeOptions options, String adminToken) {
     DatabaseSettings settings = options.database();
-    if (settings.isEmbedded()) {
-      try {
-        Files.createDirectories(options.data);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create data directory " + options.data, e);
-      }
-    }
     // Parsed first: a bad --route or challenge order should fail before anything is opened.
+    HttpSettings httpSettings = options.http();
     SipServiceConfig sipConfig = options.sip();
     RegistrarModule.Settings registrarSettings =
         RegistrarModule.Settings.DEFAULT.withChallengeOrder(options.challengeOrder());
     // Opened in order, closed in reverse: what is started later depends on what came before.
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
+      DataDirectory data =
+          settings.isEmbedded() ? open(parts, DataDirectory.prepare(options.data)) : null;
       Database database = open(parts, Database.open(settings));
+      if (data != null) {
+        data.tighten();
+      }
       UsageSink usage = open(parts, BatchingUsageWriter.start(database));
       RegistrarModule registrar =
           open(
@@ -65,7 +64,12 @@ public final class Node implements AutoCloseable {
       ApiServer http =
           open(
               parts,
-              ApiServer.start(options.bind, options.httpPort, database, AdminToken.of(adminToken)));
+              ApiServer.start(
+                  options.bind,
+                  options.httpPort,
+                  database,
+                  AdminToken.of(adminToken),
+                  httpSettings));
       open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)

@@ -111,6 +111,14 @@ public final class ServerProcess implements AutoCloseable {
     return seen;
   }
 
+  /** Waits for the process to end by itself and returns its exit code. */
+  public int awaitExit(long timeoutSeconds) throws InterruptedException {
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("still running after " + timeoutSeconds + " s; log " + log);
+    }
+    return process.exitValue();
+  }
+
   public long pid() {
     return process.pid();
   }
