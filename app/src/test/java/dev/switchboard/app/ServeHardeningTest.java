@@ -58,7 +58,7 @@ class ServeHardeningTest {
     try (ServerProcess p =
         ServerProcess.start(
             tmp.resolve("serve.log"), serve(data, "--admin-token-file", tokenFile.toString()))) {
-      String url = p.awaitUrl(60);
+      String url = p.awaitUrl(120);
       assertThat(status(url, "file-token-0123456789")).isEqualTo(200);
       assertThat(status(url, "wrong-token")).isEqualTo(401);
       assertThat(p.output()).noneMatch(l -> l.contains("file-token-0123456789"));
@@ -82,7 +82,7 @@ class ServeHardeningTest {
     try (ServerProcess p =
         ServerProcess.start(
             tmp.resolve("open.log"), serve(data, "--admin-token", "open-token-0123456789"))) {
-      p.awaitUrl(60);
+      p.awaitUrl(120);
       try (Stream<Path> files = Files.list(data)) {
         for (Path f : files.toList()) {
           assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(OWNER_FILE);
@@ -120,7 +120,7 @@ class ServeHardeningTest {
                 "pub-token-0123456789",
                 "--public-url",
                 "https://pbx.example.com/"))) {
-      String url = p.awaitUrl(60);
+      String url = p.awaitUrl(120);
       HttpRequest addUser =
           HttpRequest.newBuilder(URI.create(url + "/api/v1/users"))
               .header("Authorization", "Bearer pub-token-0123456789")

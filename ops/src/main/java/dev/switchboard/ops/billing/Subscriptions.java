@@ -1,5 +1,6 @@
 package dev.switchboard.ops.billing;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.DuplicateException;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
@@ -37,7 +38,7 @@ public final class Subscriptions {
   public record Change(Subscription subscription, Invoice invoice, List<CreditNote> credits) {}
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(Invoices.BUSINESS_ZONE));
+    return BusinessCalendar.BUSINESS.today(clock);
   }
 
   static void requireSeats(int seats) {

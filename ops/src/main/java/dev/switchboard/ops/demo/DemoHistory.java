@@ -1,5 +1,6 @@
 package dev.switchboard.ops.demo;
 
+import dev.switchboard.ops.customer.WeekSignals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
@@ -114,7 +115,21 @@ public record DemoHistory(
       int calls,
       int minutes,
       int consoleLogins,
-      int featuresUsed) {}
+      int featuresUsed) {
+
+    /** The same week as the customer department stores it. */
+    public WeekSignals signals() {
+      return new WeekSignals(
+          weekStart,
+          seats,
+          registeredSeats,
+          activeDays,
+          calls,
+          minutes,
+          consoleLogins,
+          featuresUsed);
+    }
+  }
 
   /**
    * A customer (a tenant): won from a lead, subscribed from {@code startedOn} on a plan; {@code

@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
@@ -83,7 +84,7 @@ public final class FeedbackInbox {
                       .bind("c", text)
                       .bind("fp", fingerprint(terms))
                       .bindByType("dup", duplicateOf, Long.class)
-                      .bind("at", BusinessTime.utc(at == null ? clock.instant() : at))
+                      .bind("at", BusinessCalendar.utc(at == null ? clock.instant() : at))
                       .executeAndReturnGeneratedKeys("id")
                       .mapTo(Long.class)
                       .one();
