@@ -79,6 +79,14 @@ public final class CustomerProfiles {
         .one();
   }
 
+  /** Customers won through campaign {@code campaign} so far. */
+  public static long countFromCampaign(Handle h, String campaign) {
+    return h.createQuery("SELECT COUNT(*) FROM customer_profile WHERE acquisition_campaign = :c")
+        .bind("c", campaign)
+        .mapTo(Long.class)
+        .one();
+  }
+
   /** Moves the tenant to service tier {@code tier}. */
   public static void setTier(Handle h, long tenantId, String tier, OffsetDateTime at) {
     h.createUpdate("UPDATE customer_profile SET tier = :t, updated_at = :now WHERE tenant_id = :id")

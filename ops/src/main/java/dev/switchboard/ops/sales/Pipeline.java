@@ -326,12 +326,7 @@ public final class Pipeline {
   private void writeProfile(Handle h, long tenantId, Opportunity d, LocalDate day) {
     BigDecimal cost;
     if (d.campaign() != null) {
-      long won =
-          h.createQuery("SELECT COUNT(*) FROM customer_profile WHERE acquisition_campaign = :c")
-                  .bind("c", d.campaign())
-                  .mapTo(Long.class)
-                  .one()
-              + 1;
+      long won = CustomerProfiles.countFromCampaign(h, d.campaign()) + 1;
       cost = acquisitionCost(leads.campaignCost(d.campaign()), won);
     } else if (d.channel() != null) {
       long won = CustomerProfiles.countFromChannel(h, d.channel()) + 1;
