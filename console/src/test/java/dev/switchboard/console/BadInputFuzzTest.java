@@ -6,33 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.console.OpenApiSamples.Operation;
-import dev.switchboard.ops.billing.BillingDemoSeed;
-import dev.switchboard.ops.demo.DemoHistory;
-import dev.switchboard.ops.demo.DemoSeed;
-import dev.switchboard.ops.marketing.MarketingDemoSeed;
-import dev.switchboard.ops.sales.SalesDemoSeed;
-import dev.switchboard.ops.success.SuccessDemoSeed;
-import dev.switchboard.store.Database;
-import dev.switchboard.store.tenant.Tenant;
-import dev.switchboard.store.tenant.TenantRepository;
-import dev.switchboard.store.tenant.TenantStatus;
-import dev.switchboard.store.testing.TestDatabases;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Walks every route the server has with odd input — bodies of the wrong shape, wrong types, huge
@@ -42,10 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputFuzzTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
-  private static final String TOKEN = "fuzz-token";
   private static final String LONG = "x".repeat(5_000);
-  private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
   /** Whole bodies that are not the object a JSON route wants. */
   private static final List<String> ODD_JSON =
@@ -113,67 +90,43 @@ class BadInputFuzzTest {
           "x".repeat(50_000),
           "domain,name\n" + "x,".repeat(2_000));
 
-  @TempDir Path dir;
-
   private final List<String> failures = new ArrayList<>();
-  private final Map<String, Set<String>> seen = new LinkedHashMap<>();
+  private SeededApi api;
   private int requests;
 
   @Test
   void noRouteAnswersOddInputWithA5xx() throws Exception {
-    try (Database db = Database.open(TestDatabases.h2(dir).settings());
-        ApiServer server = ApiServer.start("127.0.0.1", 0, db, AdminToken.of(TOKEN))) {
-      // A small slice of the demo story: customers, invoices, leads, deals and cases to aim at.
-      DemoHistory story = DemoHistory.generate(DemoHistory.DEMO_SEED, TODAY, 0.05);
-      for (DemoSeed seed :
-          List.of(
-              new BillingDemoSeed(),
-              new MarketingDemoSeed(),
-              new SalesDemoSeed(),
-              new SuccessDemoSeed())) {
-        seed.seed(db, story);
-      }
-      new TenantRepository(db.jdbi())
-          .create(Tenant.create("fuzz.test", "Fuzz").withStatus(TenantStatus.ACTIVE));
-      HttpJson http = new HttpJson(server.url(), TOKEN);
-      OpenApiSamples doc = OpenApiSamples.load();
-      List<Operation> ops = new ArrayList<>(doc.operations());
-      // Writes that remove things run last, so the others find something to work on.
-      ops.sort(Comparator.comparing((Operation o) -> o.method().equals("DELETE")));
+    try (SeededApi seeded = SeededApi.start()) {
+      api = seeded;
+      List<Operation> ops = api.operations();
       assertThat(ops.stream().map(Operation::toString).sorted().toList())
-          .containsExactlyInAnyOrderElementsOf(server.routes());
-
-      for (Operation op : ops) { // the lists name real ids, codes and domains to point at
-        if (op.method().equals("GET") && !op.path().contains("{")) {
-          remember(send(http, op, op.path(), null, "json").json());
-        }
-      }
-      for (Operation op : ops) { // plausible bodies create more
+          .containsExactlyInAnyOrderElementsOf(api.routes());
+      for (Operation op : ops) { // plausible bodies create more things to point at
         if (!op.method().equals("GET") && op.bodyTypes().contains("application/json")) {
-          for (String path : paths(op, false)) {
-            remember(
-                send(http, op, path, doc.sample(op.jsonBodySchema()).toString(), "json").json());
+          for (String path : api.paths(op)) {
+            api.remember(
+                send(op, path, api.doc().sample(op.jsonBodySchema()).toString(), "json").json());
           }
         }
       }
       for (Operation op : ops) {
-        fuzz(http, doc, op);
+        fuzz(api.doc(), op);
       }
     }
     assertThat(requests).isGreaterThan(5_000);
     assertThat(failures).as("%d requests", requests).isEmpty();
   }
 
-  private void fuzz(HttpJson http, OpenApiSamples doc, Operation op) {
-    String base = paths(op, false).get(0);
-    for (String path : paths(op, true)) {
-      send(http, op, path, op.method().equals("GET") ? null : "{}", "json");
+  private void fuzz(OpenApiSamples doc, Operation op) {
+    String base = api.paths(op).get(0);
+    for (String path : api.fill(op, ODD_PATH_VALUES)) {
+      send(op, path, op.method().equals("GET") ? null : "{}", "json");
     }
-    send(http, op, base + (base.contains("?") ? "&" : "?") + "zz=1", null, "json");
+    send(op, base + (base.contains("?") ? "&" : "?") + "zz=1", null, "json");
     for (JsonNode p : op.parameters("query")) {
       for (String v : ODD_QUERY_VALUES) {
         String q = p.get("name").asText() + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8);
-        send(http, op, base + "?" + q, null, "json");
+        send(op, base + "?" + q, null, "json");
       }
     }
     if (op.method().equals("GET") || op.method().equals("DELETE")) {
@@ -181,12 +134,12 @@ class BadInputFuzzTest {
     }
     if (op.bodyTypes().contains("text/csv")) {
       for (String csv : ODD_CSV) {
-        send(http, op, base, csv, "csv");
-        send(http, op, base + "?async=true", csv, "csv");
+        send(op, base, csv, "csv");
+        send(op, base + "?async=true", csv, "csv");
       }
     }
     for (String body : ODD_JSON) {
-      send(http, op, base, body, "json");
+      send(op, base, body, "json");
     }
     JsonNode schema = doc.resolve(op.jsonBodySchema());
     if (schema == null || schema.isMissingNode()) {
@@ -204,7 +157,7 @@ class BadInputFuzzTest {
       }
       for (JsonNode v : values) {
         ObjectNode mutated = ((ObjectNode) sample.deepCopy()).set(field.getKey(), v);
-        send(http, op, base, mutated.toString(), "json");
+        send(op, base, mutated.toString(), "json");
       }
     }
   }
@@ -225,41 +178,12 @@ class BadInputFuzzTest {
     return out;
   }
 
-  /** The operation's path with placeholders filled: known values, or odd ones. */
-  private List<String> paths(Operation op, boolean odd) {
-    List<String> out = new ArrayList<>();
-    Matcher m = PLACEHOLDER.matcher(op.path());
-    if (!m.find()) {
-      out.add(op.path());
-      return out;
-    }
-    List<String> values = new ArrayList<>(seen.getOrDefault(m.group(1), Set.of()));
-    if (values.isEmpty()) {
-      values.add(
-          switch (m.group(1)) {
-            case "domain" -> "fuzz.test";
-            case "user" -> "1001";
-            case "email" -> "fuzz@example.test";
-            default -> "1";
-          });
-    }
-    if (odd) {
-      values = ODD_PATH_VALUES;
-    }
-    for (String v : values) {
-      out.add(PLACEHOLDER.matcher(op.path()).replaceAll(Matcher.quoteReplacement(v)));
-    }
-    return odd ? out : out.subList(0, Math.min(out.size(), 3));
-  }
-
-  private HttpJson.Reply send(HttpJson http, Operation op, String path, String body, String kind) {
+  private HttpJson.Reply send(Operation op, String path, String body, String kind) {
     requests++;
     String what = op.method() + " " + abbreviate(path) + " " + abbreviate(body);
     HttpJson.Reply r;
     try {
-      r =
-          http.send(
-              op.method(), path, body, kind.equals("csv") ? "text/csv" : "application/json", TOKEN);
+      r = api.send(op.method(), path, body, kind.equals("csv") ? "text/csv" : "application/json");
     } catch (UncheckedIOException e) {
       failures.add("connection dropped for " + what + ": " + e.getMessage());
       return new HttpJson.Reply(0, "", null, "", null);
@@ -273,28 +197,6 @@ class BadInputFuzzTest {
       failures.add(r.status() + " without a JSON error for " + what);
     }
     return r;
-  }
-
-  /** Ids, codes, domains and e-mails named in a reply, a few of each, for filling paths. */
-  private void remember(JsonNode json) {
-    if (json == null) {
-      return;
-    }
-    if (json.isArray() || json.has("items")) {
-      int n = 0;
-      for (JsonNode e : json.isArray() ? json : json.get("items")) {
-        if (n++ < 2) {
-          remember(e);
-        }
-      }
-      return;
-    }
-    for (String key : List.of("id", "code", "domain", "email")) {
-      JsonNode v = json.get(key);
-      if (v != null && v.isValueNode() && !v.isNull()) {
-        seen.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(v.asText());
-      }
-    }
   }
 
   private static String abbreviate(String s) {

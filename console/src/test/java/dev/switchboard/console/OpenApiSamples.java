@@ -84,6 +84,11 @@ final class OpenApiSamples {
     return n;
   }
 
+  /** A reference to the component schema {@code name}. */
+  JsonNode sampleRef(String name) {
+    return NODES.objectNode().put("$ref", "#/components/schemas/" + name);
+  }
+
   /** The non-null type a schema declares ("string", "object", ...), or null. */
   static String type(JsonNode schema) {
     JsonNode t = schema.get("type");
