@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -32,21 +31,8 @@ class ServeHardeningTest {
   @TempDir Path tmp;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private List<String> serve(Path data, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "serve",
-                "--bind",
-                "127.0.0.1",
-                "--http-port",
-                "0",
-                "--sip-port",
-                "0",
-                "--data",
-                data.toString()));
-    args.addAll(List.of(more));
-    return args;
+  private static List<String> serve(Path data, String... more) {
+    return ServerProcess.serveArgs(data, more);
   }
 
   @Test

@@ -57,8 +57,7 @@ public final class DemoCustomerWriter {
                         c.rep(),
                         null),
                     now);
-                UsageWeeks.insertMissing(
-                    h, id, c.usage().stream().map(DemoHistory.WeekUsage::signals).toList());
+                UsageWeeks.insertMissing(h, id, c.usage());
               });
     }
     return written;

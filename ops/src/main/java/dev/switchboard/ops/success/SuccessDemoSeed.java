@@ -5,7 +5,6 @@ import dev.switchboard.ops.customer.UsageWeeks;
 import dev.switchboard.ops.customer.WeekSignals;
 import dev.switchboard.ops.demo.DemoHistory;
 import dev.switchboard.ops.demo.DemoHistory.Customer;
-import dev.switchboard.ops.demo.DemoHistory.WeekUsage;
 import dev.switchboard.ops.demo.DemoSeed;
 import dev.switchboard.store.Database;
 import java.time.Clock;
@@ -127,7 +126,7 @@ public final class SuccessDemoSeed implements DemoSeed {
       return ids.get(c.domain());
     }
 
-    static double engagement(WeekUsage u) {
+    static double engagement(WeekSignals u) {
       if (u.seats() == 0) {
         return 0;
       }
@@ -137,7 +136,7 @@ public final class SuccessDemoSeed implements DemoSeed {
 
     void usage(Handle h, List<Customer> customers) {
       for (Customer c : customers) {
-        UsageWeeks.insertMissing(h, id(c), c.usage().stream().map(WeekUsage::signals).toList());
+        UsageWeeks.insertMissing(h, id(c), c.usage());
       }
     }
 
@@ -164,7 +163,7 @@ public final class SuccessDemoSeed implements DemoSeed {
       for (Customer c : customers) {
         long t = id(c);
         for (int i = 0; i < c.usage().size(); i++) {
-          WeekUsage u = c.usage().get(i);
+          WeekSignals u = c.usage().get(i);
           double e = engagement(u);
           List<CaseKind> kinds = new ArrayList<>();
           if (i == 0) {
@@ -348,7 +347,7 @@ public final class SuccessDemoSeed implements DemoSeed {
           if (random.nextDouble() > 0.65) {
             continue;
           }
-          WeekUsage u = c.usage().get(i);
+          WeekSignals u = c.usage().get(i);
           double e = engagement(u);
           int score =
               (int) Math.round(Math.max(0, Math.min(10, 3 + 7 * e + random.nextGaussian() * 1.3)));
@@ -427,7 +426,7 @@ public final class SuccessDemoSeed implements DemoSeed {
         long t = id(c);
         List<WeekSignals> weeks = new ArrayList<>();
         HealthBand previous = null;
-        for (WeekUsage u : c.usage()) {
+        for (WeekSignals u : c.usage()) {
           weeks.add(
               new WeekSignals(
                   u.weekStart(),
@@ -570,7 +569,7 @@ public final class SuccessDemoSeed implements DemoSeed {
         if (c.usage().isEmpty() || random.nextDouble() > 0.45) {
           continue;
         }
-        WeekUsage u = c.usage().get(random.nextInt(c.usage().size()));
+        WeekSignals u = c.usage().get(random.nextInt(c.usage().size()));
         double e = engagement(u);
         String[] pool =
             random.nextDouble() < 0.5 - 0.3 * e
@@ -608,7 +607,7 @@ public final class SuccessDemoSeed implements DemoSeed {
           continue;
         }
         double e = 0;
-        for (WeekUsage u : c.usage().subList(c.usage().size() - 8, c.usage().size())) {
+        for (WeekSignals u : c.usage().subList(c.usage().size() - 8, c.usage().size())) {
           e += engagement(u);
         }
         if (e > bestE.getOrDefault(c.industry(), -1.0)) {
