@@ -3,6 +3,7 @@ package dev.switchboard.app;
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
 import dev.switchboard.console.NodeState;
+import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.server.location.LiveRegistrations;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
@@ -14,7 +15,6 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -43,14 +43,11 @@ public final class Node implements AutoCloseable {
   /** Opens everything {@code options} names; {@code adminToken} guards the API. */
   public static Node start(NodeOptions options, String adminToken) {
     DatabaseSettings settings = options.database();
-    // Even with PostgreSQL the data directory holds the registrar's location journal.
-    try {
-      Files.createDirectories(options.data);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data directory " + options.data, e);
-    }
     // Parsed first: a bad --route or challenge order should fail before anything is opened.
+    HttpSettings httpSettings = options.http();
     SipServiceConfig sipConfig = options.sip();
+    // Even with PostgreSQL the data directory holds the location journal and the node secret.
+    DataDirectory data = DataDirectory.prepare(options.data);
     NodeSecret secret = NodeSecret.in(options.data);
     RegistrarModule.Settings registrarSettings =
         RegistrarModule.Settings.DEFAULT
@@ -60,7 +57,9 @@ public final class Node implements AutoCloseable {
     // Opened in order, closed in reverse: what is started later depends on what came before.
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
+      open(parts, data);
       Database database = open(parts, Database.open(settings));
+      data.tighten();
       BatchingUsageWriter usage = open(parts, BatchingUsageWriter.start(database));
       RegistrarModule registrar =
           open(
@@ -80,6 +79,7 @@ public final class Node implements AutoCloseable {
                   options.httpPort,
                   database,
                   AdminToken.of(adminToken),
+                  httpSettings,
                   new NodeState(
                       new LiveRegistrations(registrar.locationService()),
                       registrar.gate().security(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.console.HttpJson.Reply;
+import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.testing.TestDatabase;
 import dev.switchboard.store.usage.ActiveBinding;
@@ -64,6 +65,7 @@ abstract class UsageApiContract {
             0,
             db,
             AdminToken.of(TOKEN),
+            HttpSettings.DIRECT,
             new NodeState(registrations, NodeState.NONE.security(), () -> ""));
     http = new HttpJson(server.url(), TOKEN);
   }

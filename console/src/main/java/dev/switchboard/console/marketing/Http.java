@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -64,6 +65,9 @@ final class Http {
       return mapper.readValue(body, type);
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidValueException(e.getPropertyName(), "unknown field " + e.getPropertyName());
+    } catch (InvalidNullException e) {
+      String field = path(e);
+      throw new InvalidValueException(field, field + " must not be null");
     } catch (MismatchedInputException e) {
       String field = path(e);
       throw new InvalidValueException(field, field + " has the wrong type");

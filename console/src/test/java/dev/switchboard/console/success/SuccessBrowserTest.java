@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.console.web.Chromium;
 import dev.switchboard.console.web.ConsoleFixture;
-import dev.switchboard.ops.success.BusinessTime;
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.ops.success.CaseKind;
 import dev.switchboard.ops.success.CaseRepository;
 import dev.switchboard.ops.success.CustomerFactsSource;
@@ -81,7 +81,7 @@ class SuccessBrowserTest {
     fx.tenant("fading.test", "Fading Ltd");
     fx.tenant("steady.test", "Steady Ltd");
     Clock clock = Clock.systemUTC();
-    LocalDate week = BusinessTime.weekStart(BusinessTime.today(clock.instant()));
+    LocalDate week = BusinessCalendar.weekStart(BusinessCalendar.today(clock.instant()));
     fx.db
         .jdbi()
         .useHandle(

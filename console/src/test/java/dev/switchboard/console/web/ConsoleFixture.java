@@ -3,6 +3,7 @@ package dev.switchboard.console.web;
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
 import dev.switchboard.console.NodeState;
+import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountRepository;
@@ -44,6 +45,11 @@ public final class ConsoleFixture implements AutoCloseable {
   public final List<ActiveBinding> registered = new CopyOnWriteArrayList<>();
 
   public ConsoleFixture() throws IOException {
+    this(HttpSettings.DIRECT);
+  }
+
+  /** A server reached as {@code http} says (public URL, trusted proxies). */
+  public ConsoleFixture(HttpSettings http) throws IOException {
     dir = Files.createTempDirectory("switchboard-console");
     db = Database.open(TestDatabases.h2(dir).settings());
     // The lowest bcrypt cost keeps the tests fast; the server verifies any cost a hash names.
@@ -66,6 +72,7 @@ public final class ConsoleFixture implements AutoCloseable {
             0,
             db,
             AdminToken.of(TOKEN),
+            http,
             new NodeState(registrations, SecurityDesk.NONE, () -> ""));
   }
 

@@ -1,6 +1,7 @@
-package dev.switchboard.ops.success;
+package dev.switchboard.ops.customer;
 
 import dev.switchboard.store.Database;
+import dev.switchboard.store.RowInserter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,12 +33,12 @@ public final class UsageRollup {
 
   /** Rolls up the week starting on {@code monday}; returns the rows written. */
   public int rollup(LocalDate monday) {
-    LocalDate week = BusinessTime.weekStart(monday);
-    var from = BusinessTime.utc(BusinessTime.startOf(week));
-    var to = BusinessTime.utc(BusinessTime.startOf(week.plusDays(7)));
-    long firstDay = Math.floorDiv(from.toEpochSecond() + BusinessTime.OFFSET_SECONDS, 86400);
+    LocalDate week = BusinessCalendar.weekStart(monday);
+    var from = BusinessCalendar.utc(BusinessCalendar.startOf(week));
+    var to = BusinessCalendar.utc(BusinessCalendar.startOf(week.plusDays(7)));
+    long firstDay = Math.floorDiv(from.toEpochSecond() + BusinessCalendar.OFFSET_SECONDS, 86400);
     String dayExpr =
-        "FLOOR((EXTRACT(EPOCH FROM %s) + " + BusinessTime.OFFSET_SECONDS + ") / 86400)";
+        "FLOOR((EXTRACT(EPOCH FROM %s) + " + BusinessCalendar.OFFSET_SECONDS + ") / 86400)";
     return db.jdbi()
         .inTransaction(
             h -> {

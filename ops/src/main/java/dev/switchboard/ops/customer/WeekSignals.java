@@ -1,4 +1,4 @@
-package dev.switchboard.ops.success;
+package dev.switchboard.ops.customer;
 
 import java.time.LocalDate;
 

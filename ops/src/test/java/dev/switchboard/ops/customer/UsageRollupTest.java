@@ -1,7 +1,8 @@
-package dev.switchboard.ops.success;
+package dev.switchboard.ops.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.ops.success.SuccessDatabases;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountOptions;
 import dev.switchboard.store.account.AccountRepository;
@@ -24,19 +25,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The weekly rollup and the scoring run over real SIP tables, on H2 and PostgreSQL. */
-class UsageRollupTest {
+public class UsageRollupTest {
 
-  static final LocalDate MONDAY = LocalDate.of(2026, 11, 16);
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+  public static final LocalDate MONDAY = LocalDate.of(2026, 11, 16);
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path dir;
 
   /** A Shanghai wall-clock time as an instant. */
-  static Instant sh(int day, int hour, int minute) {
+  public static Instant sh(int day, int hour, int minute) {
     return LocalDateTime.of(2026, 11, day, hour, minute).toInstant(ZoneOffset.ofHours(8));
   }
 
-  static RegistrationRecord reg(String domain, String user, String kind, Instant at) {
+  public static RegistrationRecord reg(String domain, String user, String kind, Instant at) {
     return new RegistrationRecord(
         0,
         domain,
@@ -49,7 +51,7 @@ class UsageRollupTest {
         "t");
   }
 
-  static CallRecord call(String domain, String from, String to, Instant setup, int seconds) {
+  public static CallRecord call(String domain, String from, String to, Instant setup, int seconds) {
     Instant answer = seconds > 0 ? setup.plusSeconds(2) : null;
     return new CallRecord(
         0,
@@ -140,7 +142,7 @@ class UsageRollupTest {
     }
   }
 
-  static long id(SuccessDatabases d, String domain) {
+  public static long id(SuccessDatabases d, String domain) {
     return d.db.jdbi().withHandle(h -> TenantRepository.idOf(h, domain).orElseThrow());
   }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.ops.success;
+package dev.switchboard.store;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,9 +9,9 @@ import org.jdbi.v3.core.Handle;
  * Inserts many rows with multi-row VALUES statements of up to {@link #CHUNK} rows: one round trip
  * per chunk instead of per row, which is what makes 100,000 rows a second's work on PostgreSQL.
  */
-final class RowInserter {
+public final class RowInserter {
 
-  static final int CHUNK = 500;
+  public static final int CHUNK = 500;
 
   private final Handle h;
   private final String head;
@@ -20,13 +20,13 @@ final class RowInserter {
   private int written;
 
   /** {@code head} is "INSERT INTO t (a, b, c)"; every row has {@code columns} values. */
-  RowInserter(Handle h, String head, int columns) {
+  public RowInserter(Handle h, String head, int columns) {
     this.h = h;
     this.head = head;
     this.columns = columns;
   }
 
-  void add(Object... values) {
+  public void add(Object... values) {
     rows.add(values);
     if (rows.size() == CHUNK) {
       flush();
@@ -34,7 +34,7 @@ final class RowInserter {
   }
 
   /** Writes what is pending; returns the rows written in all. */
-  int finish() {
+  public int finish() {
     flush();
     return written;
   }
