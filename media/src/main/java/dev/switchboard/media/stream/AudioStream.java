@@ -52,6 +52,7 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
   private final short[] decoded = new short[Narrowband.FRAME_SAMPLES * 8];
   private final byte[] payload;
   private volatile Consumer<DtmfDigit> digitListener = d -> {};
+  private volatile Consumer<String> byeListener = reason -> {};
   private long timestamp;
   private boolean talkspurtStart = true;
   private long framesSent;
@@ -83,6 +84,11 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
   /** Sets who hears about received keys (RFC 4733); called on the network or clock thread. */
   public void onDigit(Consumer<DtmfDigit> listener) {
     this.digitListener = listener;
+  }
+
+  /** Sets who hears that the remote left (RTCP BYE, with its reason); network thread. */
+  public void onBye(Consumer<String> listener) {
+    this.byeListener = listener;
   }
 
   /** Queues keys to send as RFC 4733 events. */
@@ -143,6 +149,11 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
   }
 
   private final class Receiver implements RtpSession.Listener {
+    @Override
+    public void onBye(long ssrc, String reason) {
+      byeListener.accept(reason);
+    }
+
     @Override
     public void onRtp(RtpPacket packet, long arrivalNanos) {
       int pt = packet.payloadType();
