@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the module arrows one-way: app → console → ops/server → store/sip. */
+/** Keeps the module arrows one-way: app → console → ops/server → store/sip/media. */
 class ModuleDependencyTest {
 
   private static JavaClasses classes;
@@ -30,6 +30,25 @@ class ModuleDependencyTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.switchboard.store..",
+            "dev.switchboard.media..",
+            "dev.switchboard.server..",
+            "dev.switchboard.ua..",
+            "dev.switchboard.ops..",
+            "dev.switchboard.console..",
+            "dev.switchboard.app..")
+        .check(classes);
+  }
+
+  @Test
+  void mediaImportsNothingOfSwitchboard() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.media..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.switchboard.sip..",
+            "dev.switchboard.store..",
             "dev.switchboard.server..",
             "dev.switchboard.ua..",
             "dev.switchboard.ops..",
@@ -47,6 +66,7 @@ class ModuleDependencyTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.switchboard.sip..",
+            "dev.switchboard.media..",
             "dev.switchboard.server..",
             "dev.switchboard.ops..",
             "dev.switchboard.console..",
@@ -75,6 +95,7 @@ class ModuleDependencyTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.switchboard.sip..",
+            "dev.switchboard.media..",
             "dev.switchboard.server..",
             "dev.switchboard.console..",
             "dev.switchboard.app..")
