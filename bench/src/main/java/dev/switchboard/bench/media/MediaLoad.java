@@ -99,8 +99,9 @@ public final class MediaLoad {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println(
         "| streams | packets expected | lost | loss % | jitter mean / max (ms)"
-            + " | late frames | concealed % | tick late max (ms) | skipped ticks | SUT CPU % | generator CPU % | check |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            + " | late frames | concealed % | SUT tick late max (ms) | SUT / generator skipped ticks"
+            + " | SUT CPU % | SUT CPU per stream (µs/s) | generator CPU % | check |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (int n : steps) {
       System.out.println(load.step(n));
       System.gc();
@@ -158,6 +159,7 @@ public final class MediaLoad {
       long sutCpu0 = cpuNanos(SUT_CLOCK, "media-io-127.0.0.1-" + SUT_PORTS);
       long genCpu0 = cpuNanos(GEN_CLOCK, "media-io-127.0.0.1-" + GEN_PORTS);
       long skipped0 = sutClock.stats().skippedTicks();
+      long genSkipped0 = genClock.stats().skippedTicks();
       long t0 = System.nanoTime();
       Thread.sleep(seconds * 1000L);
       long elapsed = System.nanoTime() - t0;
@@ -165,6 +167,7 @@ public final class MediaLoad {
       long genCpu = cpuNanos(GEN_CLOCK, "media-io-127.0.0.1-" + GEN_PORTS) - genCpu0;
       Snapshot after = Snapshot.take(legs);
       MediaClock.Stats clock = sutClock.stats();
+      long genSkipped = genClock.stats().skippedTicks() - genSkipped0;
       for (AudioPatch p : patches) {
         p.disconnect();
       }
@@ -183,7 +186,7 @@ public final class MediaLoad {
       long frames = (after.played + after.concealed) - (before.played + before.concealed);
       return String.format(
           Locale.ROOT,
-          "| %d | %,d | %,d | %.3f | %.2f / %.2f | %,d | %.3f | %.1f | %d | %.0f | %.0f | %s |",
+          "| %d | %,d | %,d | %.3f | %.2f / %.2f | %,d | %.3f | %.1f | %d / %d | %.0f | %.1f | %.0f | %s |",
           streams,
           expected,
           lost,
@@ -194,7 +197,9 @@ public final class MediaLoad {
           frames == 0 ? 0 : 100.0 * (after.concealed - before.concealed) / frames,
           clock.maxLateNanos() / 1e6,
           clock.skippedTicks() - skipped0,
+          genSkipped,
           100.0 * sutCpu / elapsed,
+          sutCpu / 1e3 / streams / (elapsed / 1e9),
           100.0 * genCpu / elapsed,
           check);
     }

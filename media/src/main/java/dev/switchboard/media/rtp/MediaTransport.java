@@ -132,6 +132,8 @@ public final class MediaTransport implements AutoCloseable {
 
   void closed(RtpSession session) {
     openSessions.decrementAndGet();
+    // a registered channel releases its port only when the selector deregisters it
+    selector.wakeup();
   }
 
   private record Endpoint(RtpSession session, boolean rtcp) {}

@@ -136,6 +136,7 @@ public final class RtpSession implements AutoCloseable {
   private final long ssrc;
   private final long initialTimestamp;
   private final byte[] sendBuffer = new byte[1500];
+  private final int localPort;
 
   private volatile InetSocketAddress remoteRtp;
   private volatile InetSocketAddress remoteRtcp;
@@ -171,6 +172,11 @@ public final class RtpSession implements AutoCloseable {
     this.rtcpChannel = rtcpChannel;
     this.settings = settings;
     this.listener = listener;
+    try {
+      this.localPort = ((InetSocketAddress) rtpChannel.getLocalAddress()).getPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("RTP socket closed before use", e);
+    }
     // random SSRC, sequence and timestamp starts (RFC 3550 §5.1, §8)
     this.ssrc = RANDOM.nextLong() & 0xFFFF_FFFFL;
     this.sequence = RANDOM.nextInt(1 << 16);
@@ -200,11 +206,7 @@ public final class RtpSession implements AutoCloseable {
 
   /** Our RTP port. */
   public int localPort() {
-    try {
-      return ((InetSocketAddress) rtpChannel.getLocalAddress()).getPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("RTP socket closed", e);
-    }
+    return localPort;
   }
 
   /** Our RTP address (bind address and port), for the SDP offer/answer. */
