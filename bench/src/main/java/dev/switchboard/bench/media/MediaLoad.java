@@ -37,7 +37,8 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.switchboard.bench.media.MediaLoad \
- *     record|conference [--steps 100,200,400] [--seconds 20] [--warmup 5] [--room 3] [--dir /tmp/x]
+ *     record|conference [--steps 100,200,400] [--seconds 20] [--warmup 5] [--room 3] [--threads 1]
+ *     [--dir /tmp/x]
  * </pre>
  */
 public final class MediaLoad {
@@ -53,15 +54,18 @@ public final class MediaLoad {
   private final int warmup;
   private final int roomSize;
   private final Path dir;
+  private final int threads;
 
-  private MediaLoad(String mode, int seconds, int warmup, int roomSize, Path dir) {
+  private MediaLoad(String mode, int seconds, int warmup, int roomSize, Path dir, int threads) {
     this.mode = mode;
     this.seconds = seconds;
     this.warmup = warmup;
     this.roomSize = roomSize;
     this.dir = dir;
+    this.threads = threads;
   }
 
+  /** Runs the steps and prints one Markdown table row per step. */
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !(args[0].equals("record") || args[0].equals("conference"))) {
       System.err.println(
@@ -74,6 +78,7 @@ public final class MediaLoad {
     int warmup = 5;
     int room = 3;
     Path dir = null;
+    int threads = 1;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--steps" ->
@@ -82,19 +87,22 @@ public final class MediaLoad {
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--room" -> room = Integer.parseInt(args[i + 1]);
         case "--dir" -> dir = Path.of(args[i + 1]);
+        case "--threads" -> threads = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (dir == null) {
       dir = Files.createTempDirectory("media-load");
     }
-    MediaLoad load = new MediaLoad(args[0], seconds, warmup, room, dir);
+    MediaLoad load = new MediaLoad(args[0], seconds, warmup, room, dir, threads);
     System.out.printf(
         Locale.ROOT,
-        "# %s, %d s measured after %d s warm-up, %d cores, load average %.1f%n",
+        "# %s, %d s measured after %d s warm-up, %d clock thread(s) a side, %d cores,"
+            + " load average %.1f%n",
         args[0],
         seconds,
         warmup,
+        threads,
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println(
@@ -119,8 +127,8 @@ public final class MediaLoad {
     List<MediaClock.Registration> rooms = new ArrayList<>();
     FrequencyAnalyzer[] listener = new FrequencyAnalyzer[1];
     double[] listenerOwn = new double[1];
-    try (MediaClock sutClock = MediaClock.start(SUT_CLOCK, 1);
-        MediaClock genClock = MediaClock.start(GEN_CLOCK, 1);
+    try (MediaClock sutClock = MediaClock.start(SUT_CLOCK, threads);
+        MediaClock genClock = MediaClock.start(GEN_CLOCK, threads);
         MediaTransport sut = MediaTransport.open(LOOPBACK, SUT_PORTS);
         MediaTransport gen = MediaTransport.open(LOOPBACK, GEN_PORTS)) {
       ConferenceMixer mixer = null;
