@@ -180,6 +180,7 @@ public final class MediaLoad {
         p.disconnect();
       }
       rooms.forEach(MediaClock.Registration::cancel);
+      Thread.sleep(200); // a tick in progress when they were cancelled still completes
       for (WavWriter w : recordings) {
         w.close();
       }

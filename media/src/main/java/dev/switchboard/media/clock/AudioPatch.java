@@ -64,7 +64,10 @@ public final class AudioPatch implements ClockTask {
     return ended;
   }
 
-  /** Stops the patch. */
+  /**
+   * Stops the patch from the next tick; a tick already running on the clock thread completes, so
+   * wait a tick before closing the sink.
+   */
   public void disconnect() {
     ended = true;
     cancel();
