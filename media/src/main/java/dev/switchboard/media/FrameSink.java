@@ -9,4 +9,13 @@ public interface FrameSink {
    * tick" (the sink decides whether that is silence or a gap). The sink must copy what it keeps.
    */
   void accept(short[] frame);
+
+  /**
+   * Takes the frame of the clock tick scheduled at {@code tickNanos}. A sink that keeps real time
+   * (an RTP stream's timestamps, a recording's length) uses it to account for ticks the clock had
+   * to drop; the default ignores it.
+   */
+  default void accept(short[] frame, long tickNanos) {
+    accept(frame);
+  }
 }

@@ -10,4 +10,13 @@ public interface FrameSource {
    * the array only until the next call.
    */
   short[] nextFrame();
+
+  /**
+   * The frame for the clock tick scheduled at {@code tickNanos}. A source that keeps real time (a
+   * stream's playout) uses it to skip the frames of ticks the clock had to drop; the default
+   * ignores it.
+   */
+  default short[] nextFrame(long tickNanos) {
+    return nextFrame();
+  }
 }

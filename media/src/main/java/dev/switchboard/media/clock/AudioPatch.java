@@ -49,14 +49,14 @@ public final class AudioPatch implements ClockTask {
     if (ended) {
       return;
     }
-    short[] frame = source.nextFrame();
+    short[] frame = source.nextFrame(tickNanos);
     if (frame == null && stopWhenSourceEnds) {
       ended = true;
       cancel();
       onEnd.run();
       return;
     }
-    sink.accept(frame);
+    sink.accept(frame, tickNanos);
   }
 
   /** Whether the source ended (or the patch was disconnected). */

@@ -35,6 +35,7 @@ public final class JitterBuffer implements FrameSource {
    * @param duplicates frames received twice
    * @param overflow frames dropped to shrink a buffer fuller than its target
    * @param resyncs restarts after a jump in timestamps (a new talkspurt far away, a restart)
+   * @param skipped frames dropped unplayed because the clock skipped their ticks
    * @param depthFrames the current target depth in frames
    */
   public record Stats(
@@ -45,6 +46,7 @@ public final class JitterBuffer implements FrameSource {
       long duplicates,
       long overflow,
       long resyncs,
+      long skipped,
       int depthFrames) {}
 
   private static final int FADE_FRAMES = 5;
@@ -84,6 +86,7 @@ public final class JitterBuffer implements FrameSource {
   private long duplicates;
   private long overflow;
   private long resyncs;
+  private long skipped;
 
   /** A fixed-depth buffer of {@code depth} frames. */
   public static JitterBuffer fixed(int depth) {
@@ -221,6 +224,25 @@ public final class JitterBuffer implements FrameSource {
     return conceal();
   }
 
+  /**
+   * Drops the next {@code frames} frames unplayed (the clock skipped their ticks), keeping the
+   * playout position on real time.
+   */
+  public synchronized void skip(int frames) {
+    if (!started) {
+      return;
+    }
+    for (int i = 0; i < frames; i++) {
+      int slot = slotOf(playout);
+      if (slotFull[slot] && slotTimestamp[slot] == playout) {
+        slotFull[slot] = false;
+        buffered--;
+      }
+      playout += frameSamples;
+      skipped++;
+    }
+  }
+
   private void adaptDown() {
     if (minDepth == maxDepth) {
       return;
@@ -271,6 +293,7 @@ public final class JitterBuffer implements FrameSource {
 
   /** A snapshot of the counters. */
   public synchronized Stats stats() {
-    return new Stats(received, played, concealed, late, duplicates, overflow, resyncs, target);
+    return new Stats(
+        received, played, concealed, late, duplicates, overflow, resyncs, skipped, target);
   }
 }

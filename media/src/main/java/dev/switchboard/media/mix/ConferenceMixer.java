@@ -81,7 +81,7 @@ public final class ConferenceMixer implements ClockTask {
     size = participants.size();
     java.util.Arrays.fill(sum, 0);
     for (Participant p : participants) {
-      short[] frame = p.voice.nextFrame();
+      short[] frame = p.voice.nextFrame(tickNanos);
       p.heard = p.muted ? null : frame;
       if (p.heard != null) {
         for (int i = 0; i < sum.length; i++) {
@@ -103,7 +103,7 @@ public final class ConferenceMixer implements ClockTask {
         }
         p.out[i] = (short) v;
       }
-      p.ear.accept(p.out);
+      p.ear.accept(p.out, tickNanos);
     }
     if (clipped > 0) {
       synchronized (this) {

@@ -4,6 +4,7 @@ import dev.switchboard.media.FrameSink;
 import dev.switchboard.media.FrameSource;
 import dev.switchboard.media.MalformedMediaException;
 import dev.switchboard.media.Narrowband;
+import dev.switchboard.media.clock.TickCounter;
 import dev.switchboard.media.codec.AudioCodec;
 import dev.switchboard.media.dtmf.DtmfDigit;
 import dev.switchboard.media.dtmf.TelephoneEvent;
@@ -53,6 +54,8 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
   private final byte[] payload;
   private volatile Consumer<DtmfDigit> digitListener = d -> {};
   private volatile Consumer<String> byeListener = reason -> {};
+  private final TickCounter sendTicks = new TickCounter();
+  private final TickCounter playoutTicks = new TickCounter();
   private long timestamp;
   private boolean talkspurtStart = true;
   private long framesSent;
@@ -104,6 +107,19 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
     return keySender.busy();
   }
 
+  /**
+   * Plays out the frame for this tick; the frames of ticks the clock dropped are dropped from the
+   * jitter buffer too, so the playout delay does not grow by them.
+   */
+  @Override
+  public short[] nextFrame(long tickNanos) {
+    int skipped = playoutTicks.advance(tickNanos);
+    if (skipped > 0) {
+      jitterBuffer.skip(skipped);
+    }
+    return nextFrame();
+  }
+
   /** Plays out the next received frame (silence or concealment when none arrived). */
   @Override
   public short[] nextFrame() {
@@ -111,6 +127,20 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
     keyReceiver.onTick(now);
     session.sendReportIfDue(now);
     return jitterBuffer.poll();
+  }
+
+  /**
+   * Sends the frame for this tick; after ticks the clock dropped, the timestamp jumps by them, so
+   * the receiver sees a gap (which it conceals) rather than a sender whose clock runs slow.
+   */
+  @Override
+  public void accept(short[] frame, long tickNanos) {
+    int skipped = sendTicks.advance(tickNanos);
+    if (skipped > 0) {
+      timestamp += (long) skipped * Narrowband.FRAME_SAMPLES;
+      talkspurtStart = true;
+    }
+    accept(frame);
   }
 
   /**

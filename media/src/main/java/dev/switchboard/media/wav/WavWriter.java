@@ -2,6 +2,7 @@ package dev.switchboard.media.wav;
 
 import dev.switchboard.media.FrameSink;
 import dev.switchboard.media.Narrowband;
+import dev.switchboard.media.clock.TickCounter;
 import dev.switchboard.media.codec.ALaw;
 import dev.switchboard.media.codec.MuLaw;
 import java.io.IOException;
@@ -26,6 +27,7 @@ public final class WavWriter implements FrameSink, AutoCloseable {
   private final int headerBytes;
   private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
   private final short[] silence = new short[Narrowband.FRAME_SAMPLES];
+  private final TickCounter ticks = new TickCounter();
   private long samples;
   private boolean closed;
 
@@ -89,6 +91,15 @@ public final class WavWriter implements FrameSink, AutoCloseable {
     b.putInt(WavReader.fourCc("data"));
     b.putInt((int) Math.min(0xFFFF_FFFFL, dataBytes));
     return b.flip();
+  }
+
+  /** Writes the frame, after silence for any ticks the clock dropped since the last one. */
+  @Override
+  public void accept(short[] frame, long tickNanos) {
+    for (int i = ticks.advance(tickNanos); i > 0; i--) {
+      accept(null);
+    }
+    accept(frame);
   }
 
   @Override

@@ -126,6 +126,19 @@ class JitterBufferTest {
   }
 
   @Test
+  void skippingDropsTheFramesOfDroppedTicks() {
+    JitterBuffer jb = JitterBuffer.fixed(1);
+    for (int n = 0; n < 6; n++) {
+      offer(jb, n);
+    }
+    assertThat(played(jb.poll())).isEqualTo(0);
+    jb.skip(3);
+    assertThat(played(jb.poll())).isEqualTo(4);
+    assertThat(jb.stats().skipped()).isEqualTo(3);
+    assertThat(jb.buffered()).isEqualTo(1);
+  }
+
+  @Test
   void resynchronisesAfterAJumpInTimestamps() {
     JitterBuffer jb = JitterBuffer.fixed(1);
     offer(jb, 0);
