@@ -131,6 +131,9 @@ class RtpSessionTest {
           send(phone, rtp(seq), session.localPort());
         }
       }
+      // RTP and RTCP arrive on two sockets in no fixed order: let the RTP be seen first, so that
+      // the SR comes from a known source
+      await().atMost(Duration.ofSeconds(5)).until(() -> session.stats().packetsReceived() == 19);
       byte[] sr =
           RtcpPacket.compound(
               List.of(
