@@ -128,7 +128,8 @@ public final class ApiServer implements AutoCloseable {
     jobs.close();
   }
 
-  static ObjectMapper objectMapper() {
+  /** The API's JSON mapper: java.time as ISO text, trailing tokens after a body refused. */
+  public static ObjectMapper objectMapper() {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
