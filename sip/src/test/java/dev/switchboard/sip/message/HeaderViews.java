@@ -90,6 +90,11 @@ final class HeaderViews {
     uri(a.uri());
   }
 
+  private static List<Object> parts(SipUri s) {
+    return java.util.Arrays.asList(
+        s.secure(), s.user(), s.password(), s.host(), s.port(), s.params(), s.headers());
+  }
+
   private static void uri(Uri u) {
     if (u instanceof SipUri s) {
       // Rendered from its parts, not echoed from the text it was parsed from.
@@ -97,7 +102,8 @@ final class HeaderViews {
           new SipUri(
               s.secure(), s.user(), s.password(), s.host(), s.port(), s.params(), s.headers());
       SipUri back = (SipUri) Uri.parse(rebuilt.toString());
-      assertThat(back.toString()).isEqualTo(s.toString());
+      // Part by part: the text keeps the sender's spelling (a "siP:" scheme), the parts do not.
+      assertThat(parts(back)).isEqualTo(parts(s));
       assertThat(back.equivalent(s)).isTrue();
       s.aor();
       s.transport();
