@@ -104,6 +104,18 @@ class DigestCredentialsTest {
    * Found by DigestFuzzTest: a quoted qop that is no token was accepted and then written bare, so
    * the credentials did not parse again; digits of other scripts passed as hex.
    */
+  /** Found by DigestFuzzTest: an escaped control character was written back unescaped. */
+  @Test
+  void anEscapedControlCharacterIsWrittenEscaped() {
+    DigestCredentials c =
+        DigestCredentials.parse(
+            "Digest username=\"a\\\"b\", realm=\"r\\\u0010,s\", nonce=\"n\", uri=\"sip:x\","
+                + " response=\"ab\"");
+    assertThat(c.realm()).isEqualTo("r\u0010,s");
+    assertThat(c.toHeaderValue()).contains("realm=\"r\\\u0010,s\"");
+    assertThat(DigestCredentials.parse(c.toHeaderValue())).isEqualTo(c);
+  }
+
   @Test
   void whatItAcceptsItCanWriteAgain() {
     assertThatThrownBy(
