@@ -32,9 +32,11 @@ final class ImportRoutes {
 
   private void start(Context ctx) {
     String domain = ctx.pathParam("domain");
+    // Read first: a refusal that leaves a large body unread makes Jetty drop the connection.
+    String csv = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
     if ("true".equalsIgnoreCase(ctx.queryParam("async"))) {
       tenants.get(domain); // 404 now rather than a failed job later
-      ImportJob job = jobs.submit(domain, new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+      ImportJob job = jobs.submit(domain, csv);
       ctx.status(HttpStatus.ACCEPTED)
           .header(
               "Location",
@@ -43,10 +45,7 @@ final class ImportRoutes {
       return;
     }
     AccountImport.Report report =
-        importer.run(
-            domain,
-            new StringReader(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)),
-            AccountImport.Progress.NONE);
+        importer.run(domain, new StringReader(csv), AccountImport.Progress.NONE);
     ctx.json(report);
   }
 

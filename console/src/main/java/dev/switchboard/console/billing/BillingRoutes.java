@@ -452,8 +452,9 @@ public final class BillingRoutes {
   // CSV import
 
   private void startImport(Context ctx) {
-    onlyParams(ctx, Set.of());
+    // Read first: a refusal that leaves a large body unread makes Jetty drop the connection.
     String csv = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    onlyParams(ctx, Set.of());
     // A wrong header is a 400 now rather than a failed job later.
     String header = csv.lines().findFirst().orElse("").replace("\uFEFF", "");
     List<String> columns = CsvLine.split(header);

@@ -117,12 +117,11 @@ public final class ChurnRoutes {
   }
 
   private void ownHistory(Context ctx) {
+    // Read whole (within the import limit) before anything can refuse: a refusal that leaves a
+    // large body unread makes Jetty close the connection, and the client sees no answer at all.
+    String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
     onlyParams(ctx, Set.of("churnColumn"));
-    OwnHistory table =
-        OwnHistory.read(
-            // Read whole (within the import limit) so a refusal never leaves a body unread.
-            new StringReader(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)),
-            ctx.queryParam("churnColumn"));
+    OwnHistory table = OwnHistory.read(new StringReader(body), ctx.queryParam("churnColumn"));
     ctx.json(OwnHistoryReport.of(table, 42L));
   }
 
