@@ -34,6 +34,11 @@ final class Blocks {
     return source.getHostAddress() + (subject == null ? "" : "|" + subject);
   }
 
+  /** Whether nothing is blocked or remembered: the common case, checked before making a key. */
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
   /** The block in force for {@code key} at {@code now}, or null. */
   SecurityBlock active(String key, Instant now) {
     Entry e = entries.get(key);

@@ -118,7 +118,8 @@ public final class Edge {
       }
     }
     boolean inDialog = request.to().tag() != null;
-    LoadShedder.Verdict shed = shedder.shed(request, source.address(), priority(request, inDialog));
+    LoadShedder.Verdict shed =
+        shedder.shed(request, source.address(), () -> priority(request, inDialog));
     if (shed instanceof LoadShedder.Verdict.Busy busy) {
       return answer(request, busy.response());
     }

@@ -55,11 +55,17 @@ public final class EdgeSecurity implements SecurityDesk, AutoCloseable {
 
   /** The block on the whole address, or null. */
   SecurityBlock sourceBlock(InetAddress source) {
+    if (blocks.isEmpty()) {
+      return null;
+    }
     return blocks.active(Blocks.key(source, null), clock.instant());
   }
 
   /** The block on this address for this account, or null. */
   SecurityBlock pairBlock(InetAddress source, String account) {
+    if (blocks.isEmpty()) {
+      return null;
+    }
     return blocks.active(Blocks.key(source, account), clock.instant());
   }
 

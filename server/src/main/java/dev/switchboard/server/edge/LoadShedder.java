@@ -62,13 +62,21 @@ final class LoadShedder {
   private static final Verdict DROP = new Verdict.Drop();
 
   /** The verdict on {@code request}, or null when it may go on. */
-  Verdict shed(SipRequest request, InetSocketAddress flow, Priority priority) {
+  Verdict shed(
+      SipRequest request,
+      InetSocketAddress flow,
+      java.util.function.Supplier<Priority> priorityOf) {
     long now = System.nanoTime();
     int flowRate = flows.add(flow, now);
     total.increment();
     rollFairShare(now);
     double level = backlog.getAsDouble();
-    if (!overloaded(level) || priority == Priority.ESSENTIAL) {
+    if (!overloaded(level)) {
+      return null;
+    }
+    // Only now: telling a refresh from a new registration costs a location lookup.
+    Priority priority = priorityOf.get();
+    if (priority == Priority.ESSENTIAL) {
       return null;
     }
     boolean high = level >= config.overloadHigh();

@@ -25,6 +25,7 @@ public record Binding(
 
   public Binding {
     path = List.copyOf(path);
+    userAgent = UserAgentNames.canonical(userAgent);
   }
 
   public boolean expired(Instant now) {

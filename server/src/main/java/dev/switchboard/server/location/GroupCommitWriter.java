@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit: one thread takes whatever snapshots queued while the previous batch was being
  * written (up to a cap), writes them in one transaction and then tells each submitter, in
- * submission order, whether its snapshot is durable.
+ * submission order, whether its snapshot is durable. Addresses of record marked lazy (refreshes
+ * that only pushed an expiry further) are written once a second, each as its newest state.
  */
 public final class GroupCommitWriter implements AutoCloseable {
 
@@ -34,14 +35,25 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong snapshots = new AtomicLong();
+  private final java.util.Set<String> lazy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.function.Function<String, AorSnapshot> newest;
+  private long lastLazyWrite = System.nanoTime();
   private volatile boolean running = true;
+
+  private static final long LAZY_INTERVAL_NANOS = 1_000_000_000L;
 
   /**
    * @param afterBatch runs on the writer thread after each batch's completions (compaction)
+   * @param newest the newest state of an address of record, for lazy writes
    */
   public GroupCommitWriter(
-      BindingPersistence persistence, int queueCapacity, int maxBatch, Runnable afterBatch) {
+      BindingPersistence persistence,
+      int queueCapacity,
+      int maxBatch,
+      Runnable afterBatch,
+      java.util.function.Function<String, AorSnapshot> newest) {
     this.persistence = persistence;
+    this.newest = newest;
     this.afterBatch = afterBatch;
     this.maxBatch = maxBatch;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -56,6 +68,14 @@ public final class GroupCommitWriter implements AutoCloseable {
    */
   public boolean submit(AorSnapshot snapshot, Completion completion) {
     return running && queue.offer(new Pending(snapshot, completion));
+  }
+
+  /**
+   * Has {@code aor}'s newest state written within about a second, with no one waiting for it: for
+   * changes a crash may forget at the cost of a binding expiring earlier than it would have.
+   */
+  public void writeLazily(String aor) {
+    lazy.add(aor);
   }
 
   /** Transactions written so far. */
@@ -80,6 +100,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         continue;
       }
       if (first == null) {
+        writeLazyIfDue(false);
         continue;
       }
       batch.add(first);
@@ -106,11 +127,42 @@ public final class GroupCommitWriter implements AutoCloseable {
       batch.clear();
       toWrite.clear();
       if (error == null) {
+        writeLazyIfDue(false);
         try {
           afterBatch.run();
         } catch (RuntimeException e) {
           LOG.warn("binding maintenance failed", e);
         }
+      }
+    }
+    writeLazyIfDue(true);
+  }
+
+  /** Writes the lazily marked AORs' newest states, once a second or when closing. */
+  private void writeLazyIfDue(boolean closing) {
+    long now = System.nanoTime();
+    if (lazy.isEmpty() || (!closing && now - lastLazyWrite < LAZY_INTERVAL_NANOS)) {
+      return;
+    }
+    lastLazyWrite = now;
+    List<AorSnapshot> toWrite = new ArrayList<>(Math.min(lazy.size(), maxBatch));
+    for (var it = lazy.iterator(); it.hasNext(); ) {
+      String aor = it.next();
+      it.remove(); // before reading its state: a later refresh marks it again
+      toWrite.add(newest.apply(aor));
+      if (toWrite.size() == maxBatch || !it.hasNext()) {
+        try {
+          persistence.write(toWrite);
+          batches.incrementAndGet();
+          snapshots.addAndGet(toWrite.size());
+        } catch (RuntimeException e) {
+          LOG.warn("writing {} refreshed bindings failed: {}", toWrite.size(), e.toString());
+          for (AorSnapshot s : toWrite) {
+            lazy.add(s.aor()); // tried again next second
+          }
+          return;
+        }
+        toWrite.clear();
       }
     }
   }

@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The location service in memory (AOR → immutable binding list), made durable through a {@link
  * GroupCommitWriter}. Updates are computed against the newest accepted state, but lookups see a
- * change only once it is durable, so the proxy never routes to a binding a crash could forget.
+ * change only once it is durable, so the proxy never routes to a binding a crash could forget. A
+ * refresh that only extends bindings already durable is acknowledged at once and written lazily: a
+ * crash can lose only the extension, so the binding expires earlier than the phone expects, and the
+ * phone's next refresh (or a restart's re-registration) puts it back.
  */
 public final class IndexedLocationService implements LocationRegistry, AutoCloseable {
 
@@ -46,7 +49,8 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
             persistence,
             config.writeQueue(),
             config.maxBatch(),
-            () -> persistence.maintain(this::durableSnapshots, clock.instant()));
+            () -> persistence.maintain(this::durableSnapshots, clock.instant()),
+            aor -> new AorSnapshot(aor, latest.getOrDefault(aor, List.of())));
   }
 
   /**
@@ -92,6 +96,8 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
   private static final class Step {
     BindingOutcome outcome;
     boolean queued;
+    List<Binding> before;
+    boolean lazy;
   }
 
   @Override
@@ -125,6 +131,15 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
           changes.addAll(changed.changes());
           BindingOutcome.Changed done = new BindingOutcome.Changed(next, changes);
           step.outcome = done;
+          if (expired.isEmpty() && cur != null && cur == visible.get(key)) {
+            if (onlyExtends(changed.changes(), cur)) {
+              // Nothing in flight for this AOR, and the change moves only expiry times.
+              visible.put(key, next);
+              step.before = cur;
+              step.lazy = true;
+              return next;
+            }
+          }
           boolean accepted =
               writer.submit(
                   new AorSnapshot(aor, next),
@@ -136,10 +151,41 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
           step.queued = true;
           return next.isEmpty() ? null : next;
         });
-    if (!step.queued) {
+    if (step.lazy) {
+      writer.writeLazily(aor);
+      BindingOutcome.Changed done = (BindingOutcome.Changed) step.outcome;
+      reportUsage(done, step.before);
+      result.complete(done);
+    } else if (!step.queued) {
       result.complete(step.outcome);
     }
     return result;
+  }
+
+  /**
+   * Whether every change refreshes a durable binding without changing where it routes: the same
+   * contact, Call-ID, flow, Path and q-value, only a later expiry.
+   */
+  private static boolean onlyExtends(List<BindingChange> changes, List<Binding> durable) {
+    for (BindingChange c : changes) {
+      if (c.kind() != RegistrationEvent.Kind.REFRESHED || !extendsOneOf(c.binding(), durable)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean extendsOneOf(Binding refreshed, List<Binding> durable) {
+    for (Binding b : durable) {
+      if (b.contact().equals(refreshed.contact())) {
+        return b.callId().equals(refreshed.callId())
+            && b.source().equals(refreshed.source())
+            && b.path().equals(refreshed.path())
+            && b.qMillis() == refreshed.qMillis()
+            && !refreshed.expiresAt().isBefore(b.expiresAt());
+      }
+    }
+    return false;
   }
 
   /** Runs on the writer thread, in the order the snapshots were queued. */
@@ -161,13 +207,17 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
     } else {
       visible.put(aor, next);
     }
+    reportUsage(outcome, before);
+    result.complete(outcome);
+  }
+
+  private void reportUsage(BindingOutcome.Changed outcome, List<Binding> before) {
     Instant now = clock.instant();
     for (BindingChange c : outcome.changes()) {
       if (c.kind() != RegistrationEvent.Kind.REFRESHED || firstInItsQuarter(c.binding(), before)) {
         usage.accept(event(c, now));
       }
     }
-    result.complete(outcome);
   }
 
   private static final long QUARTER_HOUR_MILLIS = 15 * 60_000L;

@@ -67,6 +67,80 @@ class LocationServiceTest {
     return IndexedLocationService.open(journal(), events::add, clock, LocationConfig.DEFAULT);
   }
 
+  static BindingUpdate refresh(Binding b) {
+    return (current, now) ->
+        new BindingOutcome.Changed(List.of(b), List.of(new BindingChange(Kind.REFRESHED, b)));
+  }
+
+  @Test
+  void aRefreshThatOnlyExtendsIsAcknowledgedAtOnceAndWrittenWithinASecond() throws Exception {
+    Clock at = Clock.fixed(NOW, ZoneOffset.UTC);
+    Binding first = binding("sip:1@a.test", "h1", NOW.plusSeconds(600));
+    Binding extended =
+        new Binding(
+            first.aor(),
+            first.contact(),
+            first.qMillis(),
+            NOW.plusSeconds(3600),
+            first.callId(),
+            first.cseq() + 1,
+            first.path(),
+            first.source(),
+            first.userAgent(),
+            NOW);
+    try (IndexedLocationService s = open(at, new ArrayList<>())) {
+      s.update(first.aor(), set(List.of(first))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+      long written = s.writer().snapshots();
+      assertThat(
+              s.update(first.aor(), refresh(extended))
+                  .toCompletableFuture()
+                  .get(5, TimeUnit.SECONDS))
+          .isInstanceOf(BindingOutcome.Changed.class);
+      assertThat(s.lookup(first.aor())).containsExactly(extended);
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> s.writer().snapshots() > written);
+      // Written while the service still runs: what a kill -9 now would leave keeps the extension.
+      Path copy = tmp.resolve("as-killed");
+      java.nio.file.Files.createDirectories(copy);
+      try (var files = java.nio.file.Files.list(tmp.resolve("location"))) {
+        for (Path f : files.toList()) {
+          if (!f.getFileName().toString().equals("lock")) {
+            java.nio.file.Files.copy(f, copy.resolve(f.getFileName()));
+          }
+        }
+      }
+      try (BindingJournal j = BindingJournal.open(copy, true, 64L << 20)) {
+        assertThat(j.loadUnexpired(NOW)).containsExactly(extended);
+      }
+    }
+  }
+
+  @Test
+  void aRefreshFromAnotherFlowIsDurableBeforeItIsAcknowledged() throws Exception {
+    Clock at = Clock.fixed(NOW, ZoneOffset.UTC);
+    Binding first = binding("sip:1@a.test", "h1", NOW.plusSeconds(600));
+    Binding moved =
+        new Binding(
+            first.aor(),
+            first.contact(),
+            first.qMillis(),
+            NOW.plusSeconds(600),
+            first.callId(),
+            first.cseq() + 1,
+            first.path(),
+            Endpoint.tcp(new InetSocketAddress("127.0.0.1", 40001)),
+            first.userAgent(),
+            NOW);
+    try (IndexedLocationService s = open(at, new ArrayList<>())) {
+      s.update(first.aor(), set(List.of(first))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+      long written = s.writer().snapshots();
+      s.update(first.aor(), refresh(moved)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+      assertThat(s.writer().snapshots()).isEqualTo(written + 1);
+      assertThat(s.lookup(first.aor())).containsExactly(moved);
+    }
+  }
+
   @Test
   void bindingsSurviveARestartAndExpiredOnesDoNot() throws Exception {
     Clock at = Clock.fixed(NOW, ZoneOffset.UTC);
