@@ -80,12 +80,12 @@ class ConsoleBrowserTest {
     assertThat(row.getText()).contains("Acme Trading").contains("Trial");
     assertThat(fx.tenants.find("acme.test")).isPresent();
 
-    row.findElement(By.cssSelector("button[data-action=suspend]")).click();
+    click("tr[data-domain='acme.test'] button[data-action=suspend]");
     wait.until(d -> fx.tenants.get("acme.test").status() == TenantStatus.SUSPENDED);
-    waitFor("tr[data-domain='acme.test'] button[data-action=reactivate]").click();
+    click("tr[data-domain='acme.test'] button[data-action=reactivate]");
     wait.until(d -> fx.tenants.get("acme.test").status() == TenantStatus.ACTIVE);
 
-    waitFor("tr[data-domain='acme.test'] a").click();
+    click("tr[data-domain='acme.test'] a");
     WebElement ext = waitFor("#create-extension");
     fill(ext, "user", "2001");
     fill(ext, "displayName", "Front desk");
@@ -294,6 +294,15 @@ class ConsoleBrowserTest {
 
   private WebElement waitFor(String css) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  /** Finds and clicks in one step, again if the list re-rendered in between (stale element). */
+  private void click(String css) {
+    wait.until(
+        d -> {
+          d.findElement(By.cssSelector(css)).click();
+          return true;
+        });
   }
 
   private static void fill(WebElement form, String name, String value) {
