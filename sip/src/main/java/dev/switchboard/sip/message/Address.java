@@ -110,17 +110,26 @@ public final class Address {
       }
     } else if (lx.peek() != '<') {
       // Either a display name of tokens before '<', or a bare addr-spec.
-      String pre = lx.until("<,;\r\n");
+      lx.skipUntil("<,;\r\n");
       if (lx.peek() == '<') {
-        String name = pre.strip();
-        if (!name.isEmpty()) {
-          for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+        // The display name is the text before '<' without surrounding whitespace.
+        String s = lx.text();
+        int a = start;
+        int b = lx.pos();
+        while (a < b && Character.isWhitespace(s.charAt(a))) {
+          a++;
+        }
+        while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+          b--;
+        }
+        if (a < b) {
+          for (int i = a; i < b; i++) {
+            char c = s.charAt(i);
             if (!Lexer.isTokenChar(c) && c != ' ' && c != '\t') {
-              throw new SipParseException("bad display name: " + Uri.clip(name));
+              throw new SipParseException("bad display name: " + Uri.clip(s.substring(a, b)));
             }
           }
-          display = name;
+          display = s.substring(a, b);
         }
       } else {
         lx.pos(start);

@@ -96,6 +96,30 @@ final class Lexer {
     return true;
   }
 
+  /** Where the token starting here ends (here when there is none); the position stays. */
+  int tokenEnd() {
+    int p = pos;
+    while (p < s.length() && isTokenChar(s.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  /** Whether {@code s[from, to)} is {@code lit}, ignoring ASCII case. */
+  boolean regionIs(int from, int to, String lit) {
+    return to - from == lit.length() && s.regionMatches(true, from, lit, 0, lit.length());
+  }
+
+  /** The text of {@code s[from, to)}, as a known constant when it is one of {@code known}. */
+  String text(int from, int to, String[] known) {
+    for (String k : known) {
+      if (to - from == k.length() && s.startsWith(k, from)) {
+        return k;
+      }
+    }
+    return s.substring(from, to);
+  }
+
   /** A token, or an empty string when none starts here. */
   String token() {
     int start = pos;
@@ -144,6 +168,12 @@ final class Lexer {
   /** Takes everything up to (not including) one of {@code stops} outside quotes and angles. */
   String until(String stops) {
     int start = pos;
+    skipUntil(stops);
+    return s.substring(start, pos);
+  }
+
+  /** Moves to the first of {@code stops} outside quotes and angles (or the end). */
+  void skipUntil(String stops) {
     boolean quoted = false;
     int angle = 0;
     while (pos < s.length()) {
@@ -165,7 +195,7 @@ final class Lexer {
       }
       pos++;
     }
-    return s.substring(start, Math.min(pos, s.length()));
+    pos = Math.min(pos, s.length());
   }
 
   /** Strips the quotes of a quoted-string and resolves its backslash escapes. */
