@@ -58,8 +58,8 @@ public final class HeaderField {
   }
 
   /**
-   * The value as a number when it is 1 to 9 ASCII digits still in the message's bytes, else -1
-   * (the caller then reads the text and reports what is wrong with it). Allocates nothing.
+   * The value as a number when it is 1 to 9 ASCII digits still in the message's bytes, else -1 (the
+   * caller then reads the text and reports what is wrong with it). Allocates nothing.
    */
   int plainDigits() {
     if (buf == null || len == 0 || len > 9) {
