@@ -74,6 +74,11 @@ public final class Address {
 
   /** Parses one address; the whole text must be used. */
   public static Address parse(String text) {
+    return parseValue(text);
+  }
+
+  /** {@link #parse(String)} of a header value, which may still be the message's bytes. */
+  static Address parseValue(CharSequence text) {
     Lexer lx = new Lexer(text);
     Address a = parse(lx);
     lx.skipWs();
@@ -113,7 +118,7 @@ public final class Address {
       lx.skipUntil("<,;\r\n");
       if (lx.peek() == '<') {
         // The display name is the text before '<' without surrounding whitespace.
-        String s = lx.text();
+        CharSequence s = lx.text();
         int a = start;
         int b = lx.pos();
         while (a < b && Character.isWhitespace(s.charAt(a))) {
@@ -126,10 +131,10 @@ public final class Address {
           for (int i = a; i < b; i++) {
             char c = s.charAt(i);
             if (!Lexer.isTokenChar(c) && c != ' ' && c != '\t') {
-              throw new SipParseException("bad display name: " + Uri.clip(s.substring(a, b)));
+              throw new SipParseException("bad display name: " + Uri.clip(lx.sub(a, b)));
             }
           }
-          display = s.substring(a, b);
+          display = lx.sub(a, b);
         }
       } else {
         lx.pos(start);
@@ -141,12 +146,11 @@ public final class Address {
     }
     lx.expect('<', "before URI");
     int uriStart = lx.pos();
-    String s = lx.text();
-    int close = s.indexOf('>', uriStart);
+    int close = lx.indexOf('>', uriStart);
     if (close < 0) {
       throw new SipParseException("missing '>' after URI");
     }
-    String spec = s.substring(uriStart, close);
+    String spec = lx.sub(uriStart, close);
     Uri uri = Uri.parse(spec);
     lx.pos(close + 1);
     lx.skipWs();
@@ -155,7 +159,7 @@ public final class Address {
   }
 
   private static String bareSpec(Lexer lx) {
-    String s = lx.text();
+    CharSequence s = lx.text();
     int p = lx.pos();
     int start = p;
     while (p < s.length()) {
@@ -172,7 +176,7 @@ public final class Address {
     if (p == start) {
       throw new SipParseException("missing URI" + lx.at());
     }
-    return s.substring(start, p);
+    return lx.sub(start, p);
   }
 
   @Override

@@ -44,6 +44,23 @@ public final class HeaderField {
     return v;
   }
 
+  /**
+   * The value for a parser to read: ASCII still in the message's bytes is read in place, without
+   * building the string {@link #value()} would.
+   */
+  CharSequence chars() {
+    String v = value;
+    if (v != null) {
+      return v;
+    }
+    for (int i = off, e = off + len; i < e; i++) {
+      if (buf[i] < 0) {
+        return value();
+      }
+    }
+    return new AsciiChars(buf, off, len);
+  }
+
   /** The message bytes holding the value, or null when the value is only text. */
   byte[] bytes() {
     return buf;

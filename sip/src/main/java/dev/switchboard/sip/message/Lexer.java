@@ -2,14 +2,15 @@ package dev.switchboard.sip.message;
 
 /** A cursor over one header value with the RFC 3261 §25.1 lexical rules (LWS, token, quoted). */
 final class Lexer {
-  private final String s;
+  // A String, or a header value still in the message's bytes (AsciiChars).
+  private final CharSequence s;
   private int pos;
 
-  Lexer(String s) {
+  Lexer(CharSequence s) {
     this.s = s;
   }
 
-  Lexer(String s, int pos) {
+  Lexer(CharSequence s, int pos) {
     this.s = s;
     this.pos = pos;
   }
@@ -22,8 +23,27 @@ final class Lexer {
     pos = p;
   }
 
-  String text() {
+  CharSequence text() {
     return s;
+  }
+
+  int length() {
+    return s.length();
+  }
+
+  /** The text of {@code [from, to)} as a string. */
+  String sub(int from, int to) {
+    return s instanceof String str ? str.substring(from, to) : s.subSequence(from, to).toString();
+  }
+
+  /** Index of {@code c} at or after {@code from}, or -1. */
+  int indexOf(char c, int from) {
+    for (int i = from, n = s.length(); i < n; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   boolean atEnd() {
@@ -105,19 +125,31 @@ final class Lexer {
     return p;
   }
 
-  /** Whether {@code s[from, to)} is {@code lit}, ignoring ASCII case. */
+  /** Whether {@code s[from, to)} is {@code lit} (ASCII), ignoring ASCII case only. */
   boolean regionIs(int from, int to, String lit) {
-    return to - from == lit.length() && s.regionMatches(true, from, lit, 0, lit.length());
+    if (to - from != lit.length()) {
+      return false;
+    }
+    return UriChars.sameIgnoringAsciiCase(s, from, lit);
   }
 
   /** The text of {@code s[from, to)}, as a known constant when it is one of {@code known}. */
   String text(int from, int to, String[] known) {
     for (String k : known) {
-      if (to - from == k.length() && s.startsWith(k, from)) {
+      if (to - from == k.length() && same(from, k)) {
         return k;
       }
     }
-    return s.substring(from, to);
+    return sub(from, to);
+  }
+
+  private boolean same(int from, String k) {
+    for (int i = 0; i < k.length(); i++) {
+      if (s.charAt(from + i) != k.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A token, or an empty string when none starts here. */
@@ -126,7 +158,7 @@ final class Lexer {
     while (pos < s.length() && isTokenChar(s.charAt(pos))) {
       pos++;
     }
-    return s.substring(start, pos);
+    return sub(start, pos);
   }
 
   String requireToken(String what) {
@@ -157,7 +189,7 @@ final class Lexer {
         pos += 2;
       } else if (c == '"') {
         pos++;
-        return s.substring(start, pos);
+        return sub(start, pos);
       } else {
         pos++;
       }
@@ -169,7 +201,7 @@ final class Lexer {
   String until(String stops) {
     int start = pos;
     skipUntil(stops);
-    return s.substring(start, pos);
+    return sub(start, pos);
   }
 
   /** Moves to the first of {@code stops} outside quotes and angles (or the end). */

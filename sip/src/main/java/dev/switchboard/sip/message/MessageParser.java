@@ -98,7 +98,7 @@ public final class MessageParser {
             : request(buf, msgStart, lineEnd, headers);
     int wireEnd = bodyStart + bodyLen;
     // msgStart is 0 here; a datagram with bytes after Content-Length keeps only the message.
-    m.wire(wireEnd == buf.length ? buf : Arrays.copyOf(buf, wireEnd));
+    m.wire(buf, wireEnd);
     // The body stays in the message's bytes until someone asks for it.
     m.bodyIn(buf, bodyStart, bodyLen);
     return m;

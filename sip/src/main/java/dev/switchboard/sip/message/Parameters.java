@@ -130,7 +130,7 @@ public final class Parameters {
   }
 
   private static String paramValue(Lexer lx) {
-    String s = lx.text();
+    CharSequence s = lx.text();
     int start = lx.pos();
     int p = start;
     while (p < s.length()) {
@@ -142,7 +142,7 @@ public final class Parameters {
       }
     }
     lx.pos(p);
-    return s.substring(start, p);
+    return lx.sub(start, p);
   }
 
   /**

@@ -22,7 +22,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   private final String version;
 
   // The bytes this message was parsed from, valid while headers.modCount() == wireStamp.
+  // Only its first wireLen bytes are the message (a datagram may carry more after the body).
   private byte[] wire;
+  private int wireLen;
   private int wireStamp = -1;
 
   // Typed views, valid while headers.modCount() == viewStamp.
@@ -133,7 +135,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   public Via topVia() {
     freshViews();
     if (topVia == null) {
-      Lexer lx = new Lexer(required(HeaderNames.VIA));
+      Lexer lx = new Lexer(requiredField(HeaderNames.VIA).chars());
       Via v = Via.parse(lx);
       lx.skipWs();
       if (!lx.atEnd() && lx.peek() != ',') {
@@ -220,7 +222,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   private Address address(String name) {
     try {
-      return Address.parse(required(name));
+      return Address.parseValue(requiredField(name).chars());
     } catch (SipParseException e) {
       throw e.in(name);
     }
@@ -378,7 +380,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   /** Carries the parsed bytes over to a copy while they are still valid. */
   <T extends SipMessage> T withWireOf(SipMessage original, T copy) {
     if (original.wire != null && original.wireStamp == original.headers.modCount()) {
-      copy.wire(original.wire);
+      copy.wire(original.wire, original.wireLen);
     }
     return copy;
   }
@@ -392,8 +394,14 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   /** The wire form; an unchanged parsed message gives back its original bytes. */
   public byte[] toBytes() {
-    if (wire != null && wireStamp == headers.modCount()) {
-      return wire;
+    byte[] w = wire;
+    if (w != null && wireStamp == headers.modCount()) {
+      if (w.length != wireLen) {
+        // Cut once, when first sent: the parse itself does not copy the datagram.
+        w = Arrays.copyOf(w, wireLen);
+        wire = w;
+      }
+      return w;
     }
     StringBuilder sb = new StringBuilder(256 + headers.size() * 40);
     appendStartLine(sb);
@@ -418,8 +426,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     return out;
   }
 
-  void wire(byte[] bytes) {
+  /** The message's bytes are {@code bytes[0, len)}; they must never change afterwards. */
+  void wire(byte[] bytes, int len) {
     wire = bytes;
+    wireLen = len;
     wireStamp = headers.modCount();
   }
 

@@ -116,7 +116,7 @@ public final class SipUri implements Uri {
   }
 
   /** The port written in {@code s[from, to)}. */
-  static int parsePort(String s, int from, int to, String context) {
+  static int parsePort(CharSequence s, int from, int to, String context) {
     if (to <= from || to - from > 5) {
       throw new SipParseException("bad port in " + Uri.clip(context));
     }

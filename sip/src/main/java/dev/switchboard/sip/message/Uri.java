@@ -15,8 +15,8 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
       throw new SipParseException("URI without scheme: " + clip(text));
     }
     // The usual schemes without cutting and lower-casing the scheme's text.
-    if (colon == 3 && text.regionMatches(true, 0, "sip", 0, 3)
-        || colon == 4 && text.regionMatches(true, 0, "sips", 0, 4)) {
+    if (colon == 3 && UriChars.sameIgnoringAsciiCase(text, 0, "sip")
+        || colon == 4 && UriChars.sameIgnoringAsciiCase(text, 0, "sips")) {
       return SipUri.parse(text, colon);
     }
     String scheme = text.substring(0, colon);

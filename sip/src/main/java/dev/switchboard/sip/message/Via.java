@@ -50,7 +50,7 @@ public final class Via {
       lx.skipWs();
       String protocol;
       int at = lx.pos();
-      if (lx.regionIs(at, Math.min(at + 8, lx.text().length()), "SIP/2.0/")) {
+      if (lx.regionIs(at, Math.min(at + 8, lx.length()), "SIP/2.0/")) {
         // The usual spelling: a constant, no string building per message.
         protocol = "SIP/2.0";
         lx.pos(at + 8);
@@ -75,18 +75,17 @@ public final class Via {
             lx.regionIs(ts, te, "UDP")
                 ? "UDP"
                 : lx.regionIs(ts, te, "TCP") ? "TCP" : lx.regionIs(ts, te, "TLS") ? "TLS" : null;
-        transport = transport != null ? transport : lx.text().substring(ts, te);
+        transport = transport != null ? transport : lx.sub(ts, te);
         lx.pos(te);
       }
       lx.skipWs();
       String host;
-      String s = lx.text();
       if (lx.peek() == '[') {
-        int close = s.indexOf(']', lx.pos());
+        int close = lx.indexOf(']', lx.pos());
         if (close < 0) {
           throw new SipParseException("unterminated IPv6 reference");
         }
-        host = s.substring(lx.pos(), close + 1);
+        host = lx.sub(lx.pos(), close + 1);
         lx.pos(close + 1);
       } else {
         host = lx.token();
