@@ -88,20 +88,21 @@ final class Lexer {
     return pos >= s.length() ? " at end" : " at column " + (pos + 1);
   }
 
+  // RFC 3261 token characters: alphanum and -.!%*_+`'~ (a table: this test runs for every byte).
+  private static final boolean[] TOKEN = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      TOKEN[c] =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-.!%*_+`'~".indexOf(c) >= 0;
+    }
+  }
+
   static boolean isTokenChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '.'
-        || c == '!'
-        || c == '%'
-        || c == '*'
-        || c == '_'
-        || c == '+'
-        || c == '`'
-        || c == '\''
-        || c == '~';
+    return c < 128 && TOKEN[c];
   }
 
   static boolean isToken(String t) {

@@ -8,8 +8,16 @@ final class UriChars {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
+  private static final boolean[] UNRESERVED = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      UNRESERVED[c] = isAlphanum(c) || "-_.!~*'()".indexOf(c) >= 0;
+    }
+  }
+
   static boolean isUnreserved(char c) {
-    return isAlphanum(c) || "-_.!~*'()".indexOf(c) >= 0;
+    return c < 128 && UNRESERVED[c];
   }
 
   /**
