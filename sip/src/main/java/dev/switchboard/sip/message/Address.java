@@ -74,6 +74,11 @@ public final class Address {
 
   /** Parses one address; the whole text must be used. */
   public static Address parse(String text) {
+    return parseValue(text);
+  }
+
+  /** {@link #parse(String)} of a header value, which may still be the message's bytes. */
+  static Address parseValue(CharSequence text) {
     Lexer lx = new Lexer(text);
     Address a = parse(lx);
     lx.skipWs();
@@ -110,17 +115,26 @@ public final class Address {
       }
     } else if (lx.peek() != '<') {
       // Either a display name of tokens before '<', or a bare addr-spec.
-      String pre = lx.until("<,;\r\n");
+      lx.skipUntil("<,;\r\n");
       if (lx.peek() == '<') {
-        String name = pre.strip();
-        if (!name.isEmpty()) {
-          for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+        // The display name is the text before '<' without surrounding whitespace.
+        CharSequence s = lx.text();
+        int a = start;
+        int b = lx.pos();
+        while (a < b && Character.isWhitespace(s.charAt(a))) {
+          a++;
+        }
+        while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+          b--;
+        }
+        if (a < b) {
+          for (int i = a; i < b; i++) {
+            char c = s.charAt(i);
             if (!Lexer.isTokenChar(c) && c != ' ' && c != '\t') {
-              throw new SipParseException("bad display name: " + Uri.clip(name));
+              throw new SipParseException("bad display name: " + Uri.clip(lx.sub(a, b)));
             }
           }
-          display = name;
+          display = lx.sub(a, b);
         }
       } else {
         lx.pos(start);
@@ -132,12 +146,11 @@ public final class Address {
     }
     lx.expect('<', "before URI");
     int uriStart = lx.pos();
-    String s = lx.text();
-    int close = s.indexOf('>', uriStart);
+    int close = lx.indexOf('>', uriStart);
     if (close < 0) {
       throw new SipParseException("missing '>' after URI");
     }
-    String spec = s.substring(uriStart, close);
+    String spec = lx.sub(uriStart, close);
     Uri uri = Uri.parse(spec);
     lx.pos(close + 1);
     lx.skipWs();
@@ -146,7 +159,7 @@ public final class Address {
   }
 
   private static String bareSpec(Lexer lx) {
-    String s = lx.text();
+    CharSequence s = lx.text();
     int p = lx.pos();
     int start = p;
     while (p < s.length()) {
@@ -163,7 +176,7 @@ public final class Address {
     if (p == start) {
       throw new SipParseException("missing URI" + lx.at());
     }
-    return s.substring(start, p);
+    return lx.sub(start, p);
   }
 
   @Override

@@ -11,6 +11,32 @@ public record CSeq(long number, String method) {
     }
   }
 
+  /**
+   * Parses a header line's value; the usual {@code 314159 INVITE} is read from the message's bytes
+   * without building its text, anything else goes through {@link #parse(String)}.
+   */
+  static CSeq parse(HeaderField f) {
+    byte[] b = f.bytes();
+    if (b != null) {
+      int p = f.offset();
+      int e = p + f.length();
+      int digitsEnd = p;
+      long n = 0;
+      while (digitsEnd < e && digitsEnd - p < 10 && b[digitsEnd] >= '0' && b[digitsEnd] <= '9') {
+        n = n * 10 + (b[digitsEnd++] - '0');
+      }
+      int m = digitsEnd;
+      while (m < e && (b[m] == ' ' || b[m] == '\t')) {
+        m++;
+      }
+      String method = m > digitsEnd ? SipRequest.knownMethod(b, m, e) : null;
+      if (digitsEnd > p && n <= MAX && method != null) {
+        return new CSeq(n, method);
+      }
+    }
+    return parse(f.value());
+  }
+
   public static CSeq parse(String text) {
     Lexer lx = new Lexer(text);
     lx.skipWs();

@@ -44,6 +44,55 @@ public final class HeaderField {
     return v;
   }
 
+  /**
+   * The value for a parser to read: ASCII still in the message's bytes is read in place, without
+   * building the string {@link #value()} would.
+   */
+  CharSequence chars() {
+    String v = value;
+    if (v != null) {
+      return v;
+    }
+    for (int i = off, e = off + len; i < e; i++) {
+      if (buf[i] < 0) {
+        return value();
+      }
+    }
+    return new AsciiChars(buf, off, len);
+  }
+
+  /** The message bytes holding the value, or null when the value is only text. */
+  byte[] bytes() {
+    return buf;
+  }
+
+  int offset() {
+    return off;
+  }
+
+  int length() {
+    return len;
+  }
+
+  /**
+   * The value as a number when it is 1 to 9 ASCII digits still in the message's bytes, else -1 (the
+   * caller then reads the text and reports what is wrong with it). Allocates nothing.
+   */
+  int plainDigits() {
+    if (buf == null || len == 0 || len > 9) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = off, e = off + len; i < e; i++) {
+      int c = buf[i] - '0';
+      if (c < 0 || c > 9) {
+        return -1;
+      }
+      n = n * 10 + c;
+    }
+    return n;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof HeaderField f && f.name.equals(name) && f.value().equals(value());

@@ -153,18 +153,28 @@ public final class HeaderNames {
     }
   }
 
-  // Known names by lower-case first letter, for matching straight on the wire bytes.
-  private static final String[][] BY_FIRST = new String[128][];
+  // Known names (lower case) by first letter and length, for matching straight on the wire bytes:
+  // usually one candidate is left to compare.
+  private static final int MAX_LEN = 32;
+  private static final String[][][] BY_FIRST_AND_LENGTH = new String[128][][];
 
   static {
-    java.util.Map<Character, java.util.List<String>> groups = new java.util.TreeMap<>();
-    for (Map.Entry<String, String> e : CANONICAL.entrySet()) {
+    Map<Character, Map<Integer, java.util.List<String>>> groups = new java.util.TreeMap<>();
+    for (String lower : CANONICAL.keySet()) {
+      if (lower.length() >= MAX_LEN) {
+        throw new IllegalStateException("header name too long for the table: " + lower);
+      }
       groups
-          .computeIfAbsent(e.getKey().charAt(0), k -> new java.util.ArrayList<>())
-          .add(e.getKey());
+          .computeIfAbsent(lower.charAt(0), k -> new java.util.TreeMap<>())
+          .computeIfAbsent(lower.length(), k -> new java.util.ArrayList<>())
+          .add(lower);
     }
-    for (Map.Entry<Character, java.util.List<String>> g : groups.entrySet()) {
-      BY_FIRST[g.getKey()] = g.getValue().toArray(new String[0]);
+    for (Map.Entry<Character, Map<Integer, java.util.List<String>>> g : groups.entrySet()) {
+      String[][] byLength = new String[MAX_LEN][];
+      for (Map.Entry<Integer, java.util.List<String>> l : g.getValue().entrySet()) {
+        byLength[l.getKey()] = l.getValue().toArray(new String[0]);
+      }
+      BY_FIRST_AND_LENGTH[g.getKey()] = byLength;
     }
   }
 
@@ -176,13 +186,16 @@ public final class HeaderNames {
    */
   static String known(byte[] b, int from, int to) {
     int first = b[from] | 0x20;
-    if (first < 0 || first >= 128 || BY_FIRST[first] == null) {
+    int len = to - from;
+    if (first < 0 || first >= 128 || len >= MAX_LEN || BY_FIRST_AND_LENGTH[first] == null) {
       return null;
     }
-    int len = to - from;
-    for (String lower : BY_FIRST[first]) {
-      if (lower.length() == len && sameIgnoringCase(b, from, lower)) {
-        return CANONICAL.get(lower);
+    String[] candidates = BY_FIRST_AND_LENGTH[first][len];
+    if (candidates != null) {
+      for (String lower : candidates) {
+        if (sameIgnoringCase(b, from, lower)) {
+          return CANONICAL.get(lower);
+        }
       }
     }
     return null;

@@ -25,6 +25,11 @@ public final class Headers {
     return Collections.unmodifiableList(fields);
   }
 
+  /** The lines themselves, for walks inside this package that must not allocate. */
+  List<HeaderField> fieldList() {
+    return fields;
+  }
+
   public int size() {
     return fields.size();
   }
@@ -36,11 +41,17 @@ public final class Headers {
 
   /** The value of the first line named {@code name}, or null. */
   public String first(String name) {
+    HeaderField f = firstField(name);
+    return f == null ? null : f.value();
+  }
+
+  /** The first line named {@code name}, or null. */
+  HeaderField firstField(String name) {
     String c = HeaderNames.canonical(name);
     for (int i = 0, n = fields.size(); i < n; i++) {
       HeaderField f = fields.get(i);
       if (matches(f, c)) {
-        return f.value();
+        return f;
       }
     }
     return null;

@@ -2,14 +2,15 @@ package dev.switchboard.sip.message;
 
 /** A cursor over one header value with the RFC 3261 §25.1 lexical rules (LWS, token, quoted). */
 final class Lexer {
-  private final String s;
+  // A String, or a header value still in the message's bytes (AsciiChars).
+  private final CharSequence s;
   private int pos;
 
-  Lexer(String s) {
+  Lexer(CharSequence s) {
     this.s = s;
   }
 
-  Lexer(String s, int pos) {
+  Lexer(CharSequence s, int pos) {
     this.s = s;
     this.pos = pos;
   }
@@ -22,8 +23,27 @@ final class Lexer {
     pos = p;
   }
 
-  String text() {
+  CharSequence text() {
     return s;
+  }
+
+  int length() {
+    return s.length();
+  }
+
+  /** The text of {@code [from, to)} as a string. */
+  String sub(int from, int to) {
+    return s instanceof String str ? str.substring(from, to) : s.subSequence(from, to).toString();
+  }
+
+  /** Index of {@code c} at or after {@code from}, or -1. */
+  int indexOf(char c, int from) {
+    for (int i = from, n = s.length(); i < n; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   boolean atEnd() {
@@ -68,20 +88,21 @@ final class Lexer {
     return pos >= s.length() ? " at end" : " at column " + (pos + 1);
   }
 
+  // RFC 3261 token characters: alphanum and -.!%*_+`'~ (a table: this test runs for every byte).
+  private static final boolean[] TOKEN = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      TOKEN[c] =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-.!%*_+`'~".indexOf(c) >= 0;
+    }
+  }
+
   static boolean isTokenChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '.'
-        || c == '!'
-        || c == '%'
-        || c == '*'
-        || c == '_'
-        || c == '+'
-        || c == '`'
-        || c == '\''
-        || c == '~';
+    return c < 128 && TOKEN[c];
   }
 
   static boolean isToken(String t) {
@@ -96,13 +117,49 @@ final class Lexer {
     return true;
   }
 
+  /** Where the token starting here ends (here when there is none); the position stays. */
+  int tokenEnd() {
+    int p = pos;
+    while (p < s.length() && isTokenChar(s.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  /** Whether {@code s[from, to)} is {@code lit} (ASCII), ignoring ASCII case only. */
+  boolean regionIs(int from, int to, String lit) {
+    if (to - from != lit.length()) {
+      return false;
+    }
+    return UriChars.sameIgnoringAsciiCase(s, from, lit);
+  }
+
+  /** The text of {@code s[from, to)}, as a known constant when it is one of {@code known}. */
+  String text(int from, int to, String[] known) {
+    for (String k : known) {
+      if (to - from == k.length() && same(from, k)) {
+        return k;
+      }
+    }
+    return sub(from, to);
+  }
+
+  private boolean same(int from, String k) {
+    for (int i = 0; i < k.length(); i++) {
+      if (s.charAt(from + i) != k.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A token, or an empty string when none starts here. */
   String token() {
     int start = pos;
     while (pos < s.length() && isTokenChar(s.charAt(pos))) {
       pos++;
     }
-    return s.substring(start, pos);
+    return sub(start, pos);
   }
 
   String requireToken(String what) {
@@ -133,7 +190,7 @@ final class Lexer {
         pos += 2;
       } else if (c == '"') {
         pos++;
-        return s.substring(start, pos);
+        return sub(start, pos);
       } else {
         pos++;
       }
@@ -144,6 +201,12 @@ final class Lexer {
   /** Takes everything up to (not including) one of {@code stops} outside quotes and angles. */
   String until(String stops) {
     int start = pos;
+    skipUntil(stops);
+    return sub(start, pos);
+  }
+
+  /** Moves to the first of {@code stops} outside quotes and angles (or the end). */
+  void skipUntil(String stops) {
     boolean quoted = false;
     int angle = 0;
     while (pos < s.length()) {
@@ -165,7 +228,7 @@ final class Lexer {
       }
       pos++;
     }
-    return s.substring(start, Math.min(pos, s.length()));
+    pos = Math.min(pos, s.length());
   }
 
   /** Strips the quotes of a quoted-string and resolves its backslash escapes. */

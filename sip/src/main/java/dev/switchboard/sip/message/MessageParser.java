@@ -70,12 +70,10 @@ public final class MessageParser {
     if (lineEnd - msgStart > limits.maxLineBytes()) {
       throw new SipParseException("start line too long");
     }
-    String startLine = text(buf, msgStart, lineEnd);
     Headers headers = new Headers(16);
-    parseHeaders(buf, nextLine(buf, lineEnd, headEnd), headEnd, headers);
+    HeaderField cl = parseHeaders(buf, nextLine(buf, lineEnd, headEnd), headEnd, headers);
 
     int available = end - bodyStart;
-    String cl = headers.first(HeaderNames.CONTENT_LENGTH);
     int bodyLen;
     if (cl == null) {
       if (!datagram) {
@@ -84,10 +82,7 @@ public final class MessageParser {
       }
       bodyLen = available;
     } else {
-      if (headers.count(HeaderNames.CONTENT_LENGTH) > 1) {
-        throw new SipParseException("more than one Content-Length", HeaderNames.CONTENT_LENGTH);
-      }
-      bodyLen = SipMessage.smallInt(cl.strip(), Integer.MAX_VALUE, HeaderNames.CONTENT_LENGTH);
+      bodyLen = SipMessage.smallInt(cl, Integer.MAX_VALUE, HeaderNames.CONTENT_LENGTH);
       if (bodyLen > available) {
         throw new SipParseException(
             "Content-Length larger than the body", HeaderNames.CONTENT_LENGTH);
@@ -96,16 +91,16 @@ public final class MessageParser {
     if (bodyLen > limits.maxBodyBytes()) {
       throw new SipParseException("body too large");
     }
-    byte[] body =
-        bodyLen == 0 ? SipMessage.NO_BODY : Arrays.copyOfRange(buf, bodyStart, bodyStart + bodyLen);
 
     SipMessage m =
-        startLine.startsWith("SIP/")
-            ? response(startLine, headers, body)
-            : request(startLine, headers, body);
+        startsWith(buf, msgStart, lineEnd, "SIP/")
+            ? response(text(buf, msgStart, lineEnd), headers)
+            : request(buf, msgStart, lineEnd, headers);
     int wireEnd = bodyStart + bodyLen;
     // msgStart is 0 here; a datagram with bytes after Content-Length keeps only the message.
-    m.wire(wireEnd == buf.length ? buf : Arrays.copyOf(buf, wireEnd));
+    m.wire(buf, wireEnd);
+    // The body stays in the message's bytes until someone asks for it.
+    m.bodyIn(buf, bodyStart, bodyLen);
     return m;
   }
 
@@ -216,26 +211,63 @@ public final class MessageParser {
     return i;
   }
 
-  private static SipRequest request(String line, Headers headers, byte[] body) {
-    int sp1 = line.indexOf(' ');
-    int sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
-    if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0) {
+  /** The request line straight from the bytes: common methods and "SIP/2.0" cost no string. */
+  private static SipRequest request(byte[] b, int from, int to, Headers headers) {
+    int sp1 = indexOf(b, from, to, ' ');
+    int sp2 = sp1 < 0 ? -1 : indexOf(b, sp1 + 1, to, ' ');
+    if (sp1 <= from || sp2 < 0 || indexOf(b, sp2 + 1, to, ' ') >= 0) {
       throw new SipParseException("malformed request line");
     }
-    String method = line.substring(0, sp1);
-    String uri = line.substring(sp1 + 1, sp2);
-    String version = line.substring(sp2 + 1);
-    if (!Lexer.isToken(method)) {
-      throw new SipParseException("bad method");
+    String method = SipRequest.knownMethod(b, from, sp1);
+    if (method == null) {
+      for (int i = from; i < sp1; i++) {
+        if (b[i] < 0 || !Lexer.isTokenChar((char) b[i])) {
+          throw new SipParseException("bad method");
+        }
+      }
+      method = text(b, from, sp1);
     }
-    if (uri.isEmpty() || uri.indexOf('\t') >= 0 || uri.indexOf('<') >= 0 || uri.indexOf('>') >= 0) {
+    if (sp2 == sp1 + 1
+        || indexOf(b, sp1 + 1, sp2, '\t') >= 0
+        || indexOf(b, sp1 + 1, sp2, '<') >= 0
+        || indexOf(b, sp1 + 1, sp2, '>') >= 0) {
       throw new SipParseException("malformed Request-URI");
     }
-    checkVersion(version);
-    return new SipRequest(method, uri, version, headers, body);
+    String uri = text(b, sp1 + 1, sp2);
+    String version;
+    if (to - sp2 - 1 == SIP_2_0.length() && startsWith(b, sp2 + 1, to, SIP_2_0)) {
+      version = SIP_2_0;
+    } else {
+      version = text(b, sp2 + 1, to);
+      checkVersion(version);
+    }
+    return new SipRequest(method, uri, version, headers, null);
   }
 
-  private static SipResponse response(String line, Headers headers, byte[] body) {
+  private static final String SIP_2_0 = "SIP/2.0";
+
+  static boolean startsWith(byte[] b, int from, int to, String prefix) {
+    if (to - from < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (b[from + i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] b, int from, int to, char c) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static SipResponse response(String line, Headers headers) {
     int sp1 = line.indexOf(' ');
     if (sp1 < 0) {
       throw new SipParseException("malformed status line");
@@ -261,7 +293,7 @@ public final class MessageParser {
         throw new SipParseException("control character in reason phrase");
       }
     }
-    return new SipResponse(version, status, reason, headers, body);
+    return new SipResponse(version, status, reason, headers, null);
   }
 
   private static void checkVersion(String v) {
@@ -280,14 +312,18 @@ public final class MessageParser {
     }
   }
 
-  private void parseHeaders(byte[] b, int p, int n, Headers headers) {
+  /** Adds the header lines to {@code headers}; returns the Content-Length line, or null. */
+  private HeaderField parseHeaders(byte[] b, int p, int n, Headers headers) {
     int count = 0;
+    HeaderField contentLength = null;
+    int lengths = 0;
     while (p < n) {
       int e = lineEnd(b, p, n);
       int next = nextLine(b, e, n);
       if (++count > limits.maxHeaders()) {
         throw new SipParseException("too many headers");
       }
+      HeaderField f;
       if (next < n && (b[next] == ' ' || b[next] == '\t')) {
         // Folded continuation lines belong to this header: rare, so done on text.
         StringBuilder folded = new StringBuilder(text(b, p, e));
@@ -308,15 +344,25 @@ public final class MessageParser {
           throw new SipParseException("header line too long");
         }
         String line = folded.toString();
-        headers.addParsed(field(line, 0, line.length()));
+        f = field(line, 0, line.length());
       } else {
         if (e - p > limits.maxLineBytes()) {
           throw new SipParseException("header line too long");
         }
-        headers.addParsed(field(b, p, e));
+        f = field(b, p, e);
+      }
+      headers.addParsed(f);
+      if (f.name() == HeaderNames.CONTENT_LENGTH) {
+        lengths++;
+        contentLength = contentLength == null ? f : contentLength;
       }
       p = next;
     }
+    // Checked after every line, as before: a broken line further down is reported first.
+    if (lengths > 1) {
+      throw new SipParseException("more than one Content-Length", HeaderNames.CONTENT_LENGTH);
+    }
+    return contentLength;
   }
 
   /** One unfolded header line read straight from the bytes; known names cost no allocation. */

@@ -15,6 +15,11 @@ public final class Parameters {
 
   public static final Parameters NONE = new Parameters(List.of());
 
+  // Names most messages carry, taken as constants when written exactly so.
+  private static final String[] COMMON_NAMES = {
+    "branch", "tag", "rport", "received", "lr", "transport", "expires", "q", "maddr", "ttl", "user"
+  };
+
   private final List<Param> list;
 
   private Parameters(List<Param> list) {
@@ -97,7 +102,13 @@ public final class Parameters {
   static Parameters parse(Lexer lx) {
     List<Param> out = null;
     while (lx.accept(';')) {
-      String name = lx.requireToken("parameter name");
+      int ns = lx.pos();
+      int ne = lx.tokenEnd();
+      if (ne == ns) {
+        lx.requireToken("parameter name"); // reports the missing name
+      }
+      String name = lx.text(ns, ne, COMMON_NAMES);
+      lx.pos(ne);
       String value = null;
       if (lx.accept('=')) {
         if (lx.peek() == '"') {
@@ -119,7 +130,7 @@ public final class Parameters {
   }
 
   private static String paramValue(Lexer lx) {
-    String s = lx.text();
+    CharSequence s = lx.text();
     int start = lx.pos();
     int p = start;
     while (p < s.length()) {
@@ -131,7 +142,7 @@ public final class Parameters {
       }
     }
     lx.pos(p);
-    return s.substring(start, p);
+    return lx.sub(start, p);
   }
 
   /**

@@ -14,11 +14,17 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   static final byte[] NO_BODY = new byte[0];
 
   final Headers headers;
+  // Null while the body is still the range [bodyOff, bodyOff + bodyLen) of bodySource.
   private byte[] body;
+  private byte[] bodySource;
+  private int bodyOff;
+  private int bodyLen;
   private final String version;
 
   // The bytes this message was parsed from, valid while headers.modCount() == wireStamp.
+  // Only its first wireLen bytes are the message (a datagram may carry more after the body).
   private byte[] wire;
+  private int wireLen;
   private int wireStamp = -1;
 
   // Typed views, valid while headers.modCount() == viewStamp.
@@ -44,12 +50,36 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   }
 
   public byte[] body() {
-    return body;
+    byte[] b = body;
+    if (b == null) {
+      // Racing readers copy the same immutable bytes: harmless.
+      b = Arrays.copyOfRange(bodySource, bodyOff, bodyOff + bodyLen);
+      body = b;
+    }
+    return b;
+  }
+
+  /** The parser's body: a range of the message's own bytes, copied out only when read. */
+  void bodyIn(byte[] source, int off, int len) {
+    if (len == 0) {
+      body = NO_BODY;
+    } else {
+      body = null;
+      bodySource = source;
+      bodyOff = off;
+      bodyLen = len;
+    }
+  }
+
+  private int bodyLength() {
+    byte[] b = body;
+    return b == null ? bodyLen : b.length;
   }
 
   /** Sets the body and its Content-Type (null type removes it); Content-Length follows. */
   public void setBody(byte[] newBody, String contentType) {
     body = newBody == null ? NO_BODY : newBody;
+    bodySource = null;
     if (contentType == null) {
       headers.remove(HeaderNames.CONTENT_TYPE);
     } else {
@@ -85,6 +115,14 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
   }
 
+  private HeaderField requiredField(String name) {
+    HeaderField f = headers.firstField(name);
+    if (f == null) {
+      throw new SipParseException("missing " + name + " header", name);
+    }
+    return f;
+  }
+
   private String required(String name) {
     String v = headers.first(name);
     if (v == null) {
@@ -97,7 +135,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   public Via topVia() {
     freshViews();
     if (topVia == null) {
-      Lexer lx = new Lexer(required(HeaderNames.VIA));
+      Lexer lx = new Lexer(requiredField(HeaderNames.VIA).chars());
       Via v = Via.parse(lx);
       lx.skipWs();
       if (!lx.atEnd() && lx.peek() != ',') {
@@ -184,7 +222,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   private Address address(String name) {
     try {
-      return Address.parse(required(name));
+      return Address.parseValue(requiredField(name).chars());
     } catch (SipParseException e) {
       throw e.in(name);
     }
@@ -197,18 +235,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   public CSeq cseq() {
     freshViews();
     if (cseq == null) {
-      cseq = CSeq.parse(required(HeaderNames.CSEQ));
+      cseq = CSeq.parse(requiredField(HeaderNames.CSEQ));
     }
     return cseq;
   }
 
   /** Max-Forwards, or -1 when absent. */
   public int maxForwards() {
-    String v = headers.first(HeaderNames.MAX_FORWARDS);
-    if (v == null) {
-      return -1;
-    }
-    return smallInt(v.strip(), 255, HeaderNames.MAX_FORWARDS);
+    HeaderField f = headers.firstField(HeaderNames.MAX_FORWARDS);
+    return f == null ? -1 : smallInt(f, 255, HeaderNames.MAX_FORWARDS);
   }
 
   /** The Expires header in seconds, or -1 when absent. */
@@ -229,6 +264,18 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         throw new SipParseException("bad delta-seconds", header);
       }
       n = Math.min(n * 10 + (c - '0'), 0xffffffffL);
+    }
+    return n;
+  }
+
+  /** {@link #smallInt(String, int, String)} of a line's value, read from its bytes if plain. */
+  static int smallInt(HeaderField f, int max, String header) {
+    int n = f.plainDigits();
+    if (n < 0) {
+      return smallInt(f.value().strip(), max, header);
+    }
+    if (n > max) {
+      throw new SipParseException("value out of range", header);
     }
     return n;
   }
@@ -300,8 +347,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   /** The declared Content-Length, or -1 when absent. */
   public int contentLength() {
-    String v = headers.first(HeaderNames.CONTENT_LENGTH);
-    return v == null ? -1 : smallInt(v.strip(), Integer.MAX_VALUE, HeaderNames.CONTENT_LENGTH);
+    HeaderField f = headers.firstField(HeaderNames.CONTENT_LENGTH);
+    return f == null ? -1 : smallInt(f, Integer.MAX_VALUE, HeaderNames.CONTENT_LENGTH);
   }
 
   public String contentType() {
@@ -333,7 +380,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   /** Carries the parsed bytes over to a copy while they are still valid. */
   <T extends SipMessage> T withWireOf(SipMessage original, T copy) {
     if (original.wire != null && original.wireStamp == original.headers.modCount()) {
-      copy.wire(original.wire);
+      copy.wire(original.wire, original.wireLen);
     }
     return copy;
   }
@@ -347,8 +394,14 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   /** The wire form; an unchanged parsed message gives back its original bytes. */
   public byte[] toBytes() {
-    if (wire != null && wireStamp == headers.modCount()) {
-      return wire;
+    byte[] w = wire;
+    if (w != null && wireStamp == headers.modCount()) {
+      if (w.length != wireLen) {
+        // Cut once, when first sent: the parse itself does not copy the datagram.
+        w = Arrays.copyOf(w, wireLen);
+        wire = w;
+      }
+      return w;
     }
     StringBuilder sb = new StringBuilder(256 + headers.size() * 40);
     appendStartLine(sb);
@@ -357,23 +410,26 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     for (HeaderField f : headers.fields()) {
       if (f.name() == HeaderNames.CONTENT_LENGTH) {
         hasLength = true;
-        sb.append(HeaderNames.CONTENT_LENGTH).append(": ").append(body.length).append("\r\n");
+        sb.append(HeaderNames.CONTENT_LENGTH).append(": ").append(bodyLength()).append("\r\n");
       } else {
         sb.append(f.name()).append(": ").append(f.value()).append("\r\n");
       }
     }
     if (!hasLength) {
-      sb.append(HeaderNames.CONTENT_LENGTH).append(": ").append(body.length).append("\r\n");
+      sb.append(HeaderNames.CONTENT_LENGTH).append(": ").append(bodyLength()).append("\r\n");
     }
     sb.append("\r\n");
     byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] body = body();
     byte[] out = Arrays.copyOf(head, head.length + body.length);
     System.arraycopy(body, 0, out, head.length, body.length);
     return out;
   }
 
-  void wire(byte[] bytes) {
+  /** The message's bytes are {@code bytes[0, len)}; they must never change afterwards. */
+  void wire(byte[] bytes, int len) {
     wire = bytes;
+    wireLen = len;
     wireStamp = headers.modCount();
   }
 
@@ -392,7 +448,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         && o.getClass() == getClass()
         && startLine().equals(m.startLine())
         && headers.equals(m.headers)
-        && Arrays.equals(body, m.body);
+        && Arrays.equals(body(), m.body());
   }
 
   @Override

@@ -17,7 +17,14 @@ public final class SipRequest extends SipMessage {
   public static final String MESSAGE = "MESSAGE";
   public static final String UPDATE = "UPDATE";
 
+  private static final String[] METHODS = {
+    INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, PRACK, SUBSCRIBE, NOTIFY, PUBLISH, INFO, REFER,
+    MESSAGE, UPDATE
+  };
+
   private final String method;
+  // validate() passed while headers.modCount() had this value and the Request-URI was unchanged.
+  private int validStamp = -1;
   private String requestUriText;
   private Uri requestUri;
 
@@ -25,6 +32,19 @@ public final class SipRequest extends SipMessage {
     super(version, headers, body);
     this.method = method;
     this.requestUriText = requestUriText;
+  }
+
+  /**
+   * The constant for a method in {@code b[from, to)} spelled exactly as RFC 3261 does (methods are
+   * case-sensitive), or null.
+   */
+  static String knownMethod(byte[] b, int from, int to) {
+    for (String m : METHODS) {
+      if (m.length() == to - from && MessageParser.startsWith(b, from, to, m)) {
+        return m;
+      }
+    }
+    return null;
   }
 
   /** A new request with no headers yet; the caller adds Via, From, To, Call-ID, CSeq… */
@@ -62,6 +82,7 @@ public final class SipRequest extends SipMessage {
   public void setRequestUri(Uri uri) {
     requestUri = uri;
     requestUriText = uri.toString();
+    validStamp = -1;
     dropWire();
   }
 
@@ -101,6 +122,10 @@ public final class SipRequest extends SipMessage {
    * Request-URI and the mandatory headers of RFC 3261 §8.1.1, and that the CSeq method matches.
    */
   public void validate() {
+    int stamp = headers.modCount();
+    if (validStamp == stamp) {
+      return; // Already checked (the transport does it; layers above may ask again).
+    }
     if (requestUri() instanceof SipUri u && u.headers() != null) {
       throw new SipParseException("headers are not allowed in a Request-URI");
     }
@@ -111,13 +136,46 @@ public final class SipRequest extends SipMessage {
     if (!isCallId(callId)) {
       throw new SipParseException("bad Call-ID", HeaderNames.CALL_ID);
     }
-    if (headers.count(HeaderNames.CALL_ID) > 1) {
+    // One walk over the lines counts what the checks below need, in the order they report it.
+    int callIds = 0;
+    int froms = 0;
+    int tos = 0;
+    int cseqs = 0;
+    int maxForwards = 0;
+    boolean expires = false;
+    boolean contact = false;
+    boolean route = false;
+    boolean recordRoute = false;
+    for (HeaderField f : headers.fieldList()) {
+      // Known names are held as their canonical constants (see Headers), so identity suffices.
+      String n = f.name();
+      if (n == HeaderNames.CALL_ID) {
+        callIds++;
+      } else if (n == HeaderNames.FROM) {
+        froms++;
+      } else if (n == HeaderNames.TO) {
+        tos++;
+      } else if (n == HeaderNames.CSEQ) {
+        cseqs++;
+      } else if (n == HeaderNames.MAX_FORWARDS) {
+        maxForwards++;
+      } else if (n == HeaderNames.EXPIRES) {
+        expires = true;
+      } else if (n == HeaderNames.CONTACT) {
+        contact = true;
+      } else if (n == HeaderNames.ROUTE) {
+        route = true;
+      } else if (n == HeaderNames.RECORD_ROUTE) {
+        recordRoute = true;
+      }
+    }
+    if (callIds > 1) {
       throw new SipParseException("more than one Call-ID", HeaderNames.CALL_ID);
     }
-    if (headers.count(HeaderNames.FROM) > 1 || headers.count(HeaderNames.TO) > 1) {
+    if (froms > 1 || tos > 1) {
       throw new SipParseException("more than one From or To");
     }
-    if (headers.count(HeaderNames.CSEQ) > 1) {
+    if (cseqs > 1) {
       throw new SipParseException("more than one CSeq", HeaderNames.CSEQ);
     }
     CSeq c = cseq();
@@ -125,17 +183,22 @@ public final class SipRequest extends SipMessage {
       throw new SipParseException("method does not match the request's", HeaderNames.CSEQ);
     }
     maxForwards();
-    if (headers.count(HeaderNames.MAX_FORWARDS) > 1) {
+    if (maxForwards > 1) {
       throw new SipParseException("more than one Max-Forwards", HeaderNames.MAX_FORWARDS);
     }
-    if (headers.first(HeaderNames.EXPIRES) != null) {
+    if (expires) {
       expires();
     }
-    if (isMethod(REGISTER) || headers.contains(HeaderNames.CONTACT)) {
+    if (isMethod(REGISTER) || contact) {
       contacts();
     }
-    routes();
-    recordRoutes();
+    if (route) {
+      routes();
+    }
+    if (recordRoute) {
+      recordRoutes();
+    }
+    validStamp = stamp;
   }
 
   /** RFC 3261 callid = word ["@" word]. */

@@ -85,7 +85,7 @@ public final class SipUri implements Uri {
     }
     if (portColon >= 0) {
       host = hostport.substring(0, portColon);
-      port = parsePort(hostport.substring(portColon + 1), text);
+      port = parsePort(hostport, portColon + 1, hostport.length(), text);
     } else {
       host = hostport;
     }
@@ -112,12 +112,17 @@ public final class SipUri implements Uri {
   }
 
   static int parsePort(String p, String context) {
-    if (p.isEmpty() || p.length() > 5) {
+    return parsePort(p, 0, p.length(), context);
+  }
+
+  /** The port written in {@code s[from, to)}. */
+  static int parsePort(CharSequence s, int from, int to, String context) {
+    if (to <= from || to - from > 5) {
       throw new SipParseException("bad port in " + Uri.clip(context));
     }
     int v = 0;
-    for (int i = 0; i < p.length(); i++) {
-      char c = p.charAt(i);
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
       if (c < '0' || c > '9') {
         throw new SipParseException("bad port in " + Uri.clip(context));
       }

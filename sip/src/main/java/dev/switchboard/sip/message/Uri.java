@@ -14,6 +14,11 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
     if (colon <= 0) {
       throw new SipParseException("URI without scheme: " + clip(text));
     }
+    // The usual schemes without cutting and lower-casing the scheme's text.
+    if (colon == 3 && UriChars.sameIgnoringAsciiCase(text, 0, "sip")
+        || colon == 4 && UriChars.sameIgnoringAsciiCase(text, 0, "sips")) {
+      return SipUri.parse(text, colon);
+    }
     String scheme = text.substring(0, colon);
     if (!isScheme(scheme)) {
       throw new SipParseException("bad URI scheme: " + clip(scheme));

@@ -8,8 +8,38 @@ final class UriChars {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
+  private static final boolean[] UNRESERVED = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      UNRESERVED[c] = isAlphanum(c) || "-_.!~*'()".indexOf(c) >= 0;
+    }
+  }
+
   static boolean isUnreserved(char c) {
-    return isAlphanum(c) || "-_.!~*'()".indexOf(c) >= 0;
+    return c < 128 && UNRESERVED[c];
+  }
+
+  /**
+   * Whether {@code s} holds the ASCII {@code lit} at {@code from}, folding only A-Z: unlike
+   * String.regionMatches, a non-ASCII letter never matches an ASCII one.
+   */
+  static boolean sameIgnoringAsciiCase(CharSequence s, int from, String lit) {
+    if (from + lit.length() > s.length()) {
+      return false;
+    }
+    for (int i = 0; i < lit.length(); i++) {
+      char a = s.charAt(from + i);
+      char b = lit.charAt(i);
+      if (a != b && (lower(a) != lower(b))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   static boolean isHex(char c) {

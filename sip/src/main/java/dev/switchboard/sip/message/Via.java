@@ -48,20 +48,44 @@ public final class Via {
   static Via parse(Lexer lx) {
     try {
       lx.skipWs();
-      String name = lx.requireToken("protocol name");
-      lx.expect('/', "in sent-protocol");
-      String version = lx.requireToken("protocol version");
-      lx.expect('/', "in sent-protocol");
-      String transport = lx.requireToken("transport");
+      String protocol;
+      int at = lx.pos();
+      if (lx.regionIs(at, Math.min(at + 8, lx.length()), "SIP/2.0/")) {
+        // The usual spelling: a constant, no string building per message.
+        protocol = "SIP/2.0";
+        lx.pos(at + 8);
+        lx.skipWs();
+      } else {
+        String name = lx.requireToken("protocol name");
+        lx.expect('/', "in sent-protocol");
+        String version = lx.requireToken("protocol version");
+        lx.expect('/', "in sent-protocol");
+        protocol =
+            name.equalsIgnoreCase("SIP") && version.equals("2.0")
+                ? "SIP/2.0"
+                : name.toUpperCase(Locale.ROOT) + "/" + version;
+      }
+      int ts = lx.pos();
+      int te = lx.tokenEnd();
+      String transport;
+      if (te == ts) {
+        transport = lx.requireToken("transport"); // reports the missing transport
+      } else {
+        transport =
+            lx.regionIs(ts, te, "UDP")
+                ? "UDP"
+                : lx.regionIs(ts, te, "TCP") ? "TCP" : lx.regionIs(ts, te, "TLS") ? "TLS" : null;
+        transport = transport != null ? transport : lx.sub(ts, te);
+        lx.pos(te);
+      }
       lx.skipWs();
       String host;
-      String s = lx.text();
       if (lx.peek() == '[') {
-        int close = s.indexOf(']', lx.pos());
+        int close = lx.indexOf(']', lx.pos());
         if (close < 0) {
           throw new SipParseException("unterminated IPv6 reference");
         }
-        host = s.substring(lx.pos(), close + 1);
+        host = lx.sub(lx.pos(), close + 1);
         lx.pos(close + 1);
       } else {
         host = lx.token();
@@ -71,15 +95,13 @@ public final class Via {
       }
       int port = -1;
       if (lx.accept(':')) {
-        port = SipUri.parsePort(lx.token(), "Via sent-by");
+        int ps = lx.pos();
+        int pe = lx.tokenEnd();
+        port = SipUri.parsePort(lx.text(), ps, pe, "Via sent-by");
+        lx.pos(pe);
       }
       Parameters params = Parameters.parse(lx);
       validate(params);
-      // The usual spellings reuse constants: no string building per message.
-      String protocol =
-          name.equalsIgnoreCase("SIP") && version.equals("2.0")
-              ? "SIP/2.0"
-              : name.toUpperCase(Locale.ROOT) + "/" + version;
       return new Via(protocol, transport, host, port, params);
     } catch (SipParseException e) {
       throw e.in(HeaderNames.VIA);
