@@ -111,6 +111,16 @@ public final class BindingJournal implements BindingPersistence, AutoCloseable {
 
   @Override
   public synchronized List<Binding> loadUnexpired(Instant now) {
+    List<Binding> out = new ArrayList<>();
+    loadUnexpiredByAor(now).values().forEach(out::addAll);
+    return out;
+  }
+
+  /**
+   * Every AOR's last written binding set, expired bindings left out; lists as they were written.
+   */
+  @Override
+  public synchronized Map<String, List<Binding>> loadUnexpiredByAor(Instant now) {
     try {
       TreeMap<Long, Path> segments = numbered(SEGMENT);
       TreeMap<Long, Path> snapshots = numbered(SNAPSHOT);
@@ -131,15 +141,22 @@ public final class BindingJournal implements BindingPersistence, AutoCloseable {
       deleteBefore(base);
       generation = last;
       segment = openSegment(generation);
-      List<Binding> out = new ArrayList<>();
-      for (List<Binding> bindings : state.values()) {
-        for (Binding b : bindings) {
-          if (!b.expired(now)) {
-            out.add(b);
-          }
-        }
-      }
-      return out;
+      // Written sorted (IndexedLocationService.ORDER); filtering keeps the order.
+      state
+          .entrySet()
+          .removeIf(
+              e -> {
+                List<Binding> bindings = e.getValue();
+                for (Binding b : bindings) {
+                  if (b.expired(now)) {
+                    List<Binding> live = bindings.stream().filter(x -> !x.expired(now)).toList();
+                    e.setValue(live);
+                    return live.isEmpty();
+                  }
+                }
+                return false;
+              });
+      return state;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the location journal in " + dir, e);
     }

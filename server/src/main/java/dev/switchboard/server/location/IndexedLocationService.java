@@ -32,15 +32,25 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
           .reversed()
           .thenComparing(Binding::updatedAt, Comparator.reverseOrder());
 
-  private final Map<String, List<Binding>> latest = new ConcurrentHashMap<>();
-  private final Map<String, List<Binding>> visible = new ConcurrentHashMap<>();
+  private final Map<String, List<Binding>> latest;
+  private final Map<String, List<Binding>> visible;
   private final BindingPersistence persistence;
   private final GroupCommitWriter writer;
   private final UsageSink usage;
   private final Clock clock;
 
   private IndexedLocationService(
-      BindingPersistence persistence, UsageSink usage, Clock clock, LocationConfig config) {
+      BindingPersistence persistence,
+      UsageSink usage,
+      Clock clock,
+      LocationConfig config,
+      Map<String, List<Binding>> loaded) {
+    // Sized for what was loaded (and growth), so a large node's start does not rehash.
+    int capacity = Math.max(16, (int) (loaded.size() * 1.5));
+    this.latest = new ConcurrentHashMap<>(capacity);
+    this.visible = new ConcurrentHashMap<>(capacity);
+    latest.putAll(loaded);
+    visible.putAll(loaded);
     this.persistence = persistence;
     this.usage = usage;
     this.clock = clock;
@@ -61,19 +71,13 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
       BindingPersistence persistence, UsageSink usage, Clock clock, LocationConfig config) {
     Instant now = clock.instant();
     persistence.deleteExpired(now);
-    List<Binding> stored = persistence.loadUnexpired(now);
-    IndexedLocationService s = new IndexedLocationService(persistence, usage, clock, config);
-    Map<String, List<Binding>> byAor = new java.util.HashMap<>();
-    for (Binding b : stored) {
-      byAor.computeIfAbsent(b.aor(), k -> new ArrayList<>()).add(b);
-    }
-    byAor.forEach(
-        (aor, list) -> {
-          List<Binding> sorted = sorted(list);
-          s.latest.put(aor, sorted);
-          s.visible.put(aor, sorted);
-        });
-    LOG.info("location service loaded {} bindings of {} AORs", stored.size(), byAor.size());
+    Map<String, List<Binding>> loaded = persistence.loadUnexpiredByAor(now);
+    IndexedLocationService s =
+        new IndexedLocationService(persistence, usage, clock, config, loaded);
+    LOG.info(
+        "location service loaded {} bindings of {} AORs",
+        loaded.values().stream().mapToInt(List::size).sum(),
+        loaded.size());
     return s;
   }
 
