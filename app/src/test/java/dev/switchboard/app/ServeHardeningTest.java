@@ -54,7 +54,9 @@ class ServeHardeningTest {
         List<Path> all = files.toList();
         assertThat(all).anyMatch(f -> f.getFileName().toString().endsWith(".mv.db"));
         for (Path f : all) {
-          assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(OWNER_FILE);
+          assertThat(Files.getPosixFilePermissions(f))
+              .as(f.toString())
+              .isEqualTo(Files.isDirectory(f) ? OWNER_DIR : OWNER_FILE);
         }
       }
     }
@@ -71,7 +73,9 @@ class ServeHardeningTest {
       p.awaitUrl(120);
       try (Stream<Path> files = Files.list(data)) {
         for (Path f : files.toList()) {
-          assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(OWNER_FILE);
+          assertThat(Files.getPosixFilePermissions(f))
+              .as(f.toString())
+              .isEqualTo(Files.isDirectory(f) ? OWNER_DIR : OWNER_FILE);
         }
       }
     }

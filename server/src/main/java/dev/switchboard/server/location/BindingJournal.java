@@ -75,6 +75,7 @@ public final class BindingJournal implements BindingPersistence, AutoCloseable {
   public static BindingJournal open(Path dir, boolean sync, long minCompactBytes) {
     try {
       Files.createDirectories(dir);
+      restrictDirectory(dir);
       FileChannel lockChannel =
           FileChannel.open(
               dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -423,6 +424,15 @@ public final class BindingJournal implements BindingPersistence, AutoCloseable {
     } catch (IOException e) {
       // Some file systems cannot open a directory; the data itself was flushed.
       LOG.debug("cannot flush directory {}: {}", dir, e.toString());
+    }
+  }
+
+  /** Bindings say where every phone is: the directory is the owner's alone, like the data one. */
+  private static void restrictDirectory(Path dir) {
+    try {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException | IOException e) {
+      // Not a POSIX file system: its own defaults apply.
     }
   }
 
