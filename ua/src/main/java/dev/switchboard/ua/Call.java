@@ -120,7 +120,7 @@ public final class Call {
     SipRequest inv = SipRequest.create(SipRequest.INVITE, to.uri());
     inv.addHeader(HeaderNames.MAX_FORWARDS, "70");
     inv.addHeader(HeaderNames.FROM, from.withTag(UaCore.token()).toString());
-    inv.addHeader(HeaderNames.TO, to.withTag(null).toString());
+    inv.addHeader(HeaderNames.TO, to.withoutParam("tag").toString());
     inv.addHeader(
         HeaderNames.CALL_ID, UaCore.token() + UaCore.token() + "@" + core.contact().host());
     inv.addHeader(HeaderNames.CSEQ, "1 " + SipRequest.INVITE);

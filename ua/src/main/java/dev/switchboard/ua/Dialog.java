@@ -61,8 +61,8 @@ public final class Dialog {
     java.util.Collections.reverse(routes);
     return new Dialog(
         DialogId.ofResponse(response),
-        request.from().withTag(null),
-        response.to().withTag(null),
+        request.from().withoutParam("tag"),
+        response.to().withoutParam("tag"),
         routes,
         contactOf(response, request.requestUri()),
         request.cseq().number(),
@@ -80,8 +80,8 @@ public final class Dialog {
   static Dialog asUas(SipRequest request, String localTag, Endpoint flow) {
     return new Dialog(
         new DialogId(request.callId(), localTag, request.from().tag()),
-        request.to().withTag(null),
-        request.from().withTag(null),
+        request.to().withoutParam("tag"),
+        request.from().withoutParam("tag"),
         request.recordRoutes(),
         contactOf(request, null),
         0,

@@ -50,7 +50,7 @@ public final class Registration implements AutoCloseable {
   Registration(UaCore core, SipUri registrar, Address aor, int expires) {
     this.core = core;
     this.registrar = registrar;
-    this.aor = aor.withTag(null);
+    this.aor = aor.withoutParam("tag");
     this.expires = expires;
   }
 
