@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       AdminCommand.class,
+      dev.switchboard.app.call.CallCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

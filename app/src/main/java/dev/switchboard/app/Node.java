@@ -4,18 +4,25 @@ import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
 import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
+import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.server.location.LiveRegistrations;
+import dev.switchboard.server.proxy.ProxyAddress;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.sip.SipServices;
 import dev.switchboard.server.usage.BatchingUsageWriter;
+import dev.switchboard.server.voicemail.VoicemailService;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
+import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.voicemail.Mailboxes;
+import dev.switchboard.ua.LocalContact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +53,7 @@ public final class Node implements AutoCloseable {
     // Parsed first: a bad --route or challenge order should fail before anything is opened.
     HttpSettings httpSettings = options.http();
     SipServiceConfig sipConfig = options.sip();
+    PortRange rtpPorts = options.rtpPorts();
     // Even with PostgreSQL the data directory holds the location journal and the node secret.
     DataDirectory data = DataDirectory.prepare(options.data);
     NodeSecret secret = NodeSecret.in(options.data);
@@ -70,6 +78,7 @@ public final class Node implements AutoCloseable {
                   Clock.systemUTC(),
                   registrarSettings,
                   options.data.resolve("location")));
+      Mailboxes mailboxes = new Mailboxes(options.data.resolve("voicemail"));
       NodeMetrics metrics = new NodeMetrics(registrar.locationService(), usage);
       ApiServer http =
           open(
@@ -83,7 +92,8 @@ public final class Node implements AutoCloseable {
                   new NodeState(
                       new LiveRegistrations(registrar.locationService()),
                       registrar.gate().security(),
-                      metrics::scrape)));
+                      metrics::scrape,
+                      mailboxes)));
       open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
@@ -97,10 +107,38 @@ public final class Node implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
       }
+      attachVoicemail(parts, sip, database, mailboxes, rtpPorts);
       return new Node(database, http, sip, parts);
     } catch (RuntimeException e) {
       closeAll(parts);
       throw e;
+    }
+  }
+
+  /** The voicemail service answers, inside the node, calls to extensions nobody registered. */
+  private static void attachVoicemail(
+      Deque<AutoCloseable> parts,
+      SipService sip,
+      Database database,
+      Mailboxes mailboxes,
+      PortRange rtpPorts) {
+    AccountRepository accounts = new AccountRepository(database.jdbi());
+    ProxyAddress us = sip.ownAddress();
+    try {
+      VoicemailService voicemail =
+          open(
+              parts,
+              VoicemailService.start(
+                  sip.transactions(),
+                  sip.timers(),
+                  new LocalContact(TransportKind.UDP, us.host(), us.port()),
+                  new VoicemailService.Settings(
+                      sip.address(TransportKind.UDP).getAddress(), rtpPorts, Duration.ofMinutes(3)),
+                  mailboxes,
+                  (domain, user) -> accounts.get(domain, user).options().voicemail()));
+      sip.attach(voicemail, voicemail);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the RTP ports " + rtpPorts, e);
     }
   }
 

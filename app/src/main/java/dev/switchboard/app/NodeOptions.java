@@ -1,6 +1,7 @@
 package dev.switchboard.app;
 
 import dev.switchboard.console.edge.HttpSettings;
+import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.server.edge.EdgeConfig;
 import dev.switchboard.server.edge.NetworkBlock;
 import dev.switchboard.server.proxy.RouteTable;
@@ -146,6 +147,15 @@ public final class NodeOptions {
   int sipReceiveBuffer;
 
   @Option(
+      names = "--rtp-ports",
+      paramLabel = "MIN-MAX",
+      description =
+          "UDP ports for the media the server answers itself (voicemail) (default:"
+              + " ${DEFAULT-VALUE}).",
+      defaultValue = "20000-20999")
+  String rtpPorts;
+
+  @Option(
       names = "--sip-threads",
       description = "Threads that receive and process SIP over UDP (default: one per core).",
       defaultValue = "0")
@@ -212,6 +222,15 @@ public final class NodeOptions {
       throw new IllegalArgumentException("--sip-receive-buffer must be at least 65536 bytes");
     }
     return c.withTransport(c.transport().withUdp(sipReceiveBuffer, threads)).withEdge(edge());
+  }
+
+  /** The RTP port range of the server's own media services; fails on a malformed range. */
+  PortRange rtpPorts() {
+    try {
+      return PortRange.parse(rtpPorts);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--rtp-ports: " + e.getMessage(), e);
+    }
   }
 
   /** The edge's limits: the defaults with the trusted networks given. */

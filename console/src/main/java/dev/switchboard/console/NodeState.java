@@ -2,15 +2,25 @@ package dev.switchboard.console;
 
 import dev.switchboard.store.security.SecurityDesk;
 import dev.switchboard.store.usage.Registrations;
+import dev.switchboard.store.voicemail.Mailboxes;
 import java.util.function.Supplier;
 
 /**
  * What the console shows of the running node beyond the database: who is registered now, the SIP
- * edge's security record, and the metrics in Prometheus' text format. A node without SIP passes
- * {@link #NONE}.
+ * edge's security record, the metrics in Prometheus' text format, and the voicemail boxes. A node
+ * without SIP passes {@link #NONE}.
  */
 public record NodeState(
-    Registrations registrations, SecurityDesk security, Supplier<String> prometheus) {
+    Registrations registrations,
+    SecurityDesk security,
+    Supplier<String> prometheus,
+    Mailboxes voicemail) {
+
+  /** A node without voicemail: the mailbox routes answer 404. */
+  public NodeState(
+      Registrations registrations, SecurityDesk security, Supplier<String> prometheus) {
+    this(registrations, security, prometheus, null);
+  }
 
   public static final NodeState NONE =
       new NodeState(Registrations.NONE, SecurityDesk.NONE, () -> "");

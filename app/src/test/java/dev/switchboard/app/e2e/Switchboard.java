@@ -138,6 +138,16 @@ final class Switchboard implements AutoCloseable {
     return JSON.readTree(r.body());
   }
 
+  /** The body of a GET that answers 200 with something other than JSON (a WAV file). */
+  byte[] bytes(String path) throws Exception {
+    HttpResponse<byte[]> r =
+        http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " → " + r.statusCode());
+    }
+    return r.body();
+  }
+
   /** The node's /metrics text. */
   String metrics() throws Exception {
     HttpResponse<String> r =

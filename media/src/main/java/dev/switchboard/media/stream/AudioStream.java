@@ -45,8 +45,9 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
       long unsupportedPackets) {}
 
   private final RtpSession session;
-  private final AudioCodec codec;
-  private final int eventPayloadType;
+  // Chosen again when an offer/answer exchange settles (the port was offered before the codec).
+  private volatile AudioCodec codec;
+  private volatile int eventPayloadType;
   private final JitterBuffer jitterBuffer;
   private final TelephoneEventSender keySender = new TelephoneEventSender();
   private final TelephoneEventReceiver keyReceiver;
@@ -82,6 +83,24 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
   /** The RTP session underneath (ports, remote address, statistics). */
   public RtpSession session() {
     return session;
+  }
+
+  /**
+   * Switches to the codec and telephone-event payload type an offer/answer exchange agreed: a user
+   * agent opens the stream (and offers its port) before it knows the answer. Both G.711 laws frame
+   * alike, so this is safe between ticks.
+   */
+  public void negotiated(AudioCodec newCodec, int telephoneEventPayloadType) {
+    if (newCodec.payloadBytes(Narrowband.FRAME_SAMPLES) != payload.length) {
+      throw new IllegalArgumentException("codec frames differ in size: " + newCodec);
+    }
+    this.codec = newCodec;
+    this.eventPayloadType = telephoneEventPayloadType;
+  }
+
+  /** The codec in use. */
+  public AudioCodec codec() {
+    return codec;
   }
 
   /** Sets who hears about received keys (RFC 4733); called on the network or clock thread. */
@@ -150,14 +169,16 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
   @Override
   public void accept(short[] frame) {
     session.sendReportIfDue(System.nanoTime());
-    TelephoneEventSender.Packet key = eventPayloadType < 0 ? null : keySender.tick(timestamp);
+    AudioCodec c = codec;
+    int eventPt = eventPayloadType;
+    TelephoneEventSender.Packet key = eventPt < 0 ? null : keySender.tick(timestamp);
     if (key != null) {
-      session.send(eventPayloadType, key.marker(), key.timestamp(), key.payload());
+      session.send(eventPt, key.marker(), key.timestamp(), key.payload());
       eventPacketsSent++;
       talkspurtStart = true;
     } else if (frame != null) {
-      codec.encode(frame, 0, Narrowband.FRAME_SAMPLES, payload, 0);
-      session.send(codec.payloadType(), talkspurtStart, timestamp & 0xFFFF_FFFFL, payload);
+      c.encode(frame, 0, Narrowband.FRAME_SAMPLES, payload, 0);
+      session.send(c.payloadType(), talkspurtStart, timestamp & 0xFFFF_FFFFL, payload);
       talkspurtStart = false;
       framesSent++;
     } else {
@@ -187,6 +208,7 @@ public final class AudioStream implements FrameSource, FrameSink, AutoCloseable 
     @Override
     public void onRtp(RtpPacket packet, long arrivalNanos) {
       int pt = packet.payloadType();
+      AudioCodec codec = AudioStream.this.codec;
       if (pt == codec.payloadType()) {
         byte[] data = packet.payload();
         int samples = codec.samples(data.length);

@@ -62,6 +62,7 @@ public final class Proxy {
   private final DigestGate gate;
   private final RouteToken tokens;
   private final CallTracker tracker;
+  private volatile UnreachableTarget unreachable = UnreachableTarget.NONE;
   private final ConcurrentHashMap<ServerTransaction, ResponseContext> contexts =
       new ConcurrentHashMap<>();
 
@@ -419,6 +420,11 @@ public final class Proxy {
   }
 
   /** What target determination needs to know about one initial request. */
+  /** Who takes INVITEs for our extensions that nobody registered (voicemail), instead of 480. */
+  public void setUnreachableTarget(UnreachableTarget target) {
+    this.unreachable = java.util.Objects.requireNonNull(target);
+  }
+
   private record Routing(
       ServerTransaction tx,
       SipRequest base,
@@ -492,7 +498,10 @@ public final class Proxy {
     List<Binding> bindings =
         location.lookup(r.ruri().aor()).stream().filter(b -> !b.expired(now)).toList();
     if (bindings.isEmpty()) {
-      refuse(r, 480, null);
+      if (!r.base().isMethod(SipRequest.INVITE)
+          || !unreachable.take(r.tx(), r.domain(), found.get().user())) {
+        refuse(r, 480, null);
+      }
       return;
     }
     if (tenant.mode() == TenantRouting.Mode.REDIRECT) {

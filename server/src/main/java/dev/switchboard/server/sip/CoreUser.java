@@ -23,6 +23,7 @@ final class CoreUser implements TransactionUser {
   private final RegisterHandler registrar;
   private final Proxy proxy;
   private final Edge edge;
+  private volatile LocalUserAgent local = LocalUserAgent.NONE;
 
   CoreUser(
       Capabilities capabilities,
@@ -37,6 +38,10 @@ final class CoreUser implements TransactionUser {
     this.edge = edge;
   }
 
+  void setLocalUserAgent(LocalUserAgent ua) {
+    this.local = ua;
+  }
+
   @Override
   public Admission admit(SipRequest request, Endpoint source) {
     return edge == null ? Admission.ACCEPT : edge.admit(request, source);
@@ -45,6 +50,10 @@ final class CoreUser implements TransactionUser {
   @Override
   public void onRequest(ServerTransaction tx) {
     SipRequest request = tx.request();
+    if (local.owns(request)) {
+      local.onRequest(tx);
+      return;
+    }
     boolean proxied = proxy != null && !request.isMethod(SipRequest.REGISTER) && !isForUs(request);
     SipResponse rejection = proxied ? screen.rejectProxied(request) : screen.reject(request);
     if (rejection != null) {
@@ -84,6 +93,9 @@ final class CoreUser implements TransactionUser {
 
   @Override
   public void onAck(SipRequest ack, Endpoint source) {
+    if (local.onAck(ack, source)) {
+      return;
+    }
     if (proxy != null) {
       proxy.onAck(ack, source);
     }
@@ -98,6 +110,9 @@ final class CoreUser implements TransactionUser {
 
   @Override
   public void onCancel(InviteServerTransaction target, SipRequest cancel) {
+    if (local.onCancel(target, cancel)) {
+      return;
+    }
     if (proxy != null) {
       proxy.onCancel(target, cancel);
     } else if (target.lastResponse() == null || target.lastResponse().isProvisional()) {

@@ -5,8 +5,10 @@ import dev.switchboard.server.edge.Edge;
 import dev.switchboard.server.edge.EdgeSecurity;
 import dev.switchboard.server.proxy.Proxy;
 import dev.switchboard.server.proxy.ProxyAddress;
+import dev.switchboard.server.proxy.UnreachableTarget;
 import dev.switchboard.sip.auth.DigestAuthenticator;
 import dev.switchboard.sip.transaction.HashedWheelTimerService;
+import dev.switchboard.sip.transaction.TimerService;
 import dev.switchboard.sip.transaction.TransactionCounters;
 import dev.switchboard.sip.transaction.TransactionLayer;
 import dev.switchboard.sip.transport.NettyTransport;
@@ -28,6 +30,7 @@ public final class SipService implements AutoCloseable {
   private final HashedWheelTimerService timers;
   private volatile Proxy proxy;
   private volatile Edge edge;
+  private CoreUser user;
 
   private SipService(SipServiceConfig config, SipServices services) {
     this.config = config;
@@ -102,8 +105,8 @@ public final class SipService implements AutoCloseable {
               transport::udpBacklog);
       transport.setDatagramGate(edge::admitDatagram);
     }
-    transactions.setUser(
-        new CoreUser(caps, config.serverName(), services.registrar(), proxy, edge));
+    user = new CoreUser(caps, config.serverName(), services.registrar(), proxy, edge);
+    transactions.setUser(user);
   }
 
   private ProxyAddress proxyAddress() {
@@ -154,6 +157,27 @@ public final class SipService implements AutoCloseable {
   /** The proxy, or null when the service runs without one. */
   public Proxy proxy() {
     return proxy;
+  }
+
+  /**
+   * Runs {@code ua} inside the node: the requests of its dialogs reach it first, and (with a proxy)
+   * INVITEs to extensions nobody registered go to {@code unreachable}.
+   */
+  public void attach(LocalUserAgent ua, UnreachableTarget unreachable) {
+    user.setLocalUserAgent(ua);
+    if (proxy != null) {
+      proxy.setUnreachableTarget(unreachable);
+    }
+  }
+
+  /** The timer wheel, for services that run transactions of their own. */
+  public TimerService timers() {
+    return timers;
+  }
+
+  /** Where the proxy says it is (Via, Record-Route): a local UA's Contact goes there too. */
+  public ProxyAddress ownAddress() {
+    return proxyAddress();
   }
 
   /** The transaction layer, for services (a registrar, a UA) that send requests of their own. */

@@ -86,16 +86,28 @@ public final class BaresipPeer implements AutoCloseable {
 
   /** Writes the configuration, starts baresip and waits until it says it is ready. */
   public static BaresipPeer start(Account account) throws IOException, InterruptedException {
+    return start(account, 440, false);
+  }
+
+  /**
+   * As {@link #start(Account)}, with a microphone tone of {@code toneHz} and, when {@code record},
+   * the sndfile module writing what the peer hears to {@link #heard()}.
+   */
+  public static BaresipPeer start(Account account, double toneHz, boolean record)
+      throws IOException, InterruptedException {
     Path baresip = PeerPrograms.require("baresip", "baresip");
     Path dir = Files.createTempDirectory("baresip-peer-");
-    writeTone(dir.resolve("tone.wav"));
+    writeTone(dir.resolve("tone.wav"), toneHz);
+    if (record) {
+      Files.createDirectories(dir.resolve("heard"));
+    }
     Files.writeString(dir.resolve("accounts"), account.line());
     IOException last = null;
     // Ports are free when chosen but could be taken before baresip binds them: try a few.
     for (int attempt = 0; attempt < 3; attempt++) {
       int sipPort = freePortBothWays();
       int consolePort = freePortBothWays();
-      Files.writeString(dir.resolve("config"), config(dir, sipPort, consolePort));
+      Files.writeString(dir.resolve("config"), config(dir, sipPort, consolePort, record));
       Files.deleteIfExists(dir.resolve("baresip.out"));
       Process p =
           new ProcessBuilder(baresip.toString(), "-f", dir.toString())
@@ -120,6 +132,11 @@ public final class BaresipPeer implements AutoCloseable {
   }
 
   static String config(Path dir, int sipPort, int consolePort) {
+    return config(dir, sipPort, consolePort, false);
+  }
+
+  static String config(Path dir, int sipPort, int consolePort, boolean record) {
+    String recording = record ? "module sndfile.so\nsnd_path " + dir.resolve("heard") + "\n" : "";
     return String.join(
         "\n",
         "poll_method epoll",
@@ -138,11 +155,11 @@ public final class BaresipPeer implements AutoCloseable {
         "module_app account.so",
         "module_app menu.so",
         "cons_listen 127.0.0.1:" + consolePort,
-        "");
+        recording);
   }
 
-  /** 8 kHz 16-bit mono 440 Hz, as a WAV file. */
-  private static void writeTone(Path file) throws IOException {
+  /** 8 kHz 16-bit mono sine of {@code hz}, as a WAV file. */
+  private static void writeTone(Path file, double hz) throws IOException {
     int rate = 8000;
     int samples = rate * TONE_SECONDS;
     ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
@@ -151,7 +168,7 @@ public final class BaresipPeer implements AutoCloseable {
     b.putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
     b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
     for (int i = 0; i < samples; i++) {
-      b.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate)));
+      b.putShort((short) (8000 * Math.sin(2 * Math.PI * hz * i / rate)));
     }
     try (OutputStream out = Files.newOutputStream(file)) {
       out.write(b.array());
@@ -267,6 +284,32 @@ public final class BaresipPeer implements AutoCloseable {
 
   public Path workDir() {
     return dir;
+  }
+
+  /**
+   * The WAV files the sndfile module wrote of what this peer heard (decoded audio, one per call),
+   * oldest first; empty unless started with recording.
+   */
+  public java.util.List<Path> heard() throws IOException {
+    Path d = dir.resolve("heard");
+    if (!Files.isDirectory(d)) {
+      return java.util.List.of();
+    }
+    try (var files = Files.list(d)) {
+      return files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).sorted().toList();
+    }
+  }
+
+  /** Copies the recordings out before {@link #close} removes the directory. */
+  public java.util.List<Path> keepHeard(Path into) throws IOException {
+    java.util.List<Path> kept = new java.util.ArrayList<>();
+    Files.createDirectories(into);
+    for (Path f : heard()) {
+      Path copy = into.resolve(f.getFileName());
+      Files.copy(f, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      kept.add(copy);
+    }
+    return kept;
   }
 
   /** Stops baresip (SIGTERM, by force after 5 s) and removes its directory. */

@@ -1,0 +1,281 @@
+package dev.switchboard.server.voicemail;
+
+import dev.switchboard.media.FrameSource;
+import dev.switchboard.media.clock.AudioPatch;
+import dev.switchboard.media.clock.MediaClock;
+import dev.switchboard.media.rtp.MediaTransport;
+import dev.switchboard.media.rtp.PortRange;
+import dev.switchboard.media.tone.ToneGenerator;
+import dev.switchboard.media.wav.PromptPlayer;
+import dev.switchboard.media.wav.WavEncoding;
+import dev.switchboard.media.wav.WavWriter;
+import dev.switchboard.server.proxy.UnreachableTarget;
+import dev.switchboard.server.sip.LocalUserAgent;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.transaction.InviteServerTransaction;
+import dev.switchboard.sip.transaction.ServerTransaction;
+import dev.switchboard.sip.transaction.TimerService;
+import dev.switchboard.sip.transaction.TransactionLayer;
+import dev.switchboard.sip.transport.Endpoint;
+import dev.switchboard.store.voicemail.Mailboxes;
+import dev.switchboard.ua.Call;
+import dev.switchboard.ua.CallEnd;
+import dev.switchboard.ua.LocalContact;
+import dev.switchboard.ua.MediaSettings;
+import dev.switchboard.ua.UaCore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's voicemail: a user agent inside the node that answers calls for extensions with the
+ * {@code voicemail} option that nobody registered, plays the owner's greeting (or a beep) and
+ * records the caller into the owner's mailbox until the caller hangs up.
+ */
+public final class VoicemailService implements LocalUserAgent, UnreachableTarget, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(VoicemailService.class);
+
+  /** The beep after which one speaks, when the owner has no greeting of their own. */
+  public static final double BEEP_HZ = 950;
+
+  private static final int BEEP_MILLIS = 600;
+  private static final long TICK_MILLIS = 40; // let a tick already on the clock finish
+
+  /** Whether an extension has voicemail (a blocking look-up; runs off the SIP threads). */
+  @FunctionalInterface
+  public interface Owners {
+    boolean hasVoicemail(String domain, String user);
+  }
+
+  /**
+   * @param rtpAddress where RTP is bound and what our SDP says
+   * @param rtpPorts the ports RTP may use
+   * @param maxMessage when a recording is cut off (we hang up)
+   */
+  public record Settings(InetAddress rtpAddress, PortRange rtpPorts, Duration maxMessage) {}
+
+  private record Box(String domain, String user) {}
+
+  private final Settings settings;
+  private final Mailboxes mailboxes;
+  private final Owners owners;
+  private final Clock clock;
+  private final MediaClock media;
+  private final MediaTransport rtp;
+  private final UaCore core;
+  private final ScheduledExecutorService work;
+  private final ConcurrentHashMap<String, Box> waiting = new ConcurrentHashMap<>();
+
+  private VoicemailService(
+      TransactionLayer layer,
+      TimerService timers,
+      LocalContact contact,
+      Settings settings,
+      Mailboxes mailboxes,
+      Owners owners,
+      Clock clock)
+      throws IOException {
+    this.settings = settings;
+    this.mailboxes = mailboxes;
+    this.owners = owners;
+    this.clock = clock;
+    this.media = MediaClock.start("voicemail-media", 1);
+    this.rtp = MediaTransport.open(settings.rtpAddress(), settings.rtpPorts());
+    this.core =
+        new UaCore(
+            layer,
+            timers,
+            contact,
+            MediaSettings.of(rtp, media, "voicemail@" + contact.host()),
+            UaCore.Settings.of("Switchboard voicemail").withContactUser("voicemail"));
+    this.work =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "voicemail");
+              t.setDaemon(true);
+              return t;
+            });
+    core.setIncomingCallHandler(this::onIncoming);
+  }
+
+  /** Opens the RTP ports and the media clock; calls reach it once the SIP service attaches it. */
+  public static VoicemailService start(
+      TransactionLayer layer,
+      TimerService timers,
+      LocalContact contact,
+      Settings settings,
+      Mailboxes mailboxes,
+      Owners owners)
+      throws IOException {
+    return new VoicemailService(
+        layer, timers, contact, settings, mailboxes, owners, Clock.systemUTC());
+  }
+
+  @Override
+  public boolean take(ServerTransaction tx, String domain, String user) {
+    work.execute(
+        () -> {
+          boolean has;
+          try {
+            has = owners.hasVoicemail(domain, user);
+          } catch (RuntimeException e) {
+            has = false; // no such account any more, or the store is down: as before, 480
+          }
+          if (!has) {
+            tx.respond(480);
+            return;
+          }
+          waiting.put(tx.request().callId(), new Box(domain, user));
+          core.onRequest(tx);
+        });
+    return true;
+  }
+
+  private void onIncoming(Call call) {
+    Box box = waiting.remove(call.request().callId());
+    if (box == null) {
+      call.reject(480);
+      return;
+    }
+    work.execute(() -> answer(call, box));
+  }
+
+  private void answer(Call call, Box box) {
+    Mailboxes.Deposit deposit;
+    WavWriter recording;
+    FrameSource greeting;
+    try {
+      deposit =
+          mailboxes.open(
+              box.domain(), box.user(), call.remoteParty().uri().toString(), clock.instant());
+      recording = WavWriter.create(deposit.file(), WavEncoding.PCM);
+      Path own = mailboxes.greeting(box.domain(), box.user()).orElse(null);
+      greeting =
+          own != null
+              ? PromptPlayer.of(own, false)
+              : ToneGenerator.sine(BEEP_HZ, 8000, BEEP_MILLIS);
+    } catch (IOException | RuntimeException e) {
+      log.warn("voicemail for {}@{} cannot record", box.user(), box.domain(), e);
+      call.reject(500);
+      return;
+    }
+    if (!call.answer(null)) {
+      close(recording);
+      discard(deposit);
+      return;
+    }
+    // Set on the clock thread when the greeting ends, read on ours when the call does.
+    AtomicReference<AudioPatch> recorder = new AtomicReference<>();
+    AudioPatch.untilEnd(
+        media,
+        greeting,
+        call.media(),
+        () -> {
+          if (!call.ended().isDone()) {
+            recorder.set(AudioPatch.connect(media, call.media(), recording));
+          }
+        });
+    ScheduledFuture<?> cutOff =
+        work.schedule(call::hangup, settings.maxMessage().toMillis(), TimeUnit.MILLISECONDS);
+    call.ended()
+        .whenComplete(
+            (end, error) -> {
+              cutOff.cancel(false);
+              work.schedule(
+                  () -> keep(box, deposit, recording, recorder.get(), end),
+                  TICK_MILLIS,
+                  TimeUnit.MILLISECONDS);
+            });
+  }
+
+  private void keep(
+      Box box, Mailboxes.Deposit deposit, WavWriter recording, AudioPatch recorder, CallEnd end) {
+    if (recorder != null) {
+      recorder.disconnect();
+    }
+    try {
+      Thread.sleep(TICK_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    close(recording);
+    if (recorder == null || recording.millis() == 0) {
+      discard(deposit);
+      return;
+    }
+    try {
+      mailboxes.keep(deposit, recording.millis());
+      log.info(
+          "voicemail for {}@{}: {} ms from {} ({})",
+          box.user(),
+          box.domain(),
+          recording.millis(),
+          deposit.caller(),
+          end == null ? "?" : end.cause());
+    } catch (IOException e) {
+      log.warn("voicemail for {}@{} could not be kept", box.user(), box.domain(), e);
+    }
+  }
+
+  private static void close(WavWriter w) {
+    try {
+      w.close();
+    } catch (IOException e) {
+      log.warn("closing a voicemail recording failed", e);
+    }
+  }
+
+  private void discard(Mailboxes.Deposit d) {
+    try {
+      mailboxes.discard(d);
+    } catch (IOException e) {
+      log.warn("removing an empty voicemail recording failed", e);
+    }
+  }
+
+  @Override
+  public boolean owns(SipRequest request) {
+    return core.owns(request);
+  }
+
+  @Override
+  public void onRequest(ServerTransaction tx) {
+    core.onRequest(tx);
+  }
+
+  @Override
+  public boolean onAck(SipRequest ack, Endpoint source) {
+    return core.onAck(ack, source);
+  }
+
+  @Override
+  public boolean onCancel(InviteServerTransaction target, SipRequest cancel) {
+    return core.onCancel(target, cancel);
+  }
+
+  /** Hangs up every message being left, and frees the RTP ports and the media clock. */
+  @Override
+  public void close() {
+    for (Call c : core.calls()) {
+      c.hangup();
+    }
+    work.shutdown();
+    try {
+      work.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    rtp.close();
+    media.close();
+  }
+}

@@ -1,0 +1,144 @@
+package dev.switchboard.store.voicemail;
+
+import dev.switchboard.store.InvalidValueException;
+import dev.switchboard.store.NotFoundException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The voicemail boxes under the data directory: {@code DOMAIN/USER/} holds an optional {@code
+ * greeting.wav} and each message as {@code ID.wav} plus {@code ID.properties} (caller, time,
+ * length); a message being recorded is {@code ID.wav.part} until it is kept.
+ */
+public final class Mailboxes {
+  // Domains and user parts become directory names: nothing that could climb out of the root.
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+\\-]{0,127}");
+  private static final Pattern MESSAGE_ID = Pattern.compile("[0-9]{13}-[0-9a-f]{6}");
+
+  private final Path root;
+
+  public Mailboxes(Path root) {
+    this.root = root;
+  }
+
+  /** The mailbox directory of {@code user@domain} (not created). */
+  private Path box(String domain, String user) {
+    String d = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
+    if (!SAFE.matcher(d).matches() || d.contains("..")) {
+      throw new InvalidValueException("domain", "not a domain name: " + domain);
+    }
+    if (user == null || !SAFE.matcher(user).matches() || user.contains("..")) {
+      throw new InvalidValueException("user", "not a user part we keep a mailbox for: " + user);
+    }
+    return root.resolve(d).resolve(user);
+  }
+
+  /** The owner's recorded or uploaded greeting, if there is one. */
+  public Optional<Path> greeting(String domain, String user) {
+    Path g = box(domain, user).resolve("greeting.wav");
+    return Files.isRegularFile(g) ? Optional.of(g) : Optional.empty();
+  }
+
+  /** A message being recorded: write the audio to {@link #file()}, then {@link #keep} it. */
+  public record Deposit(Path box, String id, String caller, Instant receivedAt) {
+    public Path file() {
+      return box.resolve(id + ".wav.part");
+    }
+  }
+
+  /** Opens a new message for {@code user@domain} from {@code caller}, answered at {@code at}. */
+  public Deposit open(String domain, String user, String caller, Instant at) throws IOException {
+    Path box = box(domain, user);
+    Files.createDirectories(box);
+    String id =
+        String.format(
+            Locale.ROOT,
+            "%013d-%06x",
+            at.toEpochMilli(),
+            ThreadLocalRandom.current().nextInt(1 << 24));
+    return new Deposit(box, id, caller, at);
+  }
+
+  /** Keeps a finished recording of {@code durationMillis}: its metadata first, then its audio. */
+  public VoicemailMessage keep(Deposit d, long durationMillis) throws IOException {
+    Properties p = new Properties();
+    p.setProperty("caller", d.caller() == null ? "" : d.caller());
+    p.setProperty("receivedAt", d.receivedAt().toString());
+    p.setProperty("durationMillis", Long.toString(durationMillis));
+    try (Writer w =
+        Files.newBufferedWriter(d.box().resolve(d.id() + ".properties"), StandardCharsets.UTF_8)) {
+      p.store(w, null);
+    }
+    Files.move(d.file(), d.box().resolve(d.id() + ".wav"), StandardCopyOption.ATOMIC_MOVE);
+    return new VoicemailMessage(d.id(), d.caller(), d.receivedAt(), durationMillis);
+  }
+
+  /** Drops a recording that is not worth keeping (the caller hung up at once). */
+  public void discard(Deposit d) throws IOException {
+    Files.deleteIfExists(d.file());
+  }
+
+  /** The kept messages of {@code user@domain}, oldest first. */
+  public List<VoicemailMessage> messages(String domain, String user) {
+    Path box = box(domain, user);
+    if (!Files.isDirectory(box)) {
+      return List.of();
+    }
+    List<VoicemailMessage> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(box)) {
+      for (Path f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".wav")
+            && MESSAGE_ID.matcher(name.substring(0, name.length() - 4)).matches()) {
+          read(box, name.substring(0, name.length() - 4)).ifPresent(out::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The audio of one kept message. */
+  public Path audio(String domain, String user, String id) {
+    Path box = box(domain, user);
+    if (id == null
+        || !MESSAGE_ID.matcher(id).matches()
+        || !Files.isRegularFile(box.resolve(id + ".wav"))) {
+      throw new NotFoundException("id", "no voicemail message " + id);
+    }
+    return box.resolve(id + ".wav");
+  }
+
+  private static Optional<VoicemailMessage> read(Path box, String id) throws IOException {
+    Path meta = box.resolve(id + ".properties");
+    if (!Files.isRegularFile(meta)) {
+      return Optional.empty();
+    }
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    return Optional.of(
+        new VoicemailMessage(
+            id,
+            p.getProperty("caller", ""),
+            Instant.parse(p.getProperty("receivedAt")),
+            Long.parseLong(p.getProperty("durationMillis", "0"))));
+  }
+}
