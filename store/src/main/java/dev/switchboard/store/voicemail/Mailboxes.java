@@ -64,7 +64,15 @@ public final class Mailboxes {
   /** Opens a new message for {@code user@domain} from {@code caller}, answered at {@code at}. */
   public Deposit open(String domain, String user, String caller, Instant at) throws IOException {
     Path box = box(domain, user);
-    Files.createDirectories(box);
+    try {
+      // Callers' voices are the owner's alone, like the rest of the data directory.
+      Files.createDirectories(
+          box,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(box);
+    }
     String id =
         String.format(
             Locale.ROOT,
