@@ -91,27 +91,31 @@ final class LzBytecode {
    * Plans the layout for a peer, or returns null when its memory cannot hold even the smallest one.
    * Each saved state takes half of the peer's state memory, less {@code sharedReserve} kept for the
    * shared state the peer offers us, so a new state never pushes out the one we still compress
-   * against. Over a datagram transport the UDVM gets what the message leaves of the decompression
-   * memory, so a quarter of it (at most 2 KB) is kept for the message itself.
+   * against; room for that shared state ({@code sharedTarget} bytes) comes next, then as much of
+   * the dictionary as fits — its strings of priority 5 add nothing to SIP (RFC 3485 §3), so at most
+   * priorities 1 to 4 are loaded. Over a datagram transport the UDVM gets what the message leaves
+   * of the decompression memory, so up to 1.5 KB is kept for the message itself.
    */
-  static Layout plan(SigCompParameters peer, boolean stream, int sharedReserve) {
+  static Layout plan(SigCompParameters peer, boolean stream, int sharedReserve, int sharedTarget) {
     int memory = memoryBudget(peer, stream);
     int ringStart = CODE_END;
-    int stateLength = (peer.stateMemorySize() - sharedReserve) / 2 - 64;
-    for (int priority = 5; priority >= 1; priority--) {
+    int ringTarget = MAX_RING;
+    if (peer.stateMemorySize() > 0) {
+      int stateLength = (peer.stateMemorySize() - sharedReserve) / 2 - 64;
+      ringTarget = Math.min(ringTarget, stateLength - (ringStart - CODE_START));
+    }
+    for (int priority = 4; priority >= 1; priority--) {
       int dictBegin = SipSdpDictionary.stringsFromPriority(priority);
       int dictLength = SipSdpDictionary.STRINGS_LENGTH - dictBegin;
+      int shared = Math.min(sharedTarget, MAX_POSITIONS - dictLength);
       int room = memory - ringStart - PARAMS_AREA - dictLength;
-      int ring = Math.min(room, MAX_RING);
-      if (peer.stateMemorySize() > 0) {
-        ring = Math.min(ring, stateLength - (ringStart - CODE_START));
-      }
-      if (ring >= 256) {
+      if (ringTarget + shared <= room || priority == 1) {
+        int ring = Math.min(ringTarget, room);
+        if (ring < 256) {
+          return null;
+        }
         int ringEnd = ringStart + ring;
-        int sharedMax =
-            Math.max(
-                0,
-                Math.min(memory - ringEnd - PARAMS_AREA - dictLength, MAX_POSITIONS - dictLength));
+        int sharedMax = Math.min(room - ring, MAX_POSITIONS - dictLength);
         return new Layout(ringStart, ringEnd, dictBegin, dictLength, sharedMax);
       }
     }
@@ -126,7 +130,7 @@ final class LzBytecode {
 
   private static int memoryBudget(SigCompParameters peer, boolean stream) {
     int dms = peer.decompressionMemorySize();
-    return Math.min(stream ? dms / 2 : dms - Math.min(2048, dms / 4), 65536);
+    return Math.min(stream ? dms / 2 : dms - Math.min(1536, dms / 2), 65536);
   }
 
   private static UdvmAssembler.Assembly assemble(Layout l) {

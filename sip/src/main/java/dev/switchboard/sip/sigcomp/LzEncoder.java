@@ -14,6 +14,9 @@ final class LzEncoder {
   static final int MIN_MATCH = 3;
   static final int MAX_MATCH = 4398;
 
+  /** The token's INPUT-HUFFMAN (1 + 7 cycles) and the COMPARE after it. */
+  private static final int SYMBOL_CYCLES = 9;
+
   private static final int HASH_BITS = 13;
   private static final int WINDOW_CHAIN = 48;
   private static final int DICTIONARY_CHAIN = 32;
@@ -97,7 +100,7 @@ final class LzEncoder {
       Match m = pending;
       if (m != null && p + 1 < window.length) {
         Match next = find(p + 1);
-        if (next != null && next.gain() > m.gain() + 9) {
+        if (next != null && next.gain() > m.gain() + 8) {
           literal(p);
           p++;
           pending = next;
@@ -123,11 +126,12 @@ final class LzEncoder {
     }
 
     int bits() {
-      return 2 + lengthBits(length) + (offset > 0 ? offsetBits(offset) : 13);
+      return offset > 0 ? 2 + lengthBits(length) + offsetBits(offset) : 3 + lengthBits(length) + 13;
     }
 
+    /** Bits saved against sending the bytes as literals of about 8 bits each (7 to 11). */
     int gain() {
-      return 9 * length - bits();
+      return 8 * length - bits();
     }
   }
 
@@ -192,21 +196,34 @@ final class LzEncoder {
   }
 
   private void literal(int p) {
-    out.write(window[p] & 0xFF, 9);
-    cycles += 9;
+    int b = window[p] & 0xFF;
+    if (b >= 0x60 && b < 0x80) {
+      out.write(48 + b - 0x60, 7);
+    } else if (b >= 0x30 && b < 0x40) {
+      out.write(80 + b - 0x30, 7);
+    } else if (b >= 0x20 && b < 0x30) {
+      out.write(192 + b - 0x20, 8);
+    } else if (b >= 0x40 && b < 0x60) {
+      out.write(416 + b - 0x40, 9);
+    } else {
+      out.write(1792 + b, 11);
+    }
+    cycles += SYMBOL_CYCLES + 6;
     literals++;
   }
 
   private void emit(Match m) {
-    out.write(m.inRing() ? 2 : 3, 2);
-    writeLength(m.length);
     if (m.inRing()) {
+      out.write(0, 2);
+      writeLength(m.length);
       writeOffset(m.offset);
-      cycles += 20 + 2L * m.length;
+      cycles += SYMBOL_CYCLES + 17 + 2L * m.length;
       ringMatches++;
     } else {
+      out.write(2, 3);
+      writeLength(m.length);
       out.write(m.position, 13);
-      cycles += 16 + 2L * m.length;
+      cycles += SYMBOL_CYCLES + 13 + 2L * m.length;
       dictionaryMatches++;
     }
   }
@@ -268,11 +285,14 @@ final class LzEncoder {
       }
     }
 
-    /** The bytes, the last one padded with zero bits (which can never complete a token). */
+    /**
+     * The bytes, the last one padded with 1-bits: seven or fewer of them never complete a token
+     * (the shortest code starting with 1 is 8 bits), so the decoder stops there.
+     */
     byte[] toBytes() {
       byte[] out = Arrays.copyOf(buf, bytes + (bits > 0 ? 1 : 0));
       if (bits > 0) {
-        out[bytes] = (byte) (acc << (8 - bits));
+        out[bytes] = (byte) (acc << (8 - bits) | (1 << (8 - bits)) - 1);
       }
       return out;
     }

@@ -16,11 +16,12 @@ import java.util.List;
  */
 final class PeerCompressor {
   /**
-   * The most a shared state may hold: a quarter of the state memory offered, less its overhead —
-   * the compressor on each side leaves that quarter free of its own states (RFC 3321 §5.2).
+   * The most a shared state may hold in a compartment of {@code stateMemorySize}: a quarter of it,
+   * less the overhead — the peer's compressor leaves that quarter free of its own states (RFC 3321
+   * §5.2). Below 4 KB a compartment is too small to share: no shared state at all.
    */
   static int sharedCap(int stateMemorySize) {
-    return Math.max(0, stateMemorySize / 4 - 64);
+    return stateMemorySize >= 4096 ? stateMemorySize / 4 - 64 : 0;
   }
 
   /** After this many NACKs without an acknowledgement between them, stop compressing. */
@@ -35,14 +36,16 @@ final class PeerCompressor {
     final byte[] ring;
     final int ringPointer;
     final int token;
+    final LzBytecode bytecode;
     boolean acknowledged;
 
-    RemoteState(byte[] id, int cost, byte[] ring, int ringPointer, int token) {
+    RemoteState(byte[] id, int cost, byte[] ring, int ringPointer, int token, LzBytecode bytecode) {
       this.id = id;
       this.cost = cost;
       this.ring = ring;
       this.ringPointer = ringPointer;
       this.token = token;
+      this.bytecode = bytecode;
     }
   }
 
@@ -92,13 +95,13 @@ final class PeerCompressor {
 
   private Output compress(byte[] message, PeerView peer, LzBytecode code, boolean useShared) {
     LzBytecode.Layout layout = code.layout;
-    RemoteState base = newestAcknowledged();
+    RemoteState base = newestAcknowledged(code);
     byte[] ring = base != null ? base.ring.clone() : new byte[layout.ringSize()];
     int pointer = base != null ? base.ringPointer : layout.ringStart();
     int cost = layout.stateLength() + 64;
     int capacity = peer.parameters().stateMemorySize() / cost;
     boolean create = capacity >= 1 && unacknowledged() < Math.max(1, capacity - 1);
-    byte[] shared = useShared && sharedStillThere(peer, layout) ? peerSharedContent : null;
+    byte[] shared = useShared && sharedStillThere(layout) ? peerSharedContent : null;
     int offerLength = Math.min(message.length, sharedCap(peer.local().stateMemorySize()));
     StateItem offer =
         peer.sharedCompression() && offerLength > 0 && offerLength + 64 <= peer.sharedRoom()
@@ -192,13 +195,18 @@ final class PeerCompressor {
       value[at + 1] = (byte) afterPointer;
       System.arraycopy(after, 0, value, layout.ringStart() - LzBytecode.CODE_START, after.length);
       StateItem item = StateItem.of(LzBytecode.CODE_START, code.entry, 6, value);
-      created = new RemoteState(item.id(), cost, after, afterPointer, token);
+      created = new RemoteState(item.id(), cost, after, afterPointer, token, code);
       remote.add(created);
-      // The peer frees its oldest states when this one needs room (equal priorities, §6.2).
       int used = 0;
       for (RemoteState r : remote) {
         used += r.cost;
       }
+      // A shared state goes first when our states need its room (RFC 4896 §5.3), for good.
+      if (peerSharedContent != null && used + peerSharedContent.length + 64 > p.stateMemorySize()) {
+        peerSharedContent = null;
+        peerSharedId = null;
+      }
+      // Then the peer frees its oldest states (all of equal priority, RFC 3320 §6.2).
       while (used > p.stateMemorySize() && !remote.isEmpty()) {
         used -= remote.remove(0).cost;
       }
@@ -233,12 +241,24 @@ final class PeerCompressor {
    * A message from the peer, and the states it announced: one of them may be that message saved as
    * shared state (RFC 3321 §5.2), which we check by computing its identifier ourselves.
    */
-  void peerMessage(byte[] message, List<byte[]> announced, int localStateMemory) {
-    if (announced.isEmpty() || message.length == 0) {
+  void peerMessage(byte[] message, List<byte[]> announced, int peerStateMemory) {
+    // The peer keeps one shared state: whatever it announced before is gone now.
+    peerSharedId = null;
+    peerSharedContent = null;
+    int cap = Math.min(message.length, sharedCap(peerStateMemory));
+    if (announced.isEmpty() || cap == 0) {
       return;
     }
-    byte[] content = Arrays.copyOf(message, Math.min(message.length, sharedCap(localStateMemory)));
+    byte[] content = Arrays.copyOf(message, cap);
     StateItem candidate = StateItem.of(0, 0, 6, content);
+    int used = content.length + 64;
+    for (RemoteState r : remote) {
+      used += r.cost;
+    }
+    if (used > peerStateMemory) {
+      // Our states still on their way would push it out again.
+      return;
+    }
     for (byte[] id : announced) {
       if (id.length >= 6 && candidate.matches(id)) {
         peerSharedId = candidate.partialId(6);
@@ -285,50 +305,45 @@ final class PeerCompressor {
 
   /**
    * The bytecode for the peer as it is now. A layout that still fits is kept while the peer holds
-   * an acknowledged state for it, even if the peer announced more memory since: switching would
-   * mean uploading the code again.
+   * an acknowledged state for it, unless the peer's memory now allows a much larger ring: switching
+   * means uploading the code again.
    */
   private LzBytecode bytecodeFor(PeerView peer) {
     SigCompParameters p = peer.parameters();
+    if (bytecode != null && p.equals(plannedFor) && peer.stream() == plannedForStream) {
+      return bytecode;
+    }
+    int cap = peer.sharedCompression() ? sharedCap(p.stateMemorySize()) : 0;
+    LzBytecode.Layout layout = LzBytecode.plan(p, peer.stream(), cap > 0 ? cap + 64 : 0, cap);
     boolean keep =
         bytecode != null
             && peer.stream() == plannedForStream
-            && newestAcknowledged() != null
-            && LzBytecode.fits(bytecode.layout, p, peer.stream());
-    if (keep || bytecode != null && p.equals(plannedFor) && peer.stream() == plannedForStream) {
+            && newestAcknowledged(bytecode) != null
+            && LzBytecode.fits(bytecode.layout, p, peer.stream())
+            && (layout == null || 2 * layout.ringSize() < 3 * bytecode.layout.ringSize());
+    if (keep) {
+      // A ring half as large again is worth uploading the code once more; less is not.
+      plannedFor = p;
       return bytecode;
     }
-    int reserve = peer.sharedCompression() ? sharedCap(p.stateMemorySize()) + 64 : 0;
-    LzBytecode.Layout layout = LzBytecode.plan(p, peer.stream(), reserve);
-    LzBytecode next = layout == null ? null : LzBytecode.of(layout);
-    if (next == null || bytecode == null || !next.layout.equals(bytecode.layout)) {
-      remote.clear();
-    }
-    bytecode = next;
+    // States of an older layout stay in the model: they take the peer's memory until pushed out.
+    bytecode = layout == null ? null : LzBytecode.of(layout);
     plannedFor = p;
     plannedForStream = peer.stream();
     return bytecode;
   }
 
-  /**
-   * Whether the peer still holds the shared state it offered: it fits our layout, and our own
-   * states in its compartment cannot have pushed it out (a shared state goes first, RFC 4896 §5.3).
-   */
-  private boolean sharedStillThere(PeerView peer, LzBytecode.Layout layout) {
-    if (peerSharedContent == null || peerSharedContent.length > layout.sharedMax()) {
-      return false;
-    }
-    int used = peerSharedContent.length + 64;
-    for (RemoteState r : remote) {
-      used += r.cost;
-    }
-    return used <= peer.parameters().stateMemorySize();
+  /** Whether the peer's shared state is still there and fits our layout. */
+  private boolean sharedStillThere(LzBytecode.Layout layout) {
+    return peerSharedContent != null && peerSharedContent.length <= layout.sharedMax();
   }
 
-  private RemoteState newestAcknowledged() {
+  /** The newest state the peer acknowledged that was made with {@code code}'s layout. */
+  private RemoteState newestAcknowledged(LzBytecode code) {
     for (int i = remote.size() - 1; i >= 0; i--) {
-      if (remote.get(i).acknowledged) {
-        return remote.get(i);
+      RemoteState r = remote.get(i);
+      if (r.acknowledged && r.bytecode == code) {
+        return r;
       }
     }
     return null;

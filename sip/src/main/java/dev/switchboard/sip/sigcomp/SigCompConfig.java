@@ -34,7 +34,7 @@ public record SigCompConfig(
    * compartments, 8 per source address, 32 MB of state in all; shared compression on.
    */
   public static SigCompConfig defaults() {
-    return new SigCompConfig(new SigCompParameters(16, 16384, 4096, 2), 10_000, 8, 32L << 20, true);
+    return new SigCompConfig(new SigCompParameters(16, 16384, 8192, 2), 10_000, 8, 64L << 20, true);
   }
 
   /** These settings with other local parameters. */

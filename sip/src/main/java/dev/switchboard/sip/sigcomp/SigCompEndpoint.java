@@ -226,6 +226,7 @@ public final class SigCompEndpoint {
       CompartmentId compartment, InetAddress source, UdvmResult r, byte[] returnedFeedbackItem) {
     Compartment c;
     List<byte[]> announced = null;
+    int peerStateMemory;
     synchronized (states) {
       c = states.open(compartment, source);
       c.lastUsed = System.nanoTime();
@@ -246,11 +247,12 @@ public final class SigCompEndpoint {
         c.peerAnnouncedStates = p.partialIds();
         announced = p.partialIds();
       }
+      peerStateMemory = c.peerParameters.stateMemorySize();
     }
     synchronized (c.compressor) {
       c.compressor.acknowledged(returnedFeedbackItem);
       if (announced != null && config.sharedCompression()) {
-        c.compressor.peerMessage(r.output(), announced, config.local().stateMemorySize());
+        c.compressor.peerMessage(r.output(), announced, peerStateMemory);
       }
     }
   }
