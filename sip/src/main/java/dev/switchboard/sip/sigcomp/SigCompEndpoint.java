@@ -271,6 +271,8 @@ public final class SigCompEndpoint {
     counters.nacksReceived.incrementAndGet();
     Nack nack = Nack.decode(m);
     if (nack == null) {
+      counters.failure(NackReason.MESSAGE_TOO_SHORT);
+      // No NACK for a NACK (RFC 4077 §3): a malformed one is just dropped.
       return new Decompression.Failed(
           new DecompressionFailure(NackReason.MESSAGE_TOO_SHORT, "malformed NACK"), null);
     }
