@@ -18,8 +18,12 @@ final class LzBytecode {
   /** Where the code is uploaded and the saved state begins. */
   static final int CODE_START = 128;
 
-  /** Bytes reserved for the shared state id and the returned parameters. */
-  static final int PARAMS_AREA = 32;
+  /**
+   * Bytes reserved after the ring for the shared state id and the returned parameters. They start
+   * two bytes past the ring's end: input written exactly at byte_copy_right is legal (RFC 4896 §4)
+   * but Wireshark's UDVM wraps it to byte_copy_left, and we want it to read us too.
+   */
+  static final int PARAMS_AREA = 34;
 
   /** The longest ring a match offset reaches (the offset code's range). */
   static final int MAX_RING = 9536;
@@ -38,7 +42,7 @@ final class LzBytecode {
    */
   record Layout(int ringStart, int ringEnd, int dictBegin, int dictLength, int sharedMax) {
     int paramsAddress() {
-      return ringEnd;
+      return ringEnd + 2;
     }
 
     int dictAddress() {

@@ -32,7 +32,13 @@ class SigCompEndpointTest {
     final boolean stream;
     final List<Sent> log = new ArrayList<>();
 
-    record Sent(String name, int plain, int compressed, boolean uploadedBytecode) {}
+    record Sent(
+        String name,
+        boolean fromUa,
+        int plain,
+        int compressed,
+        boolean uploadedBytecode,
+        byte[] wire) {}
 
     Link(SigCompConfig phoneConfig, SigCompConfig serverConfig, boolean stream) {
       this.phone = new SigCompEndpoint(phoneConfig);
@@ -73,7 +79,9 @@ class SigCompEndpointTest {
         ((SipResponse) sip).validate();
       }
       dm.commit(m.fromUa() ? PHONE : SERVER);
-      Sent s = new Sent(m.name(), m.bytes().length, wire.length, cc.uploadedBytecode());
+      Sent s =
+          new Sent(
+              m.name(), m.fromUa(), m.bytes().length, wire.length, cc.uploadedBytecode(), wire);
       log.add(s);
       return s;
     }

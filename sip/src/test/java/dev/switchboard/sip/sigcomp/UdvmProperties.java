@@ -28,7 +28,7 @@ class UdvmProperties {
 
   private final StateHandler states = handler();
 
-  @Property(tries = 3000)
+  @Property(tries = 2000)
   void instructionSoupEndsInAResultOrATypedFailure(
       @ForAll("programs") byte[] code,
       @ForAll("inputs") byte[] input,
@@ -36,7 +36,7 @@ class UdvmProperties {
     runAndCheck(message(code, destination, input), false);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void randomBytesEndInAResultOrATypedFailure(@ForAll("randomMessages") byte[] message) {
     runAndCheck(message, false);
     runAndCheck(message, true);
@@ -52,7 +52,7 @@ class UdvmProperties {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 150)
   void anyMessageComesBackFromOurCompressor(@ForAll("payloads") byte[] payload) {
     SigCompEndpoint a = new SigCompEndpoint(SigCompConfig.defaults());
     SigCompEndpoint b = new SigCompEndpoint(SigCompConfig.defaults());
