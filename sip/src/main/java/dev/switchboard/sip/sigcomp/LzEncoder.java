@@ -17,7 +17,7 @@ final class LzEncoder {
   /** The token's INPUT-HUFFMAN (1 + 7 cycles) and the COMPARE after it. */
   private static final int SYMBOL_CYCLES = 9;
 
-  private static final int HASH_BITS = 13;
+  private static final int HASH_BITS = 12;
   private static final int WINDOW_CHAIN = 48;
   private static final int DICTIONARY_CHAIN = 32;
   private static final Map<Integer, Index> DICTIONARY_INDEX = new ConcurrentHashMap<>();
@@ -48,7 +48,6 @@ final class LzEncoder {
   private final byte[] positions;
   private final Index dictionary;
   private final Index shared;
-  private final int dictionaryLength;
   private final Index windowIndex;
   private int indexed;
   private final BitWriter out = new BitWriter();
@@ -75,13 +74,17 @@ final class LzEncoder {
     System.arraycopy(message, 0, window, ring.length, message.length);
     this.start = ring.length;
     this.maxOffset = Math.min(ring.length, LzBytecode.MAX_RING);
-    this.dictionaryLength = dictionaryStrings.length;
-    this.positions = new byte[dictionaryStrings.length + sharedState.length];
-    System.arraycopy(dictionaryStrings, 0, positions, 0, dictionaryStrings.length);
-    System.arraycopy(sharedState, 0, positions, dictionaryStrings.length, sharedState.length);
+    if (sharedState.length == 0) {
+      this.positions = dictionaryStrings;
+      this.shared = null;
+    } else {
+      this.positions = new byte[dictionaryStrings.length + sharedState.length];
+      System.arraycopy(dictionaryStrings, 0, positions, 0, dictionaryStrings.length);
+      System.arraycopy(sharedState, 0, positions, dictionaryStrings.length, sharedState.length);
+      this.shared = indexOf(positions, dictionaryStrings.length);
+    }
     this.dictionary =
         DICTIONARY_INDEX.computeIfAbsent(dictionaryBegin, b -> indexOf(dictionaryStrings, 0));
-    this.shared = indexOf(positions, dictionaryStrings.length);
     this.windowIndex = new Index(window.length);
   }
 
@@ -155,7 +158,9 @@ final class LzEncoder {
       }
     }
     best = searchPositions(dictionary, p, limit, best);
-    best = searchPositions(shared, p, limit, best);
+    if (shared != null) {
+      best = searchPositions(shared, p, limit, best);
+    }
     return best != null && best.gain() > 0 ? best : null;
   }
 

@@ -59,6 +59,7 @@ final class PeerCompressor {
       boolean stream,
       SigCompParameters local,
       boolean sharedCompression,
+      boolean offerShared,
       int sharedRoom) {}
 
   /** A compressed message, with what the endpoint must do alongside it. */
@@ -104,7 +105,7 @@ final class PeerCompressor {
     byte[] shared = useShared && sharedStillThere(layout) ? peerSharedContent : null;
     int offerLength = Math.min(message.length, sharedCap(peer.local().stateMemorySize()));
     StateItem offer =
-        peer.sharedCompression() && offerLength > 0 && offerLength + 64 <= peer.sharedRoom()
+        peer.offerShared() && offerLength > 0 && offerLength + 64 <= peer.sharedRoom()
             ? StateItem.of(0, 0, 6, Arrays.copyOf(message, offerLength))
             : null;
     boolean sendParameters = !parametersDelivered || offer != null;
@@ -134,11 +135,7 @@ final class PeerCompressor {
       cycles += 9 + shared.length;
     }
     byte[] oldest = oldestFirst(ring, pointer - layout.ringStart());
-    byte[] strings =
-        Arrays.copyOfRange(
-            SipSdpDictionary.state().value(),
-            layout.dictBegin(),
-            layout.dictBegin() + layout.dictLength());
+    byte[] strings = SipSdpDictionary.strings(layout.dictBegin());
     LzEncoder.Tokens tokens =
         new LzEncoder(
                 oldest, message, strings, layout.dictBegin(), shared == null ? new byte[0] : shared)

@@ -30,8 +30,9 @@ public record SigCompConfig(
 
   /**
    * Defaults for a SIP server: the RFC 5049 minimum cycles (16 per bit, which bounds the CPU a
-   * message can take), 16 KB decompression memory, 4 KB state per compartment, NACKs; 10,000
-   * compartments, 8 per source address, 32 MB of state in all; shared compression on.
+   * message can take), 16 KB decompression memory, 8 KB state per compartment (room for a ring of
+   * about 2.7 KB of earlier messages), NACKs; 10,000 compartments, 8 per source address, 64 MB of
+   * state in all; shared compression on.
    */
   public static SigCompConfig defaults() {
     return new SigCompConfig(new SigCompParameters(16, 16384, 8192, 2), 10_000, 8, 64L << 20, true);

@@ -128,6 +128,8 @@ public final class SigCompEndpoint {
               stream,
               config.local(),
               config.sharedCompression(),
+              // The I-bit: a peer that will not use our local states is offered none.
+              config.sharedCompression() && !c.peerIgnoresLocalStates,
               room);
     }
     PeerCompressor.Output out;

@@ -20,6 +20,8 @@ public final class SipSdpDictionary {
   static final int STRINGS_LENGTH = 0x0D8C;
 
   private static final StateItem STATE = load();
+  private static final java.util.Map<Integer, byte[]> STRINGS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private SipSdpDictionary() {}
 
@@ -31,6 +33,12 @@ public final class SipSdpDictionary {
   /** The first six bytes of the identifier, which a message sends to reach the dictionary. */
   static byte[] partialId() {
     return STATE.partialId(6);
+  }
+
+  /** The string part from {@code begin} to its end; shared, so never to be written. */
+  static byte[] strings(int begin) {
+    return STRINGS.computeIfAbsent(
+        begin, b -> Arrays.copyOfRange(STATE.value(), b, STRINGS_LENGTH));
   }
 
   /**
