@@ -67,7 +67,9 @@ final class CallFlow {
       if (blank >= 0) {
         sb.append(body.substring(blank + 2).replace("\n", "\r\n")).append("\r\n");
       }
-      out.add(new Message(head[0], head[1].equals("ua"), sb.toString().getBytes(StandardCharsets.UTF_8)));
+      out.add(
+          new Message(
+              head[0], head[1].equals("ua"), sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
     return List.copyOf(out);
   }

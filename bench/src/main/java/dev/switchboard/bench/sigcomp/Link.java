@@ -12,8 +12,10 @@ import java.util.Arrays;
 
 /** A phone and the server, each a SigComp endpoint, trading the messages of a call. */
 final class Link {
-  static final CompartmentId SERVER = CompartmentId.ofUrn("urn:uuid:0c67446e-f1a1-11d9-94d3-000a95a0e128");
-  static final CompartmentId PHONE = CompartmentId.ofUrn("urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
+  static final CompartmentId SERVER =
+      CompartmentId.ofUrn("urn:uuid:0c67446e-f1a1-11d9-94d3-000a95a0e128");
+  static final CompartmentId PHONE =
+      CompartmentId.ofUrn("urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
 
   /** A phone as 3GPP TS 24.229 §8.1.1 asks: RFC 5049's 8 KB DMS, but at least 4 KB of state. */
   static final SigCompParameters PHONE_PARAMETERS = new SigCompParameters(16, 8192, 4096, 2);
@@ -22,7 +24,9 @@ final class Link {
   final SigCompEndpoint server;
 
   Link(boolean shared) {
-    phone = new SigCompEndpoint(SigCompConfig.defaults().withLocal(PHONE_PARAMETERS).withSharedCompression(shared));
+    phone =
+        new SigCompEndpoint(
+            SigCompConfig.defaults().withLocal(PHONE_PARAMETERS).withSharedCompression(shared));
     server = new SigCompEndpoint(SigCompConfig.defaults().withSharedCompression(shared));
   }
 
