@@ -45,6 +45,12 @@ final class CompressedInput {
     return data[pos++] & 0xFF;
   }
 
+  /** Takes {@code n} whole bytes (the caller checked they are there) into {@code into}. */
+  void copyBytes(byte[] into, int at, int n) {
+    System.arraycopy(data, pos, into, at, n);
+    pos += n;
+  }
+
   /**
    * Reads {@code n} bits (0..16) as an integer: bits leave each byte MSB first when {@code pBit} is
    * 0, LSB first when 1; the first bit read is the integer's MSB unless {@code lsbFirst}.

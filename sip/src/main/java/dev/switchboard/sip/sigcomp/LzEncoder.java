@@ -25,20 +25,34 @@ final class LzEncoder {
   /** What the encoding produced: the token bytes and the cycles the tokens cost the decoder. */
   record Tokens(byte[] bytes, long cycles, int literals, int ringMatches, int dictionaryMatches) {}
 
-  /** A 3-byte hash chain over one byte array. */
+  /**
+   * A 3-byte hash chain over the positions from {@code base} of one byte array. Entries hold a
+   * position plus one, so that a new (zeroed) array is already empty.
+   */
   private static final class Index {
     final int[] head = new int[1 << HASH_BITS];
     final int[] prev;
+    final int base;
 
-    Index(int length) {
-      Arrays.fill(head, -1);
-      prev = new int[Math.max(length, 1)];
+    Index(int base, int length) {
+      this.base = base;
+      this.prev = new int[Math.max(length - base, 1)];
     }
 
     void insert(byte[] b, int p) {
       int h = hash(b, p);
-      prev[p] = head[h];
-      head[h] = p;
+      prev[p - base] = head[h];
+      head[h] = p + 1;
+    }
+
+    /** The newest position with {@code b[p…p+2]}'s hash, or -1. */
+    int first(byte[] b, int p) {
+      return head[hash(b, p)] - 1;
+    }
+
+    /** The position before {@code c} in its chain, or -1. */
+    int next(int c) {
+      return prev[c - base] - 1;
     }
   }
 
@@ -85,11 +99,11 @@ final class LzEncoder {
     }
     this.dictionary =
         DICTIONARY_INDEX.computeIfAbsent(dictionaryBegin, b -> indexOf(dictionaryStrings, 0));
-    this.windowIndex = new Index(window.length);
+    this.windowIndex = new Index(0, window.length);
   }
 
   private static Index indexOf(byte[] b, int from) {
-    Index index = new Index(b.length);
+    Index index = new Index(from, b.length);
     for (int p = from; p + MIN_MATCH <= b.length; p++) {
       index.insert(b, p);
     }
@@ -145,9 +159,8 @@ final class LzEncoder {
     }
     index(p);
     Match best = null;
-    int h = hash(window, p);
     int chain = WINDOW_CHAIN;
-    for (int c = windowIndex.head[h]; c >= 0 && chain-- > 0; c = windowIndex.prev[c]) {
+    for (int c = windowIndex.first(window, p); c >= 0 && chain-- > 0; c = windowIndex.next(c)) {
       int offset = p - c;
       if (offset > maxOffset) {
         break;
@@ -166,8 +179,7 @@ final class LzEncoder {
 
   private Match searchPositions(Index index, int p, int limit, Match best) {
     int chain = DICTIONARY_CHAIN;
-    int h = hash(window, p);
-    for (int c = index.head[h]; c >= 0 && chain-- > 0; c = index.prev[c]) {
+    for (int c = index.first(window, p); c >= 0 && chain-- > 0; c = index.next(c)) {
       int n = 0;
       int max = Math.min(limit, positions.length - c);
       while (n < max && positions[c + n] == window[p + n]) {

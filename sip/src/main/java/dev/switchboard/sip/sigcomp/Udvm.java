@@ -240,10 +240,14 @@ final class Udvm {
         if (input.bytesAvailable() < length) {
           return jump(target);
         }
-        int d = destination;
-        for (int i = 0; i < length; i++) {
-          write8(d, input.nextByte());
-          d = nextCopyAddress(d);
+        if (linear(destination, length)) {
+          input.copyBytes(mem, destination, length);
+        } else {
+          int d = destination;
+          for (int i = 0; i < length; i++) {
+            write8(d, input.nextByte());
+            d = nextCopyAddress(d);
+          }
         }
         credit(8L * length);
       }
@@ -298,10 +302,15 @@ final class Udvm {
           throw fail(NackReason.OUTPUT_OVERFLOW, "more than " + MAX_OUTPUT + " bytes output");
         }
         ensureOutput(outputLength + length);
-        int s = start;
-        for (int i = 0; i < length; i++) {
-          output[outputLength++] = (byte) read8(s);
-          s = nextCopyAddress(s);
+        if (linear(start, length)) {
+          System.arraycopy(mem, start, output, outputLength, length);
+          outputLength += length;
+        } else {
+          int s = start;
+          for (int i = 0; i < length; i++) {
+            output[outputLength++] = (byte) read8(s);
+            s = nextCopyAddress(s);
+          }
         }
       }
       case END_MESSAGE -> {
@@ -476,10 +485,14 @@ final class Udvm {
     if (begin + length > state.length()) {
       throw fail(NackReason.STATE_TOO_SHORT, "state holds " + state.length() + " bytes", partial);
     }
-    int d = address;
-    for (int i = 0; i < length; i++) {
-      write8(d, state.valueAt(begin + i));
-      d = nextCopyAddress(d);
+    if (linear(address, length)) {
+      state.copyValue(begin, mem, address, length);
+    } else {
+      int d = address;
+      for (int i = 0; i < length; i++) {
+        write8(d, state.valueAt(begin + i));
+        d = nextCopyAddress(d);
+      }
     }
     if (instruction != 0) {
       ip = jump(instruction);
@@ -740,8 +753,22 @@ final class Udvm {
     return a;
   }
 
+  /**
+   * Whether {@code length} bytes from {@code start} lie in memory in one straight run: the byte
+   * copying rules (§8.4) would not jump from byte_copy_right - 1 to byte_copy_left on the way, so
+   * one bulk copy does what the byte-by-byte rules do.
+   */
+  private boolean linear(int start, int length) {
+    return start + length <= size && (bcr <= start || bcr >= start + length);
+  }
+
   /** Copies {@code length} bytes one at a time; returns where the next byte would go. */
   private int copy(int from, int length, int to) throws DecompressionFailure {
+    // A bulk copy behaves the same unless the bytes written are read again later in this copy.
+    if (linear(from, length) && linear(to, length) && (to <= from || to >= from + length)) {
+      System.arraycopy(mem, from, mem, to, length);
+      return length == 0 ? to : nextCopyAddress(to + length - 1);
+    }
     int s = from;
     int d = to;
     for (int i = 0; i < length; i++) {
