@@ -34,7 +34,10 @@ final class Compartment {
   final List<Entry> entries = new ArrayList<>(4);
   int stateMemorySize;
   int used;
-  long lastUsed;
+  long lastUsed = System.nanoTime();
+
+  /** Closed or evicted: nothing more may be saved in it. */
+  boolean closed;
 
   /** The requested feedback item to return in each message we send (RFC 4896 §9.2); or null. */
   byte[] feedbackToReturn;

@@ -174,6 +174,9 @@ final class StateHandler implements Udvm.StateLookup {
    * made them (RFC 3320 §9.4.9). Runs only once the application vouched for the compartment.
    */
   synchronized void apply(Compartment c, List<StateRequest> requests) {
+    if (c.closed) {
+      return;
+    }
     for (StateRequest r : requests) {
       if (r instanceof StateRequest.Create create) {
         create(c, create.item(), create.priority());
@@ -191,7 +194,7 @@ final class StateHandler implements Udvm.StateLookup {
 
   /** Creates one state in a compartment, RFC 3320 §6.2 steps 1 to 5. */
   synchronized boolean create(Compartment c, StateItem requested, int priority) {
-    if (c.stateMemorySize == 0) {
+    if (c.stateMemorySize == 0 || c.closed) {
       counters.statesRejected.incrementAndGet();
       return false;
     }
@@ -320,6 +323,7 @@ final class StateHandler implements Udvm.StateLookup {
   }
 
   private void release(Compartment c) {
+    c.closed = true;
     while (!c.entries.isEmpty()) {
       remove(c, c.entries.get(0));
     }

@@ -46,6 +46,9 @@ final class Udvm {
   private int bcl;
   private int bcr;
 
+  /** INPUT-HUFFMAN's operands, kept between instructions to spare an allocation each time. */
+  private int[] huffman = new int[32];
+
   /** Looks up state for STATE-ACCESS and for a partial identifier in a message header. */
   interface StateLookup {
     StateItem find(byte[] partialId) throws DecompressionFailure;
@@ -147,28 +150,7 @@ final class Udvm {
         charge(1L + length);
         copy(position, length, destination);
       }
-      case COPY_LITERAL -> {
-        int position = multitype();
-        int length = multitype();
-        int destRef = reference();
-        int destination = read16(destRef);
-        charge(1L + length);
-        int after = copy(position, length, destination);
-        if (length > 0) {
-          write16(destRef, after);
-        }
-      }
-      case COPY_OFFSET -> {
-        int offset = multitype();
-        int length = multitype();
-        int destRef = reference();
-        int destination = read16(destRef);
-        charge(1L + length);
-        int after = copy(backwards(destination, offset), length, destination);
-        if (length > 0) {
-          write16(destRef, after);
-        }
-      }
+      case COPY_LITERAL, COPY_OFFSET -> copyToPointer(op == Opcode.COPY_OFFSET);
       case MEMSET -> {
         int address = multitype();
         int length = multitype();
@@ -388,6 +370,23 @@ final class Udvm {
     }
   }
 
+  /**
+   * COPY-LITERAL (§9.2.5) and COPY-OFFSET (§9.2.6): copy to the address a word holds, then move
+   * that word past what was copied. COPY-OFFSET's source is counted back from the destination.
+   */
+  private void copyToPointer(boolean fromOffset) throws DecompressionFailure {
+    int source = multitype();
+    int length = multitype();
+    int destRef = reference();
+    int destination = read16(destRef);
+    charge(1L + length);
+    int from = fromOffset ? backwards(destination, source) : source;
+    int after = copy(from, length, destination);
+    if (length > 0) {
+      write16(destRef, after);
+    }
+  }
+
   private void multiload() throws DecompressionFailure {
     int address = multitype();
     int n = literal();
@@ -413,17 +412,18 @@ final class Udvm {
     int destination = multitype();
     int target = address();
     int n = literal();
-    int[] bits = new int[n];
-    int[] lower = new int[n];
-    int[] upper = new int[n];
-    int[] uncompressed = new int[n];
+    if (n > huffman.length / 4) {
+      huffman = new int[4 * n];
+    }
+    // bits, lower bound, upper bound and uncompressed value of range j at huffman[4j…4j+3]
+    int[] h4 = huffman;
     long totalBits = 0;
     for (int j = 0; j < n; j++) {
-      bits[j] = multitype();
-      lower[j] = multitype();
-      upper[j] = multitype();
-      uncompressed[j] = multitype();
-      totalBits += bits[j];
+      h4[4 * j] = multitype();
+      h4[4 * j + 1] = multitype();
+      h4[4 * j + 2] = multitype();
+      h4[4 * j + 3] = multitype();
+      totalBits += h4[4 * j];
     }
     charge(1L + n);
     if (n == 0) {
@@ -438,14 +438,15 @@ final class Udvm {
     int h = 0;
     int used = 0;
     for (int j = 0; j < n; j++) {
-      if (input.bitsAvailable() < bits[j]) {
+      int bits = h4[4 * j];
+      if (input.bitsAvailable() < bits) {
         input.reset(mark);
         return jump(target);
       }
-      h = h << bits[j] | input.readBits(bits[j], order & 1, (order & 2) != 0);
-      used += bits[j];
-      if (h >= lower[j] && h <= upper[j]) {
-        write16(destination, h + uncompressed[j] - lower[j]);
+      h = h << bits | input.readBits(bits, order & 1, (order & 2) != 0);
+      used += bits;
+      if (h >= h4[4 * j + 1] && h <= h4[4 * j + 2]) {
+        write16(destination, h + h4[4 * j + 3] - h4[4 * j + 1]);
         credit(used);
         return ip;
       }
