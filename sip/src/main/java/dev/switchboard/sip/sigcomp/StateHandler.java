@@ -106,6 +106,9 @@ final class StateHandler implements Udvm.StateLookup {
     if (c != null) {
       if (c.source == null && source != null) {
         // Opened to send to the peer; now its first authenticated message tells us its address.
+        if (perSource.getOrDefault(source, 0) >= limits.maxCompartmentsPerSource) {
+          evictOldestOf(source);
+        }
         c.source = source;
         perSource.merge(source, 1, Integer::sum);
       }

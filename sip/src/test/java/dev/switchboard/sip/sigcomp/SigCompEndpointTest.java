@@ -296,6 +296,20 @@ class SigCompEndpointTest {
     assertThat(server.stateHandler().compartmentsOf(PHONE_ADDRESS)).isEqualTo(3);
     assertThat(server.compartmentCount()).isEqualTo(3);
     assertThat(server.counters().compartmentsEvicted()).isEqualTo(2);
+
+    // A compartment opened for sending has no source yet; when the phone's first message lands in
+    // it, the source's oldest compartment makes room.
+    CompartmentId late = new CompartmentId("phone-late");
+    server.compress(CallFlow.get("trying").bytes(), late, false);
+    assertThat(server.compartmentCount()).isEqualTo(4);
+    SigCompEndpoint phone = new SigCompEndpoint(phoneConfig());
+    byte[] wire =
+        ((Compression.Compressed) phone.compress(CallFlow.get("register").bytes(), SERVER, false))
+            .message();
+    ((DecompressedMessage) server.decompress(wire, PHONE_ADDRESS, false)).commit(late);
+    assertThat(server.stateHandler().compartmentsOf(PHONE_ADDRESS)).isEqualTo(3);
+    assertThat(server.compartmentCount()).isEqualTo(3);
+    assertThat(server.statesOf(late)).isNotEmpty();
   }
 
   @Test
