@@ -22,6 +22,13 @@ final class LzEncoder {
   private static final int DICTIONARY_CHAIN = 32;
   private static final Map<Integer, Index> DICTIONARY_INDEX = new ConcurrentHashMap<>();
 
+  /**
+   * The window's and the shared state's indexes, reused per thread: a message's encoding would
+   * otherwise allocate about 40 KB of hash chains.
+   */
+  private static final ThreadLocal<Index[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new Index[] {new Index(0, 0), new Index(0, 0)});
+
   /** What the encoding produced: the token bytes and the cycles the tokens cost the decoder. */
   record Tokens(byte[] bytes, long cycles, int literals, int ringMatches, int dictionaryMatches) {}
 
@@ -31,12 +38,25 @@ final class LzEncoder {
    */
   private static final class Index {
     final int[] head = new int[1 << HASH_BITS];
-    final int[] prev;
-    final int base;
+    int[] prev;
+    int base;
 
     Index(int base, int length) {
       this.base = base;
       this.prev = new int[Math.max(length - base, 1)];
+    }
+
+    /**
+     * Empties a reused index for positions {@code base…length}. Only the heads need clearing: a
+     * chain reaches a {@code prev} entry only after {@link #insert} wrote it.
+     */
+    Index reset(int base, int length) {
+      Arrays.fill(head, 0);
+      this.base = base;
+      if (prev.length < length - base) {
+        prev = new int[length - base];
+      }
+      return this;
     }
 
     void insert(byte[] b, int p) {
@@ -71,7 +91,8 @@ final class LzEncoder {
   private int dictionaryMatches;
 
   /**
-   * @param ring the ring's bytes, oldest first, as the decoder has them before this message
+   * @param ring the ring's bytes as the decoder has them before this message
+   * @param oldest where in {@code ring} the oldest byte is (the decoder's write position)
    * @param message the message to encode
    * @param dictionaryStrings the dictionary strings the decoder loads (a suffix of RFC 3485's)
    * @param dictionaryBegin where those strings begin in the dictionary, to share their index
@@ -79,13 +100,17 @@ final class LzEncoder {
    */
   LzEncoder(
       byte[] ring,
+      int oldest,
       byte[] message,
       byte[] dictionaryStrings,
       int dictionaryBegin,
       byte[] sharedState) {
+    // The window: the ring oldest byte first, then the message.
     this.window = new byte[ring.length + message.length];
-    System.arraycopy(ring, 0, window, 0, ring.length);
+    System.arraycopy(ring, oldest, window, 0, ring.length - oldest);
+    System.arraycopy(ring, 0, window, ring.length - oldest, oldest);
     System.arraycopy(message, 0, window, ring.length, message.length);
+    Index[] scratch = SCRATCH.get();
     this.start = ring.length;
     this.maxOffset = Math.min(ring.length, LzBytecode.MAX_RING);
     if (sharedState.length == 0) {
@@ -95,15 +120,16 @@ final class LzEncoder {
       this.positions = new byte[dictionaryStrings.length + sharedState.length];
       System.arraycopy(dictionaryStrings, 0, positions, 0, dictionaryStrings.length);
       System.arraycopy(sharedState, 0, positions, dictionaryStrings.length, sharedState.length);
-      this.shared = indexOf(positions, dictionaryStrings.length);
+      this.shared = fill(scratch[1].reset(dictionaryStrings.length, positions.length), positions);
     }
     this.dictionary =
-        DICTIONARY_INDEX.computeIfAbsent(dictionaryBegin, b -> indexOf(dictionaryStrings, 0));
-    this.windowIndex = new Index(0, window.length);
+        DICTIONARY_INDEX.computeIfAbsent(
+            dictionaryBegin, b -> fill(new Index(0, dictionaryStrings.length), dictionaryStrings));
+    this.windowIndex = scratch[0].reset(0, window.length);
   }
 
-  private static Index indexOf(byte[] b, int from) {
-    Index index = new Index(from, b.length);
+  private static Index fill(Index index, byte[] b) {
+    int from = index.base;
     for (int p = from; p + MIN_MATCH <= b.length; p++) {
       index.insert(b, p);
     }

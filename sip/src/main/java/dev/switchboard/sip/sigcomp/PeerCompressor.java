@@ -28,6 +28,7 @@ final class PeerCompressor {
   private static final int MAX_NACKS_IN_A_ROW = 4;
 
   private static final int MAX_SENT = 32;
+  private static final byte[] NO_BYTES = new byte[0];
 
   /** A state we asked the peer to save, with the ring it holds so we can compress against it. */
   private static final class RemoteState {
@@ -97,7 +98,7 @@ final class PeerCompressor {
   private Output compress(byte[] message, PeerView peer, LzBytecode code, boolean useShared) {
     LzBytecode.Layout layout = code.layout;
     RemoteState base = newestAcknowledged(code);
-    byte[] ring = base != null ? base.ring.clone() : new byte[layout.ringSize()];
+    byte[] ring = base != null ? base.ring : new byte[layout.ringSize()];
     int pointer = base != null ? base.ringPointer : layout.ringStart();
     int cost = layout.stateLength() + 64;
     int capacity = peer.parameters().stateMemorySize() / cost;
@@ -134,11 +135,15 @@ final class PeerCompressor {
       body.write(peerSharedId, 0, 6);
       cycles += 9 + shared.length;
     }
-    byte[] oldest = oldestFirst(ring, pointer - layout.ringStart());
     byte[] strings = SipSdpDictionary.strings(layout.dictBegin());
     LzEncoder.Tokens tokens =
         new LzEncoder(
-                oldest, message, strings, layout.dictBegin(), shared == null ? new byte[0] : shared)
+                ring,
+                pointer - layout.ringStart(),
+                message,
+                strings,
+                layout.dictBegin(),
+                shared == null ? NO_BYTES : shared)
             .encode();
     body.write(tokens.bytes(), 0, tokens.bytes().length);
     cycles += tokens.cycles() + 1 + (create ? layout.stateLength() : 0) + 1;
@@ -382,14 +387,6 @@ final class PeerCompressor {
     }
     p.write(0);
     return p.toByteArray();
-  }
-
-  /** The ring's bytes oldest first: the byte at the write position is the oldest. */
-  private static byte[] oldestFirst(byte[] ring, int at) {
-    byte[] out = new byte[ring.length];
-    System.arraycopy(ring, at, out, 0, ring.length - at);
-    System.arraycopy(ring, 0, out, ring.length - at, at);
-    return out;
   }
 
   /** The ring after writing {@code message} at {@code at}, wrapping. */
