@@ -1,5 +1,6 @@
 package dev.switchboard.bench.sigcomp;
 
+import dev.switchboard.sip.sigcomp.CallFlow;
 import dev.switchboard.sip.sigcomp.CompartmentId;
 import dev.switchboard.sip.sigcomp.Compression;
 import dev.switchboard.sip.sigcomp.DecompressedMessage;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * CPU time per message, the companion of {@link SigCompBench} for shared machines: the same
  * set-ups, timed with the thread's CPU clock instead of the wall clock, so time the thread spent
  * waiting for a core does not count. Each figure is the median of 7 rounds of 2,000 operations,
- * after 10,000 operations of warm-up. Run from the repository root:
+ * after 10,000 operations of warm-up. Run:
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.switchboard.bench.sigcomp.SigCompCpu</pre>
  */

@@ -1,5 +1,6 @@
 package dev.switchboard.bench.sigcomp;
 
+import dev.switchboard.sip.sigcomp.CallFlow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,7 +8,7 @@ import java.util.Map;
  * The compression ratios of docs/sigcomp.md: each message of a typical call compressed by our
  * SigComp compressor, (1) as the first message of a compartment — bytecode uploaded, RFC 3485
  * dictionary only — (2) the same in a call with shared compression (RFC 3321), and (3) in the next
- * call, with the state the first call left. Run from the repository root:
+ * call, with the state the first call left. Run:
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.switchboard.bench.sigcomp.SigCompRatios</pre>
  */

@@ -52,9 +52,9 @@ class SigCompEndpointTest {
 
     /** Sends a message across; the receiver authenticates it and commits its compartment. */
     Sent send(CallFlow.Message m) throws Exception {
-      SigCompEndpoint from = m.fromUa() ? phone : server;
-      SigCompEndpoint to = m.fromUa() ? server : phone;
-      Compression c = from.compress(m.bytes(), m.fromUa() ? SERVER : PHONE, stream);
+      SigCompEndpoint from = m.fromPhone() ? phone : server;
+      SigCompEndpoint to = m.fromPhone() ? server : phone;
+      Compression c = from.compress(m.bytes(), m.fromPhone() ? SERVER : PHONE, stream);
       assertThat(c).as(m.name()).isInstanceOf(Compression.Compressed.class);
       Compression.Compressed cc = (Compression.Compressed) c;
       byte[] wire = cc.message();
@@ -68,7 +68,7 @@ class SigCompEndpointTest {
         received = records.get(0);
       }
       Decompression d =
-          to.decompress(received, m.fromUa() ? PHONE_ADDRESS : SERVER_ADDRESS, stream);
+          to.decompress(received, m.fromPhone() ? PHONE_ADDRESS : SERVER_ADDRESS, stream);
       assertThat(d).as(m.name() + ": " + d).isInstanceOf(DecompressedMessage.class);
       DecompressedMessage dm = (DecompressedMessage) d;
       assertThat(dm.message()).as(m.name()).isEqualTo(m.bytes());
@@ -78,10 +78,10 @@ class SigCompEndpointTest {
       } else {
         ((SipResponse) sip).validate();
       }
-      dm.commit(m.fromUa() ? PHONE : SERVER);
+      dm.commit(m.fromPhone() ? PHONE : SERVER);
       Sent s =
           new Sent(
-              m.name(), m.fromUa(), m.bytes().length, wire.length, cc.uploadedBytecode(), wire);
+              m.name(), m.fromPhone(), m.bytes().length, wire.length, cc.uploadedBytecode(), wire);
       log.add(s);
       return s;
     }

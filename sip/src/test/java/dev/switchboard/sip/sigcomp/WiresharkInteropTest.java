@@ -39,7 +39,8 @@ class WiresharkInteropTest {
     List<byte[]> sent = new ArrayList<>();
     for (CallFlow.Message m : CallFlow.MESSAGES) {
       SigCompEndpointTest.Link.Sent s = link.send(m);
-      pcap.udp(m.fromUa() ? PHONE : SERVER, 5060, m.fromUa() ? SERVER : PHONE, 5060, s.wire());
+      pcap.udp(
+          m.fromPhone() ? PHONE : SERVER, 5060, m.fromPhone() ? SERVER : PHONE, 5060, s.wire());
       sent.add(m.bytes());
     }
     assertThat(link.log.stream().filter(s -> !s.uploadedBytecode()).count())
