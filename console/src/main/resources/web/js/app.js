@@ -4,6 +4,7 @@ import { h, field } from './dom.js';
 import { t, loadLang, initialLang, translateStatic, currentLang } from './i18n.js';
 import * as telephony from './telephony.js';
 import * as staff from './staff.js';
+import * as security from './security.js';
 import * as marketing from './marketing.js';
 import * as sales from './sales.js';
 import * as success from './success.js';
@@ -34,7 +35,9 @@ function renderNav() {
     ...(me.role === 'tenant_admin'
       ? []
       : [h('h2', {}, t('nav.departments')), ...DEPARTMENTS.flatMap((d) => d.NAV.map(([href, key]) => h('a', { href }, t(key))))]),
-    ...(me.role === 'admin' ? [h('h2', {}, t('nav.administration')), h('a', { href: '#/staff/users' }, t('nav.users'))] : []),
+    ...(me.role === 'admin'
+      ? [h('h2', {}, t('nav.administration')), h('a', { href: '#/staff/users' }, t('nav.users')), h('a', { href: '#/security' }, t('nav.security'))]
+      : []),
   );
   markCurrent();
 }
@@ -103,6 +106,7 @@ const ROUTES = [
   [/^#\/telephony\/tenants$/, () => telephony.tenants(main, me)],
   [/^#\/telephony\/tenants\/([^/]+)\/(extensions|registrations|calls|usage)$/, (m) => telephony.tenantPage(main, me, decodeURIComponent(m[1]), m[2])],
   [/^#\/staff\/users$/, () => staff.users(main, me)],
+  [/^#\/security$/, () => security.page(main)],
   ...DEPARTMENTS.flatMap((d) => d.ROUTES.map(([re, page]) => [re, (m) => page(m, main, me)])),
 ];
 

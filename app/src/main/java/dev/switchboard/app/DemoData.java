@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.ops.billing.BillingDemoSeed;
 import dev.switchboard.ops.churn.ChurnDemoSeed;
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.ops.demo.DemoHistory;
 import dev.switchboard.ops.demo.DemoSeed;
 import dev.switchboard.ops.marketing.MarketingDemoSeed;
@@ -17,7 +18,6 @@ import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,9 +43,6 @@ final class DemoData {
 
   static final String ADMIN_PASSWORD = "demo-admin-password";
 
-  /** The business's own time zone: the demo story ends on today's date there. */
-  static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
   /** The departments' demo seeds, in order: billing makes the customers the others refer to. */
   private static final List<DemoSeed> SEEDS =
       List.of(
@@ -59,7 +56,8 @@ final class DemoData {
 
   /** Two years of business history from the one demo story, written by each department. */
   static void ensureBusiness(Database db) {
-    DemoHistory history = DemoHistory.generate(DemoHistory.DEMO_SEED, LocalDate.now(BUSINESS_ZONE));
+    DemoHistory history =
+        DemoHistory.generate(DemoHistory.DEMO_SEED, LocalDate.now(BusinessCalendar.ZONE));
     for (DemoSeed seed : SEEDS) {
       seed.seed(db, history);
     }

@@ -2,18 +2,19 @@ package dev.switchboard.app;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.NodeState;
+import dev.switchboard.console.edge.HttpSettings;
+import dev.switchboard.server.location.LiveRegistrations;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.sip.SipServices;
 import dev.switchboard.server.usage.BatchingUsageWriter;
-import dev.switchboard.server.usage.UsageSink;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -42,38 +43,57 @@ public final class Node implements AutoCloseable {
   /** Opens everything {@code options} names; {@code adminToken} guards the API. */
   public static Node start(NodeOptions options, String adminToken) {
     DatabaseSettings settings = options.database();
-    if (settings.isEmbedded()) {
-      try {
-        Files.createDirectories(options.data);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create data directory " + options.data, e);
-      }
-    }
     // Parsed first: a bad --route or challenge order should fail before anything is opened.
+    HttpSettings httpSettings = options.http();
     SipServiceConfig sipConfig = options.sip();
+    // Even with PostgreSQL the data directory holds the location journal and the node secret.
+    DataDirectory data = DataDirectory.prepare(options.data);
+    NodeSecret secret = NodeSecret.in(options.data);
     RegistrarModule.Settings registrarSettings =
-        RegistrarModule.Settings.DEFAULT.withChallengeOrder(options.challengeOrder());
+        RegistrarModule.Settings.DEFAULT
+            .withChallengeOrder(options.challengeOrder())
+            .withEdge(sipConfig.edge())
+            .withNonceSecret(secret.key("digest-nonce"));
     // Opened in order, closed in reverse: what is started later depends on what came before.
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
+      open(parts, data);
       Database database = open(parts, Database.open(settings));
-      UsageSink usage = open(parts, BatchingUsageWriter.start(database));
+      data.tighten();
+      BatchingUsageWriter usage = open(parts, BatchingUsageWriter.start(database));
       RegistrarModule registrar =
           open(
               parts,
-              RegistrarModule.start(database.jdbi(), usage, Clock.systemUTC(), registrarSettings));
+              RegistrarModule.start(
+                  database.jdbi(),
+                  usage,
+                  Clock.systemUTC(),
+                  registrarSettings,
+                  options.data.resolve("location")));
+      NodeMetrics metrics = new NodeMetrics(registrar.locationService(), usage);
       ApiServer http =
           open(
               parts,
-              ApiServer.start(options.bind, options.httpPort, database, AdminToken.of(adminToken)));
+              ApiServer.start(
+                  options.bind,
+                  options.httpPort,
+                  database,
+                  AdminToken.of(adminToken),
+                  httpSettings,
+                  new NodeState(
+                      new LiveRegistrations(registrar.locationService()),
+                      registrar.gate().security(),
+                      metrics::scrape)));
       open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
               .withRegistrar(registrar.registrar()::onRegister)
-              .withAuthenticator(registrar.authenticator());
+              .withGate(registrar.gate())
+              .withRouteSecret(secret.key("record-route"));
       SipService sip;
       try {
         sip = open(parts, SipService.start(sipConfig, services));
+        metrics.attach(sip);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
       }

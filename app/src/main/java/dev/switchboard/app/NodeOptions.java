@@ -1,13 +1,24 @@
 package dev.switchboard.app;
 
+import dev.switchboard.console.edge.HttpSettings;
+import dev.switchboard.server.edge.EdgeConfig;
+import dev.switchboard.server.edge.NetworkBlock;
 import dev.switchboard.server.proxy.RouteTable;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.store.DatabaseSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options {@code serve} and {@code demo} share: where data lives and which ports to open. */
 public final class NodeOptions {
@@ -64,9 +75,38 @@ public final class NodeOptions {
   @Option(
       names = "--admin-token",
       description =
-          "Bearer token for the API (env SWITCHBOARD_ADMIN_TOKEN); generated when absent.",
+          "Bearer token for the API (env SWITCHBOARD_ADMIN_TOKEN); generated when absent. Prefer"
+              + " the environment or --admin-token-file: other users see a command line in ps.",
       defaultValue = "${env:SWITCHBOARD_ADMIN_TOKEN}")
   String adminToken;
+
+  @Option(
+      names = "--admin-token-file",
+      paramLabel = "PATH",
+      description =
+          "File whose first line is the API bearer token (env SWITCHBOARD_ADMIN_TOKEN_FILE).",
+      defaultValue = "${env:SWITCHBOARD_ADMIN_TOKEN_FILE}")
+  Path adminTokenFile;
+
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description =
+          "The URL users open (env SWITCHBOARD_PUBLIC_URL), e.g. https://pbx.example.com/ behind"
+              + " a TLS-terminating proxy: with https the session cookie is always Secure.",
+      defaultValue = "${env:SWITCHBOARD_PUBLIC_URL}")
+  String publicUrl;
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDR[/BITS]",
+      description =
+          "Address or CIDR block of a proxy whose X-Forwarded-Proto and X-Forwarded-For are"
+              + " believed; repeatable. Others' forwarded headers are ignored.")
+  List<String> trustedProxies = new ArrayList<>();
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
   @Option(
       names = "--db-url",
@@ -87,11 +127,109 @@ public final class NodeOptions {
       defaultValue = "${env:SWITCHBOARD_DB_PASSWORD}")
   String dbPassword;
 
+  @Option(
+      names = "--trusted-network",
+      paramLabel = "CIDR|none",
+      description =
+          "Sources exempt from the per-address flood limit and scanner blocks; repeatable"
+              + " (default: 127.0.0.0/8 and ::1; 'none' trusts no one). Digest failures are"
+              + " counted for everyone.")
+  List<String> trustedNetworks = new ArrayList<>();
+
+  @Option(
+      names = "--sip-receive-buffer",
+      paramLabel = "BYTES",
+      description =
+          "Kernel receive buffer asked for each UDP socket (default: ${DEFAULT-VALUE}; Linux"
+              + " caps it at net.core.rmem_max, logged when it does).",
+      defaultValue = "8388608")
+  int sipReceiveBuffer;
+
+  @Option(
+      names = "--sip-threads",
+      description = "Threads that receive and process SIP over UDP (default: one per core).",
+      defaultValue = "0")
+  int sipThreads;
+
+  /**
+   * The admin token given by --admin-token-file, --admin-token or the environment; null when none
+   * was given (then one is generated). A token file that cannot be read is a usage error.
+   */
+  String givenAdminToken() {
+    if (adminTokenFile == null) {
+      return adminToken == null || adminToken.isBlank() ? null : adminToken.trim();
+    }
+    if (adminToken != null && !adminToken.isBlank()) {
+      throw usage("give the admin token one way: --admin-token-file or --admin-token, not both");
+    }
+    String token;
+    try {
+      token = Files.readAllLines(adminTokenFile).stream().findFirst().orElse("").trim();
+    } catch (IOException e) {
+      throw usage("cannot read the admin token file " + adminTokenFile + ": " + e);
+    }
+    if (token.isEmpty()) {
+      throw usage("the admin token file " + adminTokenFile + " is empty");
+    }
+    warnIfOthersCanRead(adminTokenFile);
+    return token;
+  }
+
+  private static void warnIfOthersCanRead(Path file) {
+    try {
+      Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+      if (p.contains(PosixFilePermission.GROUP_READ)
+          || p.contains(PosixFilePermission.OTHERS_READ)) {
+        LoggerFactory.getLogger(NodeOptions.class)
+            .warn("the admin token file {} is readable by other users: chmod 600 {}", file, file);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to say
+    }
+  }
+
+  /** How the console is reached: public URL and trusted proxies; bad values are a usage error. */
+  HttpSettings http() {
+    try {
+      return HttpSettings.parse(publicUrl, trustedProxies);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
   /** The SIP service these options name: listen address, advertised host and routes. */
   SipServiceConfig sip() {
-    return SipServiceConfig.listen(bind, sipPort)
-        .withRoutes(RouteTable.parse(routes))
-        .withAdvertise(advertise == null || advertise.isBlank() ? null : advertise.trim());
+    SipServiceConfig c =
+        SipServiceConfig.listen(bind, sipPort)
+            .withRoutes(RouteTable.parse(routes))
+            .withAdvertise(advertise == null || advertise.isBlank() ? null : advertise.trim());
+    int threads = sipThreads > 0 ? sipThreads : Runtime.getRuntime().availableProcessors();
+    if (sipReceiveBuffer < 65_536) {
+      throw new IllegalArgumentException("--sip-receive-buffer must be at least 65536 bytes");
+    }
+    return c.withTransport(c.transport().withUdp(sipReceiveBuffer, threads)).withEdge(edge());
+  }
+
+  /** The edge's limits: the defaults with the trusted networks given. */
+  EdgeConfig edge() {
+    if (trustedNetworks.isEmpty()) {
+      return EdgeConfig.DEFAULT;
+    }
+    List<NetworkBlock> trusted = new ArrayList<>();
+    for (String t : trustedNetworks) {
+      if (!t.equalsIgnoreCase("none")) {
+        try {
+          trusted.add(NetworkBlock.parse(t));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--trusted-network: " + e.getMessage(), e);
+        }
+      }
+    }
+    return EdgeConfig.DEFAULT.withTrusted(trusted);
   }
 
   /** The digest challenges to offer; fails on a value other than the three named ones. */

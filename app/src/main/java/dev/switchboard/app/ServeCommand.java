@@ -24,12 +24,17 @@ public final class ServeCommand implements Callable<Integer> {
   /** Starts a node, prints how to reach it, runs {@code afterStart}, then waits for shutdown. */
   static int run(PrintWriter out, NodeOptions options, java.util.function.Consumer<Node> afterStart)
       throws InterruptedException {
-    boolean generated = options.adminToken == null || options.adminToken.isBlank();
-    String token = generated ? AdminToken.generate() : options.adminToken;
+    String given = options.givenAdminToken();
+    boolean generated = given == null;
+    String token = generated ? AdminToken.generate() : given;
+    options.http(); // a bad --public-url or --trusted-proxy is a usage error before anything opens
     Node node = Node.start(options, token);
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "switchboard-shutdown"));
     out.println("Switchboard is running.");
     out.println("  console and API: " + node.httpUrl() + "/");
+    if (options.http().publicUrl() != null) {
+      out.println("  public URL:      " + options.http().publicUrl());
+    }
     out.println("  SIP (UDP, TCP):  " + node.sipAddress());
     out.println(
         "  database:        "
@@ -39,7 +44,11 @@ public final class ServeCommand implements Callable<Integer> {
     if (generated) {
       out.println("  admin token:     " + token + "   (generated; shown only this once)");
     } else {
-      out.println("  admin token:     as given by --admin-token / SWITCHBOARD_ADMIN_TOKEN");
+      out.println(
+          "  admin token:     as given by "
+              + (options.adminTokenFile != null
+                  ? "--admin-token-file " + options.adminTokenFile
+                  : "--admin-token / SWITCHBOARD_ADMIN_TOKEN"));
     }
     afterStart.accept(node);
     out.flush();

@@ -2,17 +2,17 @@ package dev.switchboard.app;
 
 import dev.switchboard.ops.churn.ChurnService;
 import dev.switchboard.ops.churn.WeeklyRetrain;
+import dev.switchboard.ops.customer.BusinessCalendar;
+import dev.switchboard.ops.customer.UsageRollup;
 import dev.switchboard.ops.success.HealthRun;
 import dev.switchboard.ops.success.SuccessSettings;
 import dev.switchboard.ops.success.SuccessSources.Departments;
-import dev.switchboard.ops.success.UsageRollup;
 import dev.switchboard.store.Database;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.Executors;
@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class WeeklyBusinessRuns implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WeeklyBusinessRuns.class);
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
   private static final LocalTime HEALTH_AT = LocalTime.of(2, 0);
 
   private final ScheduledExecutorService timer;
@@ -47,7 +46,7 @@ final class WeeklyBusinessRuns implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    ZonedDateTime now = ZonedDateTime.now(clock.withZone(BUSINESS_ZONE));
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(BusinessCalendar.ZONE));
     long delay = Duration.between(now, nextMonday(now, HEALTH_AT)).toMillis();
     timer.scheduleAtFixedRate(
         () -> healthRun(db, clock), delay, Duration.ofDays(7).toMillis(), TimeUnit.MILLISECONDS);
@@ -65,7 +64,7 @@ final class WeeklyBusinessRuns implements AutoCloseable {
   private static void healthRun(Database db, Clock clock) {
     try {
       // The week that just ended: Monday 02:00 scores the seven days before it.
-      LocalDate lastWeek = LocalDate.now(clock.withZone(BUSINESS_ZONE)).minusWeeks(1);
+      LocalDate lastWeek = BusinessCalendar.BUSINESS.today(clock).minusWeeks(1);
       int rolled = new UsageRollup(db).rollup(lastWeek);
       HealthRun.Summary s =
           new HealthRun(db, new SuccessSettings(db, clock), Departments.billing(), clock)

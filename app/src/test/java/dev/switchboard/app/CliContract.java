@@ -236,6 +236,16 @@ abstract class CliContract {
   }
 
   @Test
+  void theTokenCanComeFromAFileInsteadOfTheCommandLine() throws Exception {
+    java.nio.file.Path file = Files.writeString(tmp.resolve("token"), TOKEN + "\n");
+    Run fromFile = run(null, "tenant", "list", "--token-file", file.toString());
+    assertThat(fromFile.exit()).as(fromFile.err()).isEqualTo(0);
+    Run missing = run(null, "tenant", "list", "--token-file", tmp.resolve("nope").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("cannot read the token file");
+  }
+
+  @Test
   void usageAndConnectionErrors() {
     Run missing = admin("tenant", "add", "--name", "Acme");
     assertThat(missing.exit()).isEqualTo(2);

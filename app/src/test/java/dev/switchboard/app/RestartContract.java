@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,20 +41,7 @@ abstract class RestartContract {
   }
 
   List<String> serveArgs() {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "serve",
-                "--bind",
-                "127.0.0.1",
-                "--http-port",
-                "0",
-                "--sip-port",
-                "0",
-                "--admin-token",
-                TOKEN,
-                "--data",
-                tmp.resolve("data").toString()));
+    List<String> args = ServerProcess.serveArgs(tmp.resolve("data"), "--admin-token", TOKEN);
     if (!testDb.settings().isEmbedded()) {
       args.addAll(List.of("--db-url", testDb.settings().url()));
       if (testDb.settings().user() != null) {

@@ -45,6 +45,27 @@ public final class ServerProcess implements AutoCloseable {
     reader.start();
   }
 
+  /**
+   * {@code serve} on loopback with ephemeral HTTP and SIP ports over {@code data}, plus {@code
+   * more}.
+   */
+  public static List<String> serveArgs(Path data, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "serve",
+                "--bind",
+                "127.0.0.1",
+                "--http-port",
+                "0",
+                "--sip-port",
+                "0",
+                "--data",
+                data.toString()));
+    args.addAll(List.of(more));
+    return args;
+  }
+
   /** Starts {@code switchboard ARGS…} with its stderr in {@code log}. */
   public static ServerProcess start(Path log, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
@@ -109,6 +130,14 @@ public final class ServerProcess implements AutoCloseable {
   public List<String> output() {
     lines.drainTo(seen);
     return seen;
+  }
+
+  /** Waits for the process to end by itself and returns its exit code. */
+  public int awaitExit(long timeoutSeconds) throws InterruptedException {
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("still running after " + timeoutSeconds + " s; log " + log);
+    }
+    return process.exitValue();
   }
 
   public long pid() {

@@ -3,12 +3,14 @@ package dev.switchboard.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.console.billing.BillingRoutes;
 import dev.switchboard.console.churn.ChurnRoutes;
+import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.console.marketing.MarketingRoutes;
 import dev.switchboard.console.metrics.MetricsRoutes;
 import dev.switchboard.console.sales.SalesRoutes;
 import dev.switchboard.console.success.SuccessRoutes;
 import dev.switchboard.console.web.AccessGate;
 import dev.switchboard.console.web.ConsoleSite;
+import dev.switchboard.console.web.SessionCookie;
 import dev.switchboard.console.web.SessionStore;
 import dev.switchboard.console.web.SignInThrottle;
 import dev.switchboard.store.Database;
@@ -31,14 +33,21 @@ final class ConsoleRoutes {
       Database db,
       AdminToken token,
       ObjectMapper mapper,
-      TenantRepository tenants) {
+      TenantRepository tenants,
+      HttpSettings http) {
     Clock clock = Clock.systemUTC();
     StaffRepository staff = new StaffRepository(db.jdbi());
     SessionStore sessions = new SessionStore(clock);
     AccessGate gate = new AccessGate(token, sessions, staff);
     cfg.routes.before("/api/v1/*", gate::check);
     ConsoleSite.configure(cfg);
-    new SessionRoutes(staff, sessions, SignInThrottle.standard(clock), mapper).register(cfg.routes);
+    new SessionRoutes(
+            staff,
+            sessions,
+            SignInThrottle.standard(clock),
+            mapper,
+            new SessionCookie(http.publicHttps()))
+        .register(cfg.routes);
     new UserRoutes(staff, sessions, mapper).register(cfg.routes);
     new DailyUsageRoutes(tenants, new DailyUsageQuery(db.jdbi())).register(cfg.routes);
     BillingRoutes.register(cfg, db, mapper, clock);

@@ -6,7 +6,7 @@ import dev.switchboard.store.tenant.TenantRepository;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -45,7 +45,7 @@ final class ImportRoutes {
     AccountImport.Report report =
         importer.run(
             domain,
-            new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8),
+            new StringReader(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)),
             AccountImport.Progress.NONE);
     ctx.json(report);
   }

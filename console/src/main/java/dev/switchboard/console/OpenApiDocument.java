@@ -23,7 +23,8 @@ public final class OpenApiDocument {
           "openapi-marketing.json",
           "openapi-sales.json",
           "openapi-success.json",
-          "openapi-churn.json");
+          "openapi-churn.json",
+          "openapi-security.json");
 
   private OpenApiDocument() {}
 

@@ -25,13 +25,19 @@ final class SessionRoutes {
   private final SessionStore sessions;
   private final SignInThrottle throttle;
   private final ObjectMapper mapper;
+  private final SessionCookie cookie;
 
   SessionRoutes(
-      StaffRepository staff, SessionStore sessions, SignInThrottle throttle, ObjectMapper mapper) {
+      StaffRepository staff,
+      SessionStore sessions,
+      SignInThrottle throttle,
+      ObjectMapper mapper,
+      SessionCookie cookie) {
     this.staff = staff;
     this.sessions = sessions;
     this.throttle = throttle;
     this.mapper = mapper;
+    this.cookie = cookie;
   }
 
   void register(RoutesConfig routes) {
@@ -61,7 +67,7 @@ final class SessionRoutes {
     throttle.succeeded(email);
     sessions.close(ctx.cookie(SessionCookie.NAME));
     var session = sessions.open(user.get().id());
-    SessionCookie.set(ctx, session);
+    cookie.set(ctx, session);
     ctx.json(SessionView.of(new Caller.Staff(user.get(), session)));
   }
 
@@ -77,7 +83,7 @@ final class SessionRoutes {
     if (ctx.attribute(Caller.ATTRIBUTE) instanceof Caller.Staff s) {
       sessions.close(s.session().id());
     }
-    SessionCookie.clear(ctx);
+    cookie.clear(ctx);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 }

@@ -2,11 +2,11 @@ package dev.switchboard.console;
 
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.usage.ActiveBinding;
-import dev.switchboard.store.usage.BindingQuery;
 import dev.switchboard.store.usage.CallFilter;
 import dev.switchboard.store.usage.CallRecord;
 import dev.switchboard.store.usage.CallRecordRepository;
 import dev.switchboard.store.usage.Page;
+import dev.switchboard.store.usage.Registrations;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -24,11 +24,11 @@ final class UsageRoutes {
 
   private final TenantRepository tenants;
   private final CallRecordRepository calls;
-  private final BindingQuery bindings;
+  private final Registrations bindings;
   private final Clock clock;
 
   UsageRoutes(
-      TenantRepository tenants, CallRecordRepository calls, BindingQuery bindings, Clock clock) {
+      TenantRepository tenants, CallRecordRepository calls, Registrations bindings, Clock clock) {
     this.tenants = tenants;
     this.calls = calls;
     this.bindings = bindings;

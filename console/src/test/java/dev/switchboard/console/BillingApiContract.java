@@ -130,6 +130,29 @@ abstract class BillingApiContract {
   }
 
   @Test
+  void feesTooLargeForAnInvoiceAreA400NotAnOverflow() {
+    String code = "big" + (System.nanoTime() % 1_000_000);
+    ok(
+        http.post(
+            "/api/v1/billing/plans",
+            "{\"code\":\""
+                + code
+                + "\",\"name\":\"Huge\",\"validFrom\":\"2024-01-01\","
+                + "\"systemFee\":\"999999999999.99\",\"accountFee\":\"999999999999.99\","
+                + "\"serviceFee\":\"999999999999.99\"}"),
+        201);
+    String d = newTenant();
+    String sub = "/api/v1/billing/customers/" + d + "/subscription";
+    assertError(
+        http.post(sub, "{\"planCode\":\"" + code + "\",\"seats\":50,\"startsOn\":\"2024-06-01\"}"),
+        400,
+        "seats");
+    assertThat(http.get("/api/v1/billing/customers/" + d).status()).isEqualTo(404);
+    Reply quote = http.get("/api/v1/billing/quote?plan=" + code + "&seats=50&on=2024-06-01");
+    assertThat(quote.status()).as(quote.body()).isLessThan(500);
+  }
+
+  @Test
   void theSeedsCustomerOverHttp() {
     String d = newTenant();
     JsonNode sold =

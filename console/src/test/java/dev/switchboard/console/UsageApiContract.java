@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.console.HttpJson.Reply;
+import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.testing.BindingRows;
 import dev.switchboard.store.testing.TestDatabase;
+import dev.switchboard.store.usage.ActiveBinding;
 import dev.switchboard.store.usage.CallRecord;
 import dev.switchboard.store.usage.CallRecordRepository;
+import dev.switchboard.store.usage.Registrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,6 +39,8 @@ abstract class UsageApiContract {
   private ApiServer server;
   private HttpJson http;
   private CallRecordRepository calls;
+  // The registrar's location service is not in this module; the console only pages what it says.
+  private final List<ActiveBinding> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   abstract TestDatabase newDatabase(Path dir);
 
@@ -46,7 +50,23 @@ abstract class UsageApiContract {
     testDb = newDatabase(dir);
     db = Database.open(testDb.settings());
     calls = new CallRecordRepository(db.jdbi());
-    server = ApiServer.start("127.0.0.1", 0, db, AdminToken.of(TOKEN));
+    Registrations registrations =
+        (domain, now, limit, cursor) ->
+            Registrations.page(
+                registered.stream()
+                    .filter(b -> b.aor().endsWith("@" + domain) && b.expiresAt().isAfter(now))
+                    .sorted(java.util.Comparator.comparing(ActiveBinding::aor))
+                    .toList(),
+                limit,
+                cursor);
+    server =
+        ApiServer.start(
+            "127.0.0.1",
+            0,
+            db,
+            AdminToken.of(TOKEN),
+            HttpSettings.DIRECT,
+            new NodeState(registrations, NodeState.NONE.security(), () -> ""));
     http = new HttpJson(server.url(), TOKEN);
   }
 
@@ -221,15 +241,17 @@ abstract class UsageApiContract {
     String d = newTenant();
     Instant now = Instant.now();
     for (int i = 0; i < 3; i++) {
-      BindingRows.insert(
-          db.jdbi(),
-          d,
-          "sip:100" + i + "@" + d,
-          "<sip:100" + i + "@127.0.0.1:5070;transport=udp>",
-          "baresip",
-          now.plusSeconds(600).truncatedTo(ChronoUnit.SECONDS));
+      registered.add(
+          new ActiveBinding(
+              0,
+              "sip:100" + i + "@" + d,
+              "<sip:100" + i + "@127.0.0.1:5070;transport=udp>",
+              "udp",
+              "baresip",
+              now.plusSeconds(600).truncatedTo(ChronoUnit.SECONDS)));
     }
-    BindingRows.insert(db.jdbi(), d, "sip:gone@" + d, "<sip:gone@h>", null, now.minusSeconds(5));
+    registered.add(
+        new ActiveBinding(0, "sip:gone@" + d, "<sip:gone@h>", "udp", null, now.minusSeconds(5)));
     Reply first = http.get("/api/v1/tenants/" + d + "/registrations?limit=2");
     assertThat(first.status()).as(first.body()).isEqualTo(200);
     JsonNode items = first.json().get("items");

@@ -10,11 +10,25 @@ public final class SqlErrors {
   private SqlErrors() {}
 
   public static boolean isUniqueViolation(Throwable t) {
+    String state = sqlState(t);
+    return UNIQUE_VIOLATION.equals(state);
+  }
+
+  /**
+   * True when the database refused a value itself (SQLSTATE class 22: out of range, too long, bad
+   * date): input the code let through that does not fit a column, not a broken server.
+   */
+  public static boolean isDataException(Throwable t) {
+    String state = sqlState(t);
+    return state != null && state.startsWith("22");
+  }
+
+  private static String sqlState(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        return true;
+      if (c instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
       }
     }
-    return false;
+    return null;
   }
 }

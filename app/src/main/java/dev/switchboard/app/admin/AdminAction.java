@@ -1,5 +1,6 @@
 package dev.switchboard.app.admin;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,14 +26,22 @@ abstract class AdminAction implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    if (server.token == null || server.token.isBlank()) {
+    String token;
+    try {
+      token = server.token();
+    } catch (IOException e) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "no admin token: pass --token or set SWITCHBOARD_ADMIN_TOKEN");
+          spec.commandLine(), "cannot read the token file " + server.tokenFile + ": " + e);
+    }
+    if (token == null || token.isBlank()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "no admin token: pass --token-file or --token, or set SWITCHBOARD_ADMIN_TOKEN");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      return run(new AdminClient(server.url, server.token.trim()), out, err);
+      return run(new AdminClient(server.url, token), out, err);
     } catch (AdminClient.Rejected e) {
       err.println("error: " + e.getMessage());
       return REJECTED;

@@ -138,6 +138,16 @@ final class Switchboard implements AutoCloseable {
     return JSON.readTree(r.body());
   }
 
+  /** The node's /metrics text. */
+  String metrics() throws Exception {
+    HttpResponse<String> r =
+        http.send(request("/metrics").GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET /metrics → " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(url + path))
         .timeout(Duration.ofSeconds(10))

@@ -456,7 +456,9 @@ public final class BillingRoutes {
     String csv = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
     // A wrong header is a 400 now rather than a failed job later.
     String header = csv.lines().findFirst().orElse("").replace("\uFEFF", "");
-    if (!CsvLine.split(header).stream().map(String::trim).toList().equals(BillingImport.COLUMNS)) {
+    List<String> columns = CsvLine.split(header);
+    if (columns == null
+        || !columns.stream().map(String::trim).toList().equals(BillingImport.COLUMNS)) {
       throw new InvalidValueException(
           "csv", "the header must be exactly: " + String.join(",", BillingImport.COLUMNS));
     }

@@ -18,7 +18,7 @@ import dev.switchboard.store.NotFoundException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -120,7 +120,8 @@ public final class ChurnRoutes {
     onlyParams(ctx, Set.of("churnColumn"));
     OwnHistory table =
         OwnHistory.read(
-            new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8),
+            // Read whole (within the import limit) so a refusal never leaves a body unread.
+            new StringReader(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)),
             ctx.queryParam("churnColumn"));
     ctx.json(OwnHistoryReport.of(table, 42L));
   }

@@ -1,5 +1,6 @@
 package dev.switchboard.console.marketing;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.ops.marketing.ChannelRank;
 import dev.switchboard.ops.marketing.ChannelRanking;
 import dev.switchboard.ops.marketing.FunnelQuery;
@@ -41,8 +42,7 @@ final class FunnelRoutes {
   }
 
   private LocalDate[] range(Map<String, String> q) {
-    LocalDate today =
-        LocalDate.now(clock.withZone(dev.switchboard.ops.marketing.LeadRepository.BUSINESS_ZONE));
+    LocalDate today = BusinessCalendar.BUSINESS.today(clock);
     LocalDate to = Http.date(q, "to", today);
     LocalDate from = Http.date(q, "from", to.minusYears(1).plusDays(1));
     if (from.isAfter(to)) {

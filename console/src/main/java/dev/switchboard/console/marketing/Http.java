@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -17,7 +18,6 @@ import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.csv.CsvLine;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -55,7 +55,11 @@ final class Http {
 
   /** The body as a {@code type}, or a 400 that names the field at fault. */
   <T> T body(Context ctx, Class<T> type) {
-    byte[] body = ctx.bodyAsBytes();
+    return read(ctx.bodyAsBytes(), type);
+  }
+
+  /** Request body bytes as a {@code type}, or {@link InvalidValueException} naming the field. */
+  <T> T read(byte[] body, Class<T> type) {
     String text = new String(body, StandardCharsets.UTF_8).strip();
     if (!text.startsWith("{")) {
       throw new InvalidValueException(null, "the request body must be a JSON object");
@@ -64,6 +68,9 @@ final class Http {
       return mapper.readValue(body, type);
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidValueException(e.getPropertyName(), "unknown field " + e.getPropertyName());
+    } catch (InvalidNullException e) {
+      String field = path(e);
+      throw new InvalidValueException(field, field + " must not be null");
     } catch (MismatchedInputException e) {
       String field = path(e);
       throw new InvalidValueException(field, field + " has the wrong type");
@@ -77,7 +84,9 @@ final class Http {
     } catch (JsonProcessingException e) {
       throw new InvalidValueException(null, "malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Bytes Jackson takes for UTF-16/32 by their NULs and cannot decode
+      // (CharConversionException).
+      throw new InvalidValueException(null, "unreadable request body");
     }
   }
 

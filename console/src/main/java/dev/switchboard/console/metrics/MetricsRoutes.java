@@ -12,6 +12,7 @@ import dev.switchboard.console.metrics.MetricsReports.RetentionReport;
 import dev.switchboard.console.metrics.MetricsReports.Summary;
 import dev.switchboard.console.metrics.MetricsReports.UnitEconomicsGroup;
 import dev.switchboard.console.metrics.MetricsReports.UnitEconomicsReport;
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.ops.metrics.BillingRevenue;
 import dev.switchboard.ops.metrics.CustomerYield;
 import dev.switchboard.ops.metrics.Grouping;
@@ -29,7 +30,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +44,8 @@ import java.util.Set;
 public final class MetricsRoutes {
 
   /** Calendar days are business days in China (docs/metrics.md). */
-  static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
   private static final Set<String> WINDOW = Set.of("asOf", "from", "to", "groupBy");
+
   private static final Set<String> ECONOMICS =
       Set.of("asOf", "from", "to", "groupBy", "grossMargin");
   private static final Set<String> COHORTS = Set.of("asOf", "from", "to");
@@ -78,7 +77,7 @@ public final class MetricsRoutes {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return BusinessCalendar.BUSINESS.today(clock);
   }
 
   private SaasMetrics metrics(LocalDate asOf) {

@@ -13,7 +13,9 @@ import dev.switchboard.console.success.Views.MovementView;
 import dev.switchboard.console.success.Views.ScoreView;
 import dev.switchboard.console.success.Views.TierView;
 import dev.switchboard.console.web.Caller;
-import dev.switchboard.ops.success.BusinessTime;
+import dev.switchboard.ops.customer.BusinessCalendar;
+import dev.switchboard.ops.customer.UsageRollup;
+import dev.switchboard.ops.customer.UsageWeeks;
 import dev.switchboard.ops.success.CaseKind;
 import dev.switchboard.ops.success.CasePriority;
 import dev.switchboard.ops.success.CaseRepository;
@@ -37,8 +39,6 @@ import dev.switchboard.ops.success.SurveyRepository;
 import dev.switchboard.ops.success.TaskRepository;
 import dev.switchboard.ops.success.TierRule;
 import dev.switchboard.ops.success.Tiers;
-import dev.switchboard.ops.success.UsageRollup;
-import dev.switchboard.ops.success.UsageWeeks;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
@@ -146,7 +146,7 @@ public final class SuccessRoutes {
   }
 
   private LocalDate today() {
-    return BusinessTime.today(clock.instant());
+    return BusinessCalendar.today(clock.instant());
   }
 
   private static String actor(Context ctx) {
@@ -167,7 +167,7 @@ public final class SuccessRoutes {
 
   private void overview(Context ctx) {
     Query.of(ctx, Set.of());
-    LocalDate week = history.latestWeek().orElse(BusinessTime.weekStart(today()));
+    LocalDate week = history.latestWeek().orElse(BusinessCalendar.weekStart(today()));
     Map<String, Integer> dist = new LinkedHashMap<>();
     history.distribution(week).forEach((b, n) -> dist.put(b.wireName(), n));
     HealthModel model = settings.healthModel();
@@ -238,13 +238,13 @@ public final class SuccessRoutes {
     Query q = Query.of(ctx, Set.of("week", "maxScore", "limit"));
     LocalDate week = q.date("week");
     if (week == null) {
-      week = history.latestWeek().orElse(BusinessTime.weekStart(today()));
+      week = history.latestWeek().orElse(BusinessCalendar.weekStart(today()));
     }
     int max = q.integer("maxScore", settings.healthModel().yellowMax(), 0, 100);
     int limit = q.integer("limit", 50, 1, 500);
     ctx.json(
         new Items<>(
-            history.atRisk(BusinessTime.weekStart(week), max, limit).stream()
+            history.atRisk(BusinessCalendar.weekStart(week), max, limit).stream()
                 .map(AtRiskView::of)
                 .toList()));
   }
@@ -257,7 +257,7 @@ public final class SuccessRoutes {
     LocalDate week =
         b.hasValue("week")
             ? Query.parseDate("week", b.text("week"))
-            : BusinessTime.weekStart(today());
+            : BusinessCalendar.weekStart(today());
     Long tenant = null;
     if (b.hasValue("domain")) {
       String d = b.text("domain");
@@ -271,7 +271,7 @@ public final class SuccessRoutes {
             ? new UsageRollup(db).rollup(week)
             : null;
     HealthRun.Summary s = new HealthRun(db, settings, payments, clock).run(week, tenant);
-    ctx.json(new RunResult(BusinessTime.weekStart(week), rolled, s));
+    ctx.json(new RunResult(BusinessCalendar.weekStart(week), rolled, s));
   }
 
   record Customer360(
@@ -283,7 +283,7 @@ public final class SuccessRoutes {
       ScoreView latest,
       List<ScoreView> trend,
       List<MovementView> moved,
-      List<dev.switchboard.ops.success.WeekSignals> usage,
+      List<dev.switchboard.ops.customer.WeekSignals> usage,
       List<dev.switchboard.ops.success.TierChange> tierHistory,
       List<CaseView> cases,
       List<dev.switchboard.ops.success.Survey> surveys,
@@ -345,7 +345,7 @@ public final class SuccessRoutes {
             latest,
             trend,
             moved,
-            new UsageWeeks(db).weeks(id, BusinessTime.weekStart(today()).minusWeeks(25)),
+            new UsageWeeks(db).weeks(id, BusinessCalendar.weekStart(today()).minusWeeks(25)),
             tiers.history(domain),
             cases.list(null, null, domain, 50).stream().map(c -> CaseView.of(c, now)).toList(),
             surveys.list(domain, 20),

@@ -16,7 +16,7 @@ public final class ConsoleSite {
    * A strict policy: only our own scripts and styles, so an injected string cannot become script;
    * 'unsafe-inline' styles are allowed because uPlot sizes its canvas with inline styles.
    */
-  static final String CONTENT_SECURITY_POLICY =
+  public static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
           + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self';"
           + " form-action 'self'";
@@ -47,25 +47,33 @@ public final class ConsoleSite {
 
   /** A short HTML page that says what happened and links home; no stack trace, no detail. */
   public static void errorPage(Context ctx, int status) {
-    String title =
-        switch (status) {
-          case 404 -> "Not found";
-          case 405 -> "Method not allowed";
-          case 500 -> "Internal error";
-          default -> "Error";
-        };
     ctx.status(status)
         .contentType("text/html; charset=utf-8")
         .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        .result(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                + status
-                + " "
-                + title
-                + "</title></head><body><h1>"
-                + status
-                + " "
-                + title
-                + "</h1><p><a href=\"/\">Switchboard console</a></p></body></html>");
+        .result(errorPageHtml(status));
+  }
+
+  /** The page {@link #errorPage} sends, also for errors Jetty answers before any route. */
+  public static String errorPageHtml(int status) {
+    String title =
+        switch (status) {
+          case 400 -> "Bad request";
+          case 404 -> "Not found";
+          case 405 -> "Method not allowed";
+          case 413 -> "Request too large";
+          case 414 -> "Address too long";
+          case 431 -> "Headers too large";
+          case 500 -> "Internal error";
+          default -> "Error";
+        };
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + status
+        + " "
+        + title
+        + "</title></head><body><h1>"
+        + status
+        + " "
+        + title
+        + "</h1><p><a href=\"/\">Switchboard console</a></p></body></html>";
   }
 }

@@ -9,18 +9,28 @@ public final class SessionCookie {
 
   public static final String NAME = "sb_session";
 
-  private SessionCookie() {}
+  private final boolean alwaysSecure;
+
+  /**
+   * @param alwaysSecure true when browsers reach us only over https (an https public URL), so the
+   *     cookie is {@code Secure} even when the last hop from a proxy was plain http
+   */
+  public SessionCookie(boolean alwaysSecure) {
+    this.alwaysSecure = alwaysSecure;
+  }
 
   /** No Max-Age: the cookie lives with the browser session, the server enforces the expiry. */
-  public static void set(Context ctx, Session session) {
+  public void set(Context ctx, Session session) {
     ctx.header("Set-Cookie", NAME + "=" + session.id() + attributes(ctx));
   }
 
-  public static void clear(Context ctx) {
+  public void clear(Context ctx) {
     ctx.header("Set-Cookie", NAME + "=; Max-Age=0" + attributes(ctx));
   }
 
-  private static String attributes(Context ctx) {
-    return "; Path=/; HttpOnly; SameSite=Strict" + ("https".equals(ctx.scheme()) ? "; Secure" : "");
+  /** The scheme is the browser's when a trusted proxy said so ({@code ForwardedByTrustedProxy}). */
+  private String attributes(Context ctx) {
+    boolean secure = alwaysSecure || "https".equals(ctx.scheme());
+    return "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
   }
 }

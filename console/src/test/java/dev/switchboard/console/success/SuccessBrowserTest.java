@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.console.web.Chromium;
 import dev.switchboard.console.web.ConsoleFixture;
-import dev.switchboard.ops.success.BusinessTime;
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.ops.success.CaseKind;
 import dev.switchboard.ops.success.CaseRepository;
 import dev.switchboard.ops.success.CustomerFactsSource;
@@ -15,13 +15,12 @@ import dev.switchboard.ops.success.NewCase;
 import dev.switchboard.ops.success.PaymentPunctuality;
 import dev.switchboard.ops.success.SuccessSettings;
 import dev.switchboard.store.tenant.TenantRepository;
+import dev.switchboard.store.usage.ActiveBinding;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +81,7 @@ class SuccessBrowserTest {
     fx.tenant("fading.test", "Fading Ltd");
     fx.tenant("steady.test", "Steady Ltd");
     Clock clock = Clock.systemUTC();
-    LocalDate week = BusinessTime.weekStart(BusinessTime.today(clock.instant()));
+    LocalDate week = BusinessCalendar.weekStart(BusinessCalendar.today(clock.instant()));
     fx.db
         .jdbi()
         .useHandle(
@@ -110,14 +109,16 @@ class SuccessBrowserTest {
                     steady,
                     week.minusWeeks(5 - w));
               }
-              // fading's extension 1001 is registered right now
-              h.execute(
-                  "INSERT INTO binding (sip_domain, aor, contact, q_millis, expires_at, call_id,"
-                      + " cseq, transport, source_address, user_agent, updated_at) VALUES"
-                      + " ('fading.test', 'sip:1001@fading.test', 'sip:1001@10.0.0.7:5060', 1000,"
-                      + " ?, 'c1', 1, 'udp', '10.0.0.7', 'Yealink T46U', CURRENT_TIMESTAMP)",
-                  OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
             });
+    // fading's extension 1001 is registered right now
+    fx.registered.add(
+        new ActiveBinding(
+            0,
+            "sip:1001@fading.test",
+            "<sip:1001@10.0.0.7:5060>",
+            "udp",
+            "Yealink T46U",
+            Instant.now().plus(Duration.ofHours(1))));
     SuccessSettings settings = new SuccessSettings(fx.db, clock);
     settings.saveHealthModel(
         new dev.switchboard.ops.success.HealthModel(

@@ -2,9 +2,12 @@ package dev.switchboard.console.web;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.NodeState;
+import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.security.SecurityDesk;
 import dev.switchboard.store.staff.Role;
 import dev.switchboard.store.staff.StaffRepository;
 import dev.switchboard.store.staff.StaffUser;
@@ -12,10 +15,14 @@ import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
 import dev.switchboard.store.testing.TestDatabases;
+import dev.switchboard.store.usage.ActiveBinding;
+import dev.switchboard.store.usage.Registrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real server on 127.0.0.1 over an H2 file, with users of each kind the console tests need. */
 public final class ConsoleFixture implements AutoCloseable {
@@ -31,7 +38,18 @@ public final class ConsoleFixture implements AutoCloseable {
   public final TenantRepository tenants;
   public final AccountRepository accounts;
 
+  /**
+   * Who the console is told is registered: the registrar's location service lives in another
+   * module, so tests say it here; the console pages what it is given.
+   */
+  public final List<ActiveBinding> registered = new CopyOnWriteArrayList<>();
+
   public ConsoleFixture() throws IOException {
+    this(HttpSettings.DIRECT);
+  }
+
+  /** A server reached as {@code http} says (public URL, trusted proxies). */
+  public ConsoleFixture(HttpSettings http) throws IOException {
     dir = Files.createTempDirectory("switchboard-console");
     db = Database.open(TestDatabases.h2(dir).settings());
     // The lowest bcrypt cost keeps the tests fast; the server verifies any cost a hash names.
@@ -39,7 +57,23 @@ public final class ConsoleFixture implements AutoCloseable {
     tenants = new TenantRepository(db.jdbi());
     accounts = new AccountRepository(db.jdbi());
     staff.create(StaffUser.create(ADMIN, "Ada Admin", Role.ADMIN, null), PASSWORD);
-    server = ApiServer.start("127.0.0.1", 0, db, AdminToken.of(TOKEN));
+    Registrations registrations =
+        (domain, now, limit, cursor) ->
+            Registrations.page(
+                registered.stream()
+                    .filter(b -> b.aor().endsWith("@" + domain) && b.expiresAt().isAfter(now))
+                    .sorted(Comparator.comparing(ActiveBinding::aor))
+                    .toList(),
+                limit,
+                cursor);
+    server =
+        ApiServer.start(
+            "127.0.0.1",
+            0,
+            db,
+            AdminToken.of(TOKEN),
+            http,
+            new NodeState(registrations, SecurityDesk.NONE, () -> ""));
   }
 
   public String url() {

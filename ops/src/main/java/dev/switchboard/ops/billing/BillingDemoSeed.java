@@ -1,5 +1,7 @@
 package dev.switchboard.ops.billing;
 
+import dev.switchboard.ops.customer.CustomerProfile;
+import dev.switchboard.ops.customer.CustomerProfiles;
 import dev.switchboard.ops.demo.DemoHistory;
 import dev.switchboard.ops.demo.DemoHistory.Campaign;
 import dev.switchboard.ops.demo.DemoHistory.ChannelProfile;
@@ -79,27 +81,24 @@ public final class BillingDemoSeed implements DemoSeed {
         .map((rs, ctx) -> Map.entry(rs.getString("sip_domain"), rs.getLong("id")))
         .forEach(e -> ids.put(e.getKey(), e.getValue()));
     Map<String, BigDecimal> costs = acquisitionCosts(history);
-    PreparedBatch profiles =
-        h.prepareBatch(
-            "INSERT INTO customer_profile (tenant_id, company, region, size_band,"
-                + " acquisition_channel, acquisition_campaign, acquisition_cost, acquired_on,"
-                + " owner_email, tier, updated_at) VALUES (:t, :company, :region, :size,"
-                + " :channel, :campaign, :cost, :on, :owner, NULL, :now)");
-    for (Customer c : history.customers()) {
-      profiles
-          .bind("t", ids.get(c.domain()))
-          .bind("company", c.company())
-          .bind("region", c.region())
-          .bind("size", c.size())
-          .bind("channel", c.channel())
-          .bind("campaign", c.campaign())
-          .bind("cost", costs.get(c.domain()))
-          .bind("on", c.startedOn())
-          .bind("owner", c.rep())
-          .bind("now", now)
-          .add();
-    }
-    profiles.execute();
+    CustomerProfiles.insertAll(
+        h,
+        history.customers().stream()
+            .map(
+                c ->
+                    new CustomerProfile(
+                        ids.get(c.domain()),
+                        c.company(),
+                        c.region(),
+                        c.size(),
+                        c.channel(),
+                        c.campaign(),
+                        costs.get(c.domain()),
+                        c.startedOn(),
+                        c.rep(),
+                        null))
+            .toList(),
+        now);
     return ids;
   }
 

@@ -1,5 +1,8 @@
 package dev.switchboard.ops.billing;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
+import dev.switchboard.ops.customer.CustomerProfile;
+import dev.switchboard.ops.customer.CustomerProfiles;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.StoreException;
 import dev.switchboard.store.csv.CsvLine;
@@ -235,7 +238,7 @@ public final class BillingImport {
             company,
             TenantStatus.ACTIVE,
             r[3].isEmpty() ? null : r[3],
-            java.time.ZoneId.of("Asia/Shanghai"),
+            BusinessCalendar.ZONE,
             java.time.Instant.now(clock),
             null);
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -252,22 +255,20 @@ public final class BillingImport {
     long id = TenantRepository.idOf(h, domain).orElseThrow();
     BigDecimal cost =
         r[8].isEmpty() ? null : Money.amount("acquisition_cost", decimal(r[8], "acquisition_cost"));
-    h.createUpdate(
-            "INSERT INTO customer_profile (tenant_id, company, region, size_band,"
-                + " acquisition_channel, acquisition_campaign, acquisition_cost, acquired_on,"
-                + " owner_email, tier, updated_at) VALUES (:t, :company, :region, :size,"
-                + " :channel, :campaign, :cost, :on, :owner, NULL, :now)")
-        .bind("t", id)
-        .bind("company", company)
-        .bind("region", limit(r[4], 100, "region"))
-        .bind("size", limit(r[5], 32, "size_band"))
-        .bind("channel", limit(r[6], 64, "channel"))
-        .bind("campaign", limit(r[7], 64, "campaign"))
-        .bind("cost", cost)
-        .bind("on", acquired)
-        .bind("owner", limit(r[9], 254, "owner_email"))
-        .bind("now", now)
-        .execute();
+    CustomerProfiles.replace(
+        h,
+        new CustomerProfile(
+            id,
+            company,
+            limit(r[4], 100, "region"),
+            limit(r[5], 32, "size_band"),
+            limit(r[6], 64, "channel"),
+            limit(r[7], 64, "campaign"),
+            cost,
+            acquired,
+            limit(r[9], 254, "owner_email"),
+            null),
+        now);
   }
 
   /** Pays the customer's oldest outstanding invoices first; more than is owed is refused. */

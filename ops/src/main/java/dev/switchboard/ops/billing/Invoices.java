@@ -1,5 +1,6 @@
 package dev.switchboard.ops.billing;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
 import java.math.BigDecimal;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,6 @@ import org.jdbi.v3.core.statement.Query;
 public final class Invoices {
 
   /** Calendar days are in the business time zone. */
-  public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   /** Days from issue to due date unless said otherwise (net 30). */
   public static final int NET_DAYS = 30;
@@ -41,7 +40,7 @@ public final class Invoices {
 
   /** Today in the business time zone. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return BusinessCalendar.BUSINESS.today(clock);
   }
 
   /** A filter for {@link #list}: every part may be null. */

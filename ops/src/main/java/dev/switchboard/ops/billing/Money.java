@@ -9,6 +9,9 @@ public final class Money {
 
   public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+  /** The largest amount a money column (NUMERIC(14, 2)) holds. */
+  public static final BigDecimal MAX = new BigDecimal("999999999999.99");
+
   private Money() {}
 
   /** {@code v} rounded to two decimals, half up. */
@@ -30,7 +33,7 @@ public final class Money {
     if (v.stripTrailingZeros().scale() > 2) {
       throw new InvalidValueException(field, field + " has more than two decimals");
     }
-    if (v.compareTo(new BigDecimal("999999999999.99")) > 0) {
+    if (v.compareTo(MAX) > 0) {
       throw new InvalidValueException(field, field + " is too large");
     }
     return v.setScale(2, RoundingMode.UNNECESSARY);

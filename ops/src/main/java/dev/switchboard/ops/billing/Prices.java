@@ -1,5 +1,6 @@
 package dev.switchboard.ops.billing;
 
+import dev.switchboard.store.InvalidValueException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -16,6 +17,25 @@ public record Prices(
   /** The whole first-year charge: system fee plus account fee per seat. */
   public BigDecimal firstYear(int seats) {
     return systemFee.add(accountFee.multiply(BigDecimal.valueOf(seats)));
+  }
+
+  /**
+   * Refuses {@code seats} when a year of them (either phase) would come to more than a money column
+   * holds: fees each within range can still multiply past it.
+   */
+  public void requireStorable(int seats) {
+    for (BigDecimal year :
+        new BigDecimal[] {
+          firstYear(seats),
+          annual(seats),
+          annualRecurring(Phase.FIRST_YEAR, seats),
+          annualRecurring(Phase.ANNUAL, seats)
+        }) {
+      if (year.compareTo(Money.MAX) > 0) {
+        throw new InvalidValueException(
+            "seats", seats + " seats at these prices come to more than " + Money.MAX + " a year");
+      }
+    }
   }
 
   /** One year of the annual phase. */

@@ -1,5 +1,6 @@
 package dev.switchboard.ops.billing;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.DuplicateException;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
@@ -37,7 +38,7 @@ public final class Subscriptions {
   public record Change(Subscription subscription, Invoice invoice, List<CreditNote> credits) {}
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(Invoices.BUSINESS_ZONE));
+    return BusinessCalendar.BUSINESS.today(clock);
   }
 
   static void requireSeats(int seats) {
@@ -112,6 +113,7 @@ public final class Subscriptions {
           "tenant", "the tenant has a subscription; change or reactivate it instead");
     }
     Prices p = plan.prices();
+    p.requireStorable(seats);
     LocalDate termEnd = startsOn.plusYears(1);
     long id =
         h.createUpdate(
@@ -240,6 +242,7 @@ public final class Subscriptions {
     if (s.endsOn() != null && !on.isBefore(s.endsOn())) {
       throw new InvalidValueException("effectiveOn", "the subscription ends on " + s.endsOn());
     }
+    s.prices().requireStorable(seats);
     int delta = seats - s.seats();
     if (delta == 0) {
       throw new InvalidValueException("seats", "the subscription already has " + seats + " seats");

@@ -1,10 +1,10 @@
 package dev.switchboard.ops.churn;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,7 +16,6 @@ import java.util.function.Function;
 public final class ChurnService {
 
   /** Calendar dates are in the business time zone. */
-  public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   /** Seed of the model's randomness, fixed so a retrain on the same data gives the same model. */
   static final long SEED = 42L;
@@ -59,7 +58,7 @@ public final class ChurnService {
 
   /** Today in the business time zone. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return BusinessCalendar.BUSINESS.today(clock);
   }
 
   /** Retrains as of today. */

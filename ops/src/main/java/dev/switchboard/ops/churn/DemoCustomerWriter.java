@@ -1,5 +1,8 @@
 package dev.switchboard.ops.churn;
 
+import dev.switchboard.ops.customer.CustomerProfile;
+import dev.switchboard.ops.customer.CustomerProfiles;
+import dev.switchboard.ops.customer.UsageWeeks;
 import dev.switchboard.ops.demo.DemoHistory;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.tenant.Tenant;
@@ -8,7 +11,6 @@ import dev.switchboard.store.tenant.TenantStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes a demo story's customers as the billing and success seeds do (tenant, customer profile,
@@ -41,42 +43,21 @@ public final class DemoCustomerWriter {
           .useTransaction(
               h -> {
                 long id = TenantRepository.idOf(h, c.domain()).orElseThrow();
-                h.createUpdate(
-                        "INSERT INTO customer_profile (tenant_id, company, region, size_band,"
-                            + " acquisition_channel, acquisition_campaign, acquired_on,"
-                            + " owner_email, updated_at) VALUES (:id, :company, :region, :size,"
-                            + " :channel, :campaign, :on, :owner, :now)")
-                    .bind("id", id)
-                    .bind("company", c.company())
-                    .bind("region", c.region())
-                    .bind("size", c.size())
-                    .bind("channel", c.channel())
-                    .bind("campaign", c.campaign())
-                    .bind("on", c.startedOn())
-                    .bind("owner", c.rep())
-                    .bind("now", now)
-                    .execute();
-                PreparedBatch batch =
-                    h.prepareBatch(
-                        "INSERT INTO tenant_usage_week (tenant_id, week_start, seats,"
-                            + " registered_seats, active_days, calls, minutes, console_logins,"
-                            + " features_used) VALUES (:id, :w, :s, :r, :d, :c, :m, :l, :f)");
-                for (DemoHistory.WeekUsage u : c.usage()) {
-                  batch
-                      .bind("id", id)
-                      .bind("w", u.weekStart())
-                      .bind("s", u.seats())
-                      .bind("r", u.registeredSeats())
-                      .bind("d", u.activeDays())
-                      .bind("c", u.calls())
-                      .bind("m", u.minutes())
-                      .bind("l", u.consoleLogins())
-                      .bind("f", u.featuresUsed())
-                      .add();
-                }
-                if (!c.usage().isEmpty()) {
-                  batch.execute();
-                }
+                CustomerProfiles.replace(
+                    h,
+                    new CustomerProfile(
+                        id,
+                        c.company(),
+                        c.region(),
+                        c.size(),
+                        c.channel(),
+                        c.campaign(),
+                        null,
+                        c.startedOn(),
+                        c.rep(),
+                        null),
+                    now);
+                UsageWeeks.insertMissing(h, id, c.usage());
               });
     }
     return written;

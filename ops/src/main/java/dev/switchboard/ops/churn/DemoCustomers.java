@@ -1,5 +1,6 @@
 package dev.switchboard.ops.churn;
 
+import dev.switchboard.ops.customer.WeekSignals;
 import dev.switchboard.ops.demo.DemoHistory;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class DemoCustomers {
 
   static CustomerHistory of(DemoHistory.Customer c, long tenantId) {
     List<UsageWeek> weeks = new ArrayList<>(c.usage().size());
-    for (DemoHistory.WeekUsage u : c.usage()) {
+    for (WeekSignals u : c.usage()) {
       weeks.add(
           new UsageWeek(
               u.weekStart(),

@@ -1,9 +1,9 @@
 package dev.switchboard.ops.churn;
 
+import dev.switchboard.ops.customer.WeekSignals;
 import dev.switchboard.ops.success.HealthInput;
 import dev.switchboard.ops.success.HealthModel;
 import dev.switchboard.ops.success.HealthScore;
-import dev.switchboard.ops.success.WeekSignals;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.switchboard.ops.churn;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -38,7 +39,7 @@ public final class WeeklyRetrain implements AutoCloseable {
   /** Starts the weekly schedule for {@code service}. */
   public static WeeklyRetrain start(ChurnService service, java.time.Clock clock) {
     WeeklyRetrain w = new WeeklyRetrain(service);
-    ZonedDateTime now = ZonedDateTime.now(clock.withZone(ChurnService.BUSINESS_ZONE));
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(BusinessCalendar.ZONE));
     long delay = Duration.between(now, nextRun(now)).toMillis();
     w.timer.scheduleAtFixedRate(
         w::run, delay, Duration.ofDays(7).toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package dev.switchboard.ops.demo;
 
+import dev.switchboard.ops.customer.WeekSignals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
@@ -105,17 +106,6 @@ public record DemoHistory(
   /** A seat change in the middle of a term. */
   public record SeatChange(LocalDate on, int seats) {}
 
-  /** One week of a customer's telephone and console use (week starts on Monday). */
-  public record WeekUsage(
-      LocalDate weekStart,
-      int seats,
-      int registeredSeats,
-      int activeDays,
-      int calls,
-      int minutes,
-      int consoleLogins,
-      int featuresUsed) {}
-
   /**
    * A customer (a tenant): won from a lead, subscribed from {@code startedOn} on a plan; {@code
    * churnedOn} is the term end at which they left (null while active), {@code reactivatedOn} a
@@ -140,7 +130,7 @@ public record DemoHistory(
       LocalDate churnedOn,
       String churnReason,
       LocalDate reactivatedOn,
-      List<WeekUsage> usage,
+      List<WeekSignals> usage,
       List<Integer> paymentDelays,
       double hiddenEngagementAtEnd) {}
 
@@ -480,7 +470,7 @@ public record DemoHistory(
       final double priceSensitivity;
       final double callsPerSeat;
       final List<SeatChange> seatChanges = new ArrayList<>();
-      final List<WeekUsage> usage = new ArrayList<>();
+      final List<WeekSignals> usage = new ArrayList<>();
       final List<Integer> paymentDelays = new ArrayList<>();
 
       /** The hidden engagement per recorded week: drives churn, never leaves this class. */
@@ -576,7 +566,8 @@ public record DemoHistory(
           }
         }
         usage.add(
-            new WeekUsage(monday, seats, registered, activeDays, calls, minutes, logins, features));
+            new WeekSignals(
+                monday, seats, registered, activeDays, calls, minutes, logins, features));
         hidden.add(e);
       }
 

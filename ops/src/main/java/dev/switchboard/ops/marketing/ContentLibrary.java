@@ -162,7 +162,7 @@ public final class ContentLibrary {
   /** Inserts {@code c}, or with {@code id} > 0 rewrites that item. */
   public ContentItem saveItem(long id, ContentItem c) {
     String kind = c.kind() == null ? null : c.kind().trim().toLowerCase(java.util.Locale.ROOT);
-    if (!KINDS.contains(kind)) {
+    if (kind == null || !KINDS.contains(kind)) {
       throw new InvalidValueException("kind", "kind must be material or case_study");
     }
     String stage =

@@ -1,5 +1,6 @@
 package dev.switchboard.ops.marketing;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
 import dev.switchboard.store.tenant.TenantRepository;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,14 +32,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class LeadRepository {
 
   /** Calendar days of the funnel are days in this zone. */
-  public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
   static final String COLUMNS =
       "l.id, l.name, l.phone, l.email, l.company, l.industry, l.region, l.seats, l.channel_code,"
           + " l.campaign_code, l.referral_code, l.intent, l.intent_manual, l.owner_email, l.status,"
           + " l.created_on, l.valid_on, l.trial_on, l.opportunity_on, l.won_on, l.lost_on,"
           + " l.lost_reason, t.sip_domain AS tenant_domain, l.merged_into, l.created_at,"
           + " l.updated_at";
+
   static final String FROM = " FROM lead l LEFT JOIN tenant t ON t.id = l.tenant_id";
 
   private final Jdbi jdbi;
@@ -52,7 +51,7 @@ public final class LeadRepository {
 
   /** Today in the business time zone. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return BusinessCalendar.BUSINESS.today(clock);
   }
 
   /** A lead ready to insert: checked, normalised and graded. */

@@ -1,5 +1,8 @@
 package dev.switchboard.ops.sales;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
+import dev.switchboard.ops.customer.CustomerProfile;
+import dev.switchboard.ops.customer.CustomerProfiles;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DuplicateException;
 import dev.switchboard.store.InvalidValueException;
@@ -13,7 +16,6 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,6 @@ import org.jdbi.v3.core.Handle;
 public final class Pipeline {
 
   /** Calendar days of the business are in this zone. */
-  public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   /** A won customer's SIP domain, when none is given, is a slug of its company under this. */
   public static final String CUSTOMER_DOMAIN_SUFFIX = "customers.switchboard.test";
@@ -74,7 +75,7 @@ public final class Pipeline {
 
   /** Today in the business time zone. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return BusinessCalendar.BUSINESS.today(clock);
   }
 
   /** Opens a deal in qualification and marks its lead an opportunity. */
@@ -225,7 +226,7 @@ public final class Pipeline {
                 d.company(),
                 TenantStatus.ACTIVE,
                 d.industry(),
-                BUSINESS_ZONE,
+                BusinessCalendar.ZONE,
                 clock.instant()));
     long tenantId =
         db.jdbi().withHandle(h -> TenantRepository.idOf(h, tenant.domain()).orElseThrow());
@@ -325,43 +326,28 @@ public final class Pipeline {
   private void writeProfile(Handle h, long tenantId, Opportunity d, LocalDate day) {
     BigDecimal cost;
     if (d.campaign() != null) {
-      long won =
-          h.createQuery("SELECT COUNT(*) FROM customer_profile WHERE acquisition_campaign = :c")
-                  .bind("c", d.campaign())
-                  .mapTo(Long.class)
-                  .one()
-              + 1;
+      long won = CustomerProfiles.countFromCampaign(h, d.campaign()) + 1;
       cost = acquisitionCost(leads.campaignCost(d.campaign()), won);
     } else if (d.channel() != null) {
-      long won =
-          h.createQuery("SELECT COUNT(*) FROM customer_profile WHERE acquisition_channel = :c")
-                  .bind("c", d.channel())
-                  .mapTo(Long.class)
-                  .one()
-              + 1;
+      long won = CustomerProfiles.countFromChannel(h, d.channel()) + 1;
       cost = acquisitionCost(leads.channelCost(d.channel()), won);
     } else {
       cost = null;
     }
-    h.createUpdate("DELETE FROM customer_profile WHERE tenant_id = :t")
-        .bind("t", tenantId)
-        .execute();
-    h.createUpdate(
-            "INSERT INTO customer_profile (tenant_id, company, region, size_band,"
-                + " acquisition_channel, acquisition_campaign, acquisition_cost, acquired_on,"
-                + " owner_email, updated_at) VALUES (:t, :company, :region, :size, :channel,"
-                + " :campaign, :cost, :on, :owner, :at)")
-        .bind("t", tenantId)
-        .bind("company", d.company())
-        .bind("region", d.region())
-        .bind("size", d.sizeBand())
-        .bind("channel", d.channel())
-        .bind("campaign", d.campaign())
-        .bind("cost", cost)
-        .bind("on", day)
-        .bind("owner", d.repEmail())
-        .bind("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-        .execute();
+    CustomerProfiles.replace(
+        h,
+        new CustomerProfile(
+            tenantId,
+            d.company(),
+            d.region(),
+            d.sizeBand(),
+            d.channel(),
+            d.campaign(),
+            cost,
+            day,
+            d.repEmail(),
+            null),
+        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
   }
 
   private static void requireOpen(Opportunity d) {

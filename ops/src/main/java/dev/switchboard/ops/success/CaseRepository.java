@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
@@ -60,7 +61,7 @@ public final class CaseRepository {
                       c.priority() == null ? CasePriority.NORMAL : c.priority();
                   CasePriority priority = requested.atLeast(tierFloor(h, tenant));
                   int[] sla = sla(h, priority);
-                  OffsetDateTime opened = BusinessTime.utc(at);
+                  OffsetDateTime opened = BusinessCalendar.utc(at);
                   long caseId =
                       h.createUpdate(
                               "INSERT INTO success_case (tenant_id, kind, subject, body,"
@@ -206,7 +207,7 @@ public final class CaseRepository {
     db.jdbi()
         .useTransaction(
             h -> {
-              OffsetDateTime t = BusinessTime.utc(at);
+              OffsetDateTime t = BusinessCalendar.utc(at);
               Instant responded = c.respondedAt() == null ? at : c.respondedAt();
               Instant resolved =
                   to == CaseStatus.RESOLVED ? at : to == CaseStatus.OPEN ? null : c.resolvedAt();
@@ -221,8 +222,8 @@ public final class CaseRepository {
                       "UPDATE success_case SET status = :s, responded_at = :ra, resolved_at = :sa,"
                           + " breached = :b WHERE id = :id")
                   .bind("s", to.wireName())
-                  .bind("ra", BusinessTime.utc(responded))
-                  .bind("sa", resolved == null ? null : BusinessTime.utc(resolved))
+                  .bind("ra", BusinessCalendar.utc(responded))
+                  .bind("sa", resolved == null ? null : BusinessCalendar.utc(resolved))
                   .bind("b", breached)
                   .bind("id", id)
                   .execute();
@@ -274,7 +275,7 @@ public final class CaseRepository {
    * how many were newly marked.
    */
   public int markBreaches(Instant now) {
-    OffsetDateTime t = BusinessTime.utc(now);
+    OffsetDateTime t = BusinessCalendar.utc(now);
     return db.jdbi()
         .withHandle(
             h ->

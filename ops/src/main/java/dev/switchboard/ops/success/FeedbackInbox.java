@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
@@ -47,7 +48,7 @@ public final class FeedbackInbox {
   /** Takes in feedback of a customer ({@code domain} may be null for internal feedback). */
   public Feedback submit(
       String domain, String source, String sourceRef, String content, Instant at) {
-    if (!SOURCES.contains(source)) {
+    if (source == null || !SOURCES.contains(source)) {
       throw new InvalidValueException("source", "source must be case, survey, sales or manual");
     }
     String text = Tenant.requireText("content", content, 4000);
@@ -83,7 +84,7 @@ public final class FeedbackInbox {
                       .bind("c", text)
                       .bind("fp", fingerprint(terms))
                       .bindByType("dup", duplicateOf, Long.class)
-                      .bind("at", BusinessTime.utc(at == null ? clock.instant() : at))
+                      .bind("at", BusinessCalendar.utc(at == null ? clock.instant() : at))
                       .executeAndReturnGeneratedKeys("id")
                       .mapTo(Long.class)
                       .one();

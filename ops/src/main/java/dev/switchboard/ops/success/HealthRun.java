@@ -1,6 +1,10 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
+import dev.switchboard.ops.customer.UsageWeeks;
+import dev.switchboard.ops.customer.WeekSignals;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.RowInserter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +45,7 @@ public final class HealthRun {
   /** Scores one tenant (or all when {@code tenantId} is null) for the week holding {@code day}. */
   public Summary run(LocalDate day, Long tenantId) {
     HealthModel model = settings.healthModel();
-    LocalDate week = BusinessTime.weekStart(day);
+    LocalDate week = BusinessCalendar.weekStart(day);
     LocalDate first = week.minusWeeks(model.windowWeeks() - 1L);
     return db.jdbi()
         .inTransaction(
@@ -69,7 +73,7 @@ public final class HealthRun {
                       "INSERT INTO success_health_score (tenant_id, week_start, score, band,"
                           + " contributions, computed_at)",
                       6);
-              var now = BusinessTime.utc(clock.instant());
+              var now = BusinessCalendar.utc(clock.instant());
               for (Map.Entry<Long, List<WeekSignals>> e : usage.entrySet()) {
                 long t = e.getKey();
                 HealthInput input =
@@ -129,7 +133,7 @@ public final class HealthRun {
 
   private static Map<Long, Integer> openComplaints(Handle h, LocalDate weekEnd) {
     Map<Long, Integer> out = new HashMap<>();
-    var end = BusinessTime.utc(BusinessTime.startOf(weekEnd));
+    var end = BusinessCalendar.utc(BusinessCalendar.startOf(weekEnd));
     h.createQuery(
             "SELECT tenant_id, COUNT(*) FROM success_case WHERE kind = 'complaint' AND opened_at <"
                 + " :end AND (resolved_at IS NULL OR resolved_at >= :end) GROUP BY tenant_id")
@@ -146,7 +150,7 @@ public final class HealthRun {
                 + " s.answered_at < :end AND s.id = (SELECT MAX(x.id) FROM success_survey x WHERE"
                 + " x.tenant_id = s.tenant_id AND x.survey_kind = :k AND x.answered_at < :end)")
         .bind("k", kind)
-        .bind("end", BusinessTime.utc(BusinessTime.startOf(weekEnd)))
+        .bind("end", BusinessCalendar.utc(BusinessCalendar.startOf(weekEnd)))
         .map((rs, ctx) -> out.put(rs.getLong(1), rs.getInt(2)))
         .forEach(x -> {});
     return out;

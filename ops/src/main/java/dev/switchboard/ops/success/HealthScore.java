@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.WeekSignals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

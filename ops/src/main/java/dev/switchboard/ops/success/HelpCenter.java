@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DuplicateException;
 import dev.switchboard.store.InvalidValueException;
@@ -101,7 +102,7 @@ public final class HelpCenter {
                           .bind("t", t)
                           .bind("b", b)
                           .bind("p", published)
-                          .bind("now", BusinessTime.utc(clock.instant()))
+                          .bind("now", BusinessCalendar.utc(clock.instant()))
                           .executeAndReturnGeneratedKeys("id")
                           .mapTo(Long.class)
                           .one();
@@ -125,7 +126,7 @@ public final class HelpCenter {
                   .bind("t", t)
                   .bind("b", b)
                   .bind("p", published)
-                  .bind("now", BusinessTime.utc(clock.instant()))
+                  .bind("now", BusinessCalendar.utc(clock.instant()))
                   .bind("id", id)
                   .execute();
               h.createUpdate("DELETE FROM help_term WHERE article_id = :id")

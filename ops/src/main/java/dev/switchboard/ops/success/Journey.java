@@ -1,5 +1,8 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
+import dev.switchboard.ops.customer.UsageWeeks;
+import dev.switchboard.ops.customer.WeekSignals;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.NotFoundException;
 import dev.switchboard.store.tenant.TenantRepository;
@@ -197,6 +200,6 @@ public final class Journey {
   }
 
   static Instant day(LocalDate d) {
-    return BusinessTime.startOf(d);
+    return BusinessCalendar.startOf(d);
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,8 +27,8 @@ public final class ReferralAsks {
 
   /** Creates the referral tasks warranted by the week ending on {@code today}; returns how many. */
   public int run(LocalDate today) {
-    var from = BusinessTime.utc(BusinessTime.startOf(today.minusDays(6)));
-    var to = BusinessTime.utc(BusinessTime.startOf(today.plusDays(1)));
+    var from = BusinessCalendar.utc(BusinessCalendar.startOf(today.minusDays(6)));
+    var to = BusinessCalendar.utc(BusinessCalendar.startOf(today.plusDays(1)));
     return db.jdbi()
         .inTransaction(
             h -> {
@@ -35,7 +36,7 @@ public final class ReferralAsks {
               h.createQuery(
                       "SELECT tenant_id, score FROM success_health_score WHERE week_start = :w AND"
                           + " score >= :min")
-                  .bind("w", BusinessTime.weekStart(today))
+                  .bind("w", BusinessCalendar.weekStart(today))
                   .bind("min", HEALTHY)
                   .map((rs, ctx) -> reasons.putIfAbsent(rs.getLong(1), "health " + rs.getInt(2)))
                   .forEach(x -> {});

@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
@@ -56,7 +57,7 @@ public final class StoryRepository {
                       .bind("p", p)
                       .bind("s", publish ? "published" : "draft")
                       .bind("m", forMarketing)
-                      .bind("at", BusinessTime.utc(at == null ? clock.instant() : at))
+                      .bind("at", BusinessCalendar.utc(at == null ? clock.instant() : at))
                       .executeAndReturnGeneratedKeys("id")
                       .mapTo(Long.class)
                       .one();

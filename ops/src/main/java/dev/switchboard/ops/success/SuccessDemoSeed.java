@@ -1,8 +1,10 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
+import dev.switchboard.ops.customer.UsageWeeks;
+import dev.switchboard.ops.customer.WeekSignals;
 import dev.switchboard.ops.demo.DemoHistory;
 import dev.switchboard.ops.demo.DemoHistory.Customer;
-import dev.switchboard.ops.demo.DemoHistory.WeekUsage;
 import dev.switchboard.ops.demo.DemoSeed;
 import dev.switchboard.store.Database;
 import java.time.Clock;
@@ -59,7 +61,7 @@ public final class SuccessDemoSeed implements DemoSeed {
       LOG.info("success demo: no tenants of the story (run the billing seed first)");
       return;
     }
-    Instant now = BusinessTime.startOf(history.today()).plus(Duration.ofHours(10));
+    Instant now = BusinessCalendar.startOf(history.today()).plus(Duration.ofHours(10));
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     Random random = new Random(DemoHistory.DEMO_SEED ^ 0x5ACC355L);
     Story story = new Story(history, ids, random);
@@ -124,7 +126,7 @@ public final class SuccessDemoSeed implements DemoSeed {
       return ids.get(c.domain());
     }
 
-    static double engagement(WeekUsage u) {
+    static double engagement(WeekSignals u) {
       if (u.seats() == 0) {
         return 0;
       }
@@ -133,27 +135,9 @@ public final class SuccessDemoSeed implements DemoSeed {
     }
 
     void usage(Handle h, List<Customer> customers) {
-      PreparedBatch b =
-          h.prepareBatch(
-              "INSERT INTO tenant_usage_week (tenant_id, week_start, seats, registered_seats,"
-                  + " active_days, calls, minutes, console_logins, features_used) SELECT :t, :w,"
-                  + " :seats, :reg, :days, :calls, :minutes, :logins, :features WHERE NOT EXISTS"
-                  + " (SELECT 1 FROM tenant_usage_week WHERE tenant_id = :t AND week_start = :w)");
       for (Customer c : customers) {
-        for (WeekUsage u : c.usage()) {
-          b.bind("t", id(c))
-              .bind("w", u.weekStart())
-              .bind("seats", u.seats())
-              .bind("reg", u.registeredSeats())
-              .bind("days", u.activeDays())
-              .bind("calls", u.calls())
-              .bind("minutes", u.minutes())
-              .bind("logins", u.consoleLogins())
-              .bind("features", u.featuresUsed())
-              .add();
-        }
+        UsageWeeks.insertMissing(h, id(c), c.usage());
       }
-      b.execute();
     }
 
     void cases(Handle h, List<Customer> customers) {
@@ -161,7 +145,7 @@ public final class SuccessDemoSeed implements DemoSeed {
       h.createQuery("SELECT priority, response_minutes, resolve_minutes FROM success_sla")
           .map((rs, ctx) -> sla.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}))
           .forEach(x -> {});
-      Instant now = BusinessTime.startOf(history.today()).plus(Duration.ofHours(10));
+      Instant now = BusinessCalendar.startOf(history.today()).plus(Duration.ofHours(10));
       record Row(
           long tenant,
           CaseKind kind,
@@ -179,7 +163,7 @@ public final class SuccessDemoSeed implements DemoSeed {
       for (Customer c : customers) {
         long t = id(c);
         for (int i = 0; i < c.usage().size(); i++) {
-          WeekUsage u = c.usage().get(i);
+          WeekSignals u = c.usage().get(i);
           double e = engagement(u);
           List<CaseKind> kinds = new ArrayList<>();
           if (i == 0) {
@@ -199,7 +183,7 @@ public final class SuccessDemoSeed implements DemoSeed {
           }
           for (CaseKind k : kinds) {
             Instant opened =
-                BusinessTime.startOf(u.weekStart().plusDays(random.nextInt(5)))
+                BusinessCalendar.startOf(u.weekStart().plusDays(random.nextInt(5)))
                     .plus(Duration.ofMinutes(9 * 60 + random.nextInt(9 * 60)));
             if (!opened.isBefore(now)) {
               continue;
@@ -278,11 +262,11 @@ public final class SuccessDemoSeed implements DemoSeed {
             .bind("p", r.priority())
             .bind("o", r.owner())
             .bind("status", status)
-            .bind("at", BusinessTime.utc(r.opened()))
-            .bind("rd", BusinessTime.utc(r.responseDue()))
-            .bind("sd", BusinessTime.utc(r.resolveDue()))
-            .bind("ra", r.responded() == null ? null : BusinessTime.utc(r.responded()))
-            .bind("sa", r.resolved() == null ? null : BusinessTime.utc(r.resolved()))
+            .bind("at", BusinessCalendar.utc(r.opened()))
+            .bind("rd", BusinessCalendar.utc(r.responseDue()))
+            .bind("sd", BusinessCalendar.utc(r.resolveDue()))
+            .bind("ra", r.responded() == null ? null : BusinessCalendar.utc(r.responded()))
+            .bind("sa", r.resolved() == null ? null : BusinessCalendar.utc(r.resolved()))
             .bind("b", r.breached())
             .add();
       }
@@ -306,7 +290,7 @@ public final class SuccessDemoSeed implements DemoSeed {
             .bind("f", (String) null)
             .bind("to", "open")
             .bind("a", r.owner())
-            .bind("at", BusinessTime.utc(r.opened()))
+            .bind("at", BusinessCalendar.utc(r.opened()))
             .add();
         if (r.responded() != null) {
           events
@@ -314,7 +298,7 @@ public final class SuccessDemoSeed implements DemoSeed {
               .bind("f", "open")
               .bind("to", "in_progress")
               .bind("a", r.owner())
-              .bind("at", BusinessTime.utc(r.responded()))
+              .bind("at", BusinessCalendar.utc(r.responded()))
               .add();
         }
         if (r.resolved() != null) {
@@ -323,7 +307,7 @@ public final class SuccessDemoSeed implements DemoSeed {
               .bind("f", "in_progress")
               .bind("to", "resolved")
               .bind("a", r.owner())
-              .bind("at", BusinessTime.utc(r.resolved()))
+              .bind("at", BusinessCalendar.utc(r.resolved()))
               .add();
           resolvedCases.add(
               new long[] {r.tenant(), id, r.resolved().getEpochSecond(), r.breached() ? 1 : 0});
@@ -363,18 +347,19 @@ public final class SuccessDemoSeed implements DemoSeed {
           if (random.nextDouble() > 0.65) {
             continue;
           }
-          WeekUsage u = c.usage().get(i);
+          WeekSignals u = c.usage().get(i);
           double e = engagement(u);
           int score =
               (int) Math.round(Math.max(0, Math.min(10, 3 + 7 * e + random.nextGaussian() * 1.3)));
-          Instant at = BusinessTime.startOf(u.weekStart().plusDays(2)).plus(Duration.ofHours(15));
+          Instant at =
+              BusinessCalendar.startOf(u.weekStart().plusDays(2)).plus(Duration.ofHours(15));
           b.bind("t", t)
               .bind("e", email)
               .bind("k", "nps")
               .bind("s", score)
               .bind("c", (String) null)
               .bind("case", (Long) null)
-              .bind("at", BusinessTime.utc(at))
+              .bind("at", BusinessCalendar.utc(at))
               .add();
           surveyAnswers
               .computeIfAbsent(t, x -> new ArrayList<>())
@@ -395,7 +380,7 @@ public final class SuccessDemoSeed implements DemoSeed {
                         + (random.nextDouble() < 0.5 ? 1 : 0)
                         - (random.nextDouble() < 0.15 ? 1 : 0)));
         Instant at = Instant.ofEpochSecond(r[2]).plus(Duration.ofHours(20));
-        if (at.isAfter(BusinessTime.startOf(history.today()))) {
+        if (at.isAfter(BusinessCalendar.startOf(history.today()))) {
           continue;
         }
         b.bind("t", r[0])
@@ -404,7 +389,7 @@ public final class SuccessDemoSeed implements DemoSeed {
             .bind("s", score)
             .bind("c", (String) null)
             .bind("case", r[1])
-            .bind("at", BusinessTime.utc(at))
+            .bind("at", BusinessCalendar.utc(at))
             .add();
         surveyAnswers
             .computeIfAbsent(r[0], x -> new ArrayList<>())
@@ -441,7 +426,7 @@ public final class SuccessDemoSeed implements DemoSeed {
         long t = id(c);
         List<WeekSignals> weeks = new ArrayList<>();
         HealthBand previous = null;
-        for (WeekUsage u : c.usage()) {
+        for (WeekSignals u : c.usage()) {
           weeks.add(
               new WeekSignals(
                   u.weekStart(),
@@ -453,7 +438,7 @@ public final class SuccessDemoSeed implements DemoSeed {
                   u.consoleLogins(),
                   u.featuresUsed()));
           LocalDate weekEnd = u.weekStart().plusDays(7);
-          long end = BusinessTime.startOf(weekEnd).getEpochSecond();
+          long end = BusinessCalendar.startOf(weekEnd).getEpochSecond();
           int open = 0;
           for (long[] cp : complaints.getOrDefault(t, List.of())) {
             if (cp[0] < end && cp[1] >= end) {
@@ -487,7 +472,7 @@ public final class SuccessDemoSeed implements DemoSeed {
               .bind("s", r.score())
               .bind("b", r.band().wireName())
               .bind("c", HealthRun.encode(r.points()))
-              .bind("at", BusinessTime.utc(BusinessTime.startOf(weekEnd)))
+              .bind("at", BusinessCalendar.utc(BusinessCalendar.startOf(weekEnd)))
               .add();
           if (r.band() == HealthBand.RED
               && previous != HealthBand.RED
@@ -500,7 +485,7 @@ public final class SuccessDemoSeed implements DemoSeed {
                 .bind("due", u.weekStart().plusDays(9))
                 .bind("status", old ? "done" : "open")
                 .bind("ref", "red:" + u.weekStart())
-                .bind("at", BusinessTime.utc(BusinessTime.startOf(weekEnd)))
+                .bind("at", BusinessCalendar.utc(BusinessCalendar.startOf(weekEnd)))
                 .add();
           }
           previous = r.band();
@@ -536,15 +521,15 @@ public final class SuccessDemoSeed implements DemoSeed {
             continue;
           }
           boolean done = i == acted;
-          Instant at = BusinessTime.startOf(on).plus(Duration.ofHours(9));
+          Instant at = BusinessCalendar.startOf(on).plus(Duration.ofHours(9));
           b.bind("t", e.tenantId())
               .bind(
                   "title", "Renewal: term ends " + e.endsOn() + " (" + leads[i] + "-day reminder)")
               .bind("due", i + 1 < leads.length ? e.endsOn().minusDays(leads[i + 1]) : e.endsOn())
               .bind("status", done ? "done" : "open")
               .bind("ref", "term:" + e.endsOn() + ":" + leads[i])
-              .bind("at", BusinessTime.utc(at))
-              .bind("closed", done ? BusinessTime.utc(at.plus(Duration.ofDays(2))) : null)
+              .bind("at", BusinessCalendar.utc(at))
+              .bind("closed", done ? BusinessCalendar.utc(at.plus(Duration.ofDays(2))) : null)
               .add();
         }
       }
@@ -584,7 +569,7 @@ public final class SuccessDemoSeed implements DemoSeed {
         if (c.usage().isEmpty() || random.nextDouble() > 0.45) {
           continue;
         }
-        WeekUsage u = c.usage().get(random.nextInt(c.usage().size()));
+        WeekSignals u = c.usage().get(random.nextInt(c.usage().size()));
         double e = engagement(u);
         String[] pool =
             random.nextDouble() < 0.5 - 0.3 * e
@@ -593,7 +578,7 @@ public final class SuccessDemoSeed implements DemoSeed {
         String text = pool[random.nextInt(pool.length)];
         String source = pool == bugs ? "case" : random.nextBoolean() ? "survey" : "sales";
         Instant at =
-            BusinessTime.startOf(u.weekStart().plusDays(random.nextInt(5)))
+            BusinessCalendar.startOf(u.weekStart().plusDays(random.nextInt(5)))
                 .plus(Duration.ofHours(11));
         Feedback f = inbox.submit(c.domain(), source, null, text, at);
         if (pool == suggestions && e > 0.6 && random.nextDouble() < 0.7) {
@@ -622,7 +607,7 @@ public final class SuccessDemoSeed implements DemoSeed {
           continue;
         }
         double e = 0;
-        for (WeekUsage u : c.usage().subList(c.usage().size() - 8, c.usage().size())) {
+        for (WeekSignals u : c.usage().subList(c.usage().size() - 8, c.usage().size())) {
           e += engagement(u);
         }
         if (e > bestE.getOrDefault(c.industry(), -1.0)) {
@@ -641,7 +626,7 @@ public final class SuccessDemoSeed implements DemoSeed {
             tx[1],
             true,
             i % 2 == 0,
-            BusinessTime.startOf(history.today().minusDays(20L + 9 * i)));
+            BusinessCalendar.startOf(history.today().minusDays(20L + 9 * i)));
         if (++i >= 5) {
           break;
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public final class SuccessSettings {
   }
 
   private void putAll(Map<String, String> values) {
-    var now = BusinessTime.utc(clock.instant());
+    var now = BusinessCalendar.utc(clock.instant());
     db.jdbi()
         .useTransaction(
             h -> {

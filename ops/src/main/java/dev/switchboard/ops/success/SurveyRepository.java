@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
@@ -66,7 +67,7 @@ public final class SurveyRepository {
                       .bind("s", score)
                       .bind("c", c)
                       .bindByType("case", caseId, Long.class)
-                      .bind("at", BusinessTime.utc(at == null ? clock.instant() : at))
+                      .bind("at", BusinessCalendar.utc(at == null ? clock.instant() : at))
                       .executeAndReturnGeneratedKeys("id")
                       .mapTo(Long.class)
                       .one();
@@ -116,7 +117,7 @@ public final class SurveyRepository {
                             + " SUM(CASE WHEN survey_kind = 'csat' THEN score ELSE 0 END), SUM(CASE"
                             + " WHEN survey_kind = 'csat' THEN 1 ELSE 0 END) FROM success_survey WHERE"
                             + " answered_at >= :from")
-                    .bind("from", BusinessTime.utc(from))
+                    .bind("from", BusinessCalendar.utc(from))
                     .map(
                         (rs, ctx) -> {
                           int n = rs.getInt(1);

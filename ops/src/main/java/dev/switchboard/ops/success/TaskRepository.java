@@ -1,5 +1,6 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
@@ -44,7 +45,7 @@ public final class TaskRepository {
             .bind("title", title)
             .bind("due", due)
             .bind("ref", ref)
-            .bind("now", BusinessTime.utc(clock.instant()))
+            .bind("now", BusinessCalendar.utc(clock.instant()))
             .execute();
     return n > 0;
   }
@@ -109,7 +110,7 @@ public final class TaskRepository {
                     h.createUpdate(
                             "UPDATE success_task SET status = 'done', closed_at = :now WHERE id = :id")
                         .bind("id", id)
-                        .bind("now", BusinessTime.utc(clock.instant()))
+                        .bind("now", BusinessCalendar.utc(clock.instant()))
                         .execute());
     if (n == 0) {
       throw new NotFoundException("id", "task " + id + " not found");

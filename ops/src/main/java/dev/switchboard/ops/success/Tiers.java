@@ -1,5 +1,7 @@
 package dev.switchboard.ops.success;
 
+import dev.switchboard.ops.customer.BusinessCalendar;
+import dev.switchboard.ops.customer.CustomerProfiles;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.NotFoundException;
 import java.math.BigDecimal;
@@ -139,7 +141,7 @@ public final class Tiers {
 
   public Summary run(Instant at) {
     List<TierRule> rules = rules();
-    LocalDate asOf = BusinessTime.today(at);
+    LocalDate asOf = BusinessCalendar.today(at);
     return db.jdbi()
         .inTransaction(
             h -> {
@@ -164,7 +166,7 @@ public final class Tiers {
                       .list();
               Map<String, Integer> perTier = new HashMap<>();
               int changed = 0;
-              OffsetDateTime now = BusinessTime.utc(at);
+              OffsetDateTime now = BusinessCalendar.utc(at);
               for (Row r : rows) {
                 int tenure =
                     r.since() == null
@@ -183,12 +185,7 @@ public final class Tiers {
                 perTier.merge(best.code(), 1, Integer::sum);
                 if (!best.code().equals(r.tier())) {
                   changed++;
-                  h.createUpdate(
-                          "UPDATE customer_profile SET tier = :t, updated_at = :now WHERE tenant_id = :id")
-                      .bind("t", best.code())
-                      .bind("now", now)
-                      .bind("id", r.id())
-                      .execute();
+                  CustomerProfiles.setTier(h, r.id(), best.code(), now);
                   h.createUpdate(
                           "INSERT INTO success_tier_change (tenant_id, from_tier, to_tier, rule,"
                               + " changed_at) VALUES (:id, :f, :to, :rule, :now)")

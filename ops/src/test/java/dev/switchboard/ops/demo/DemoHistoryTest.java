@@ -2,6 +2,7 @@ package dev.switchboard.ops.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.ops.customer.WeekSignals;
 import dev.switchboard.ops.demo.DemoHistory.Customer;
 import dev.switchboard.ops.demo.DemoHistory.Lead;
 import dev.switchboard.ops.demo.DemoHistory.Stage;
@@ -51,7 +52,7 @@ class DemoHistoryTest {
       assertThat(lead.outcome()).isEqualTo(Stage.WON);
       assertThat(lead.customer()).isEqualTo(c.index());
       assertThat(c.startedOn()).isEqualTo(lead.closedOn()).isBeforeOrEqualTo(TODAY);
-      for (DemoHistory.WeekUsage u : c.usage()) {
+      for (WeekSignals u : c.usage()) {
         assertThat(u.registeredSeats()).isBetween(0, u.seats());
         assertThat(u.weekStart()).isAfterOrEqualTo(DemoHistory.weekStart(c.startedOn()));
       }

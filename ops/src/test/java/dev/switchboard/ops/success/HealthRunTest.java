@@ -2,6 +2,8 @@ package dev.switchboard.ops.success;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.ops.customer.UsageRollupTest;
+import dev.switchboard.ops.customer.UsageWeeks;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.switchboard.ops.customer.WeekSignals;
 import dev.switchboard.store.InvalidValueException;
 import java.time.LocalDate;
 import java.util.List;

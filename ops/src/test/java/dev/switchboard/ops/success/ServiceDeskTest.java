@@ -3,6 +3,7 @@ package dev.switchboard.ops.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.ops.customer.UsageRollupTest;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;

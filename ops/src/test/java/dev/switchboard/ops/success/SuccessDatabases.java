@@ -6,17 +6,17 @@ import dev.switchboard.store.testing.TestDatabases;
 import java.nio.file.Path;
 
 /** Opens a migrated test database of either kind, closing both the pool and the schema. */
-final class SuccessDatabases implements AutoCloseable {
+public final class SuccessDatabases implements AutoCloseable {
 
-  final TestDatabase test;
-  final Database db;
+  public final TestDatabase test;
+  public final Database db;
 
   private SuccessDatabases(TestDatabase test) {
     this.test = test;
     this.db = Database.open(test.settings());
   }
 
-  static SuccessDatabases open(String kind, Path dir) {
+  public static SuccessDatabases open(String kind, Path dir) {
     return new SuccessDatabases(
         kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres());
   }

@@ -2,6 +2,7 @@ package dev.switchboard.ops.success;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.ops.customer.UsageRollup;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.testing.TestDatabase;
 import dev.switchboard.store.testing.TestDatabases;

@@ -142,6 +142,24 @@ public final class CachedSubscriberDirectory implements SubscriberDirectory, Aut
     return load(key).thenApply(e -> e.map(this::admit));
   }
 
+  @Override
+  public Optional<Optional<Subscriber>> cached(String domain, String user) {
+    if (domain == null || user == null) {
+      return Optional.of(Optional.empty());
+    }
+    Key key = new Key(domain.toLowerCase(Locale.ROOT), user);
+    if (!tenants.containsKey(key.domain())) {
+      return Optional.of(Optional.empty());
+    }
+    Cached c = subscribers.get(key);
+    if (c != null && (c.entry() != null || clock.instant().isBefore(c.until()))) {
+      return Optional.of(Optional.ofNullable(c.entry()).map(this::admit));
+    }
+    // Not in memory: maybe created since the last poll (a phone set up the moment its account
+    // was made). Only the database can tell; the miss is then remembered for a while.
+    return Optional.empty();
+  }
+
   private CompletableFuture<Optional<SubscriberEntry>> load(Key key) {
     CompletableFuture<Optional<SubscriberEntry>> fresh = new CompletableFuture<>();
     CompletableFuture<Optional<SubscriberEntry>> running = loading.putIfAbsent(key, fresh);
@@ -217,17 +235,24 @@ public final class CachedSubscriberDirectory implements SubscriberDirectory, Aut
     generation.incrementAndGet();
     if (c.user() == null) {
       Optional<TenantEntry> t = log.tenant(c.domain());
-      subscribers.keySet().removeIf(k -> k.domain().equals(c.domain()));
       if (t.isEmpty()) {
         tenants.remove(c.domain());
+        subscribers.keySet().removeIf(k -> k.domain().equals(c.domain()));
         return;
       }
       tenants.put(c.domain(), t.get());
-      if (config.preloadSubscribers()) {
-        for (SubscriberEntry s : log.subscribers(c.domain())) {
-          subscribers.put(new Key(s.domain(), s.user()), new Cached(s, Instant.MAX));
-        }
+      if (!config.preloadSubscribers()) {
+        subscribers.keySet().removeIf(k -> k.domain().equals(c.domain()));
+        return;
       }
+      // Replaced entry by entry, so a lookup meanwhile never finds a known extension missing.
+      java.util.Set<Key> current = new java.util.HashSet<>();
+      for (SubscriberEntry s : log.subscribers(c.domain())) {
+        Key k = new Key(s.domain(), s.user());
+        current.add(k);
+        subscribers.put(k, new Cached(s, Instant.MAX));
+      }
+      subscribers.keySet().removeIf(k -> k.domain().equals(c.domain()) && !current.contains(k));
       return;
     }
     Key key = new Key(c.domain(), c.user());

@@ -29,4 +29,15 @@ public interface SubscriberDirectory {
    * calling thread; completes empty when there is no such extension.
    */
   CompletionStage<Optional<Subscriber>> subscriber(String domain, String user);
+
+  /**
+   * What memory knows about {@code user@domain} right now, without loading anything: the
+   * subscriber, or an empty inner Optional when it is known not to exist; an empty outer Optional
+   * when only the system of record can tell (then use {@link #subscriber}).
+   */
+  default Optional<Optional<Subscriber>> cached(String domain, String user) {
+    CompletionStage<Optional<Subscriber>> s = subscriber(domain, user);
+    var f = s.toCompletableFuture();
+    return f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
+  }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.server.location;
 
 import dev.switchboard.sip.message.Address;
 import dev.switchboard.sip.transport.Endpoint;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,5 +29,12 @@ public record Binding(
 
   public boolean expired(Instant now) {
     return !expiresAt.isAfter(now);
+  }
+
+  /** The source as {@code host:port} ({@code [v6]:port}), as usage records write it. */
+  public String sourceAddress() {
+    InetSocketAddress a = source.address();
+    String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
   }
 }

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where bindings are kept durably: a database through the store module today, Redis or the like
- * when nodes share one location service. Called from one writer thread, never from I/O threads.
+ * Where bindings are kept durably: the node's own {@link BindingJournal}, or Redis or the like when
+ * nodes share one location service. Called from one writer thread, never from I/O threads.
  */
-public interface BindingPersistence {
+public interface BindingPersistence extends AutoCloseable {
 
   /** The bindings unexpired at {@code now}, for loading at start. */
   List<Binding> loadUnexpired(Instant now);
@@ -17,4 +17,14 @@ public interface BindingPersistence {
 
   /** Removes every binding expired at {@code now}; returns how many. */
   int deleteExpired(Instant now);
+
+  /**
+   * Called on the writer thread after each written batch has been acknowledged, with a view of the
+   * acknowledged binding sets: a persistence that compacts or checkpoints does it from here.
+   */
+  default void maintain(Iterable<AorSnapshot> durable, Instant now) {}
+
+  /** Releases files or connections; nothing is written after it. */
+  @Override
+  default void close() {}
 }

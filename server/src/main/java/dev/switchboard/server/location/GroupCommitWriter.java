@@ -28,6 +28,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   private record Pending(AorSnapshot snapshot, Completion completion) {}
 
   private final BindingPersistence persistence;
+  private final Runnable afterBatch;
   private final int maxBatch;
   private final BlockingQueue<Pending> queue;
   private final Thread thread;
@@ -35,8 +36,13 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final AtomicLong snapshots = new AtomicLong();
   private volatile boolean running = true;
 
-  public GroupCommitWriter(BindingPersistence persistence, int queueCapacity, int maxBatch) {
+  /**
+   * @param afterBatch runs on the writer thread after each batch's completions (compaction)
+   */
+  public GroupCommitWriter(
+      BindingPersistence persistence, int queueCapacity, int maxBatch, Runnable afterBatch) {
     this.persistence = persistence;
+    this.afterBatch = afterBatch;
     this.maxBatch = maxBatch;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.thread = new Thread(this::run, "binding-writer");
@@ -99,6 +105,13 @@ public final class GroupCommitWriter implements AutoCloseable {
       }
       batch.clear();
       toWrite.clear();
+      if (error == null) {
+        try {
+          afterBatch.run();
+        } catch (RuntimeException e) {
+          LOG.warn("binding maintenance failed", e);
+        }
+      }
     }
   }
 

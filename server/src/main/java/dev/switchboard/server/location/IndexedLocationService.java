@@ -41,7 +41,12 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
     this.persistence = persistence;
     this.usage = usage;
     this.clock = clock;
-    this.writer = new GroupCommitWriter(persistence, config.writeQueue(), config.maxBatch());
+    this.writer =
+        new GroupCommitWriter(
+            persistence,
+            config.writeQueue(),
+            config.maxBatch(),
+            () -> persistence.maintain(this::durableSnapshots, clock.instant()));
   }
 
   /**
@@ -158,9 +163,32 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
     }
     Instant now = clock.instant();
     for (BindingChange c : outcome.changes()) {
-      usage.accept(event(c, now));
+      if (c.kind() != RegistrationEvent.Kind.REFRESHED || firstInItsQuarter(c.binding(), before)) {
+        usage.accept(event(c, now));
+      }
     }
     result.complete(outcome);
+  }
+
+  private static final long QUARTER_HOUR_MILLIS = 15 * 60_000L;
+
+  /**
+   * Whether a refresh is the binding's first in its quarter of an hour (UTC). Phones refresh every
+   * few minutes to an hour, and a benchmark many times a second: usage needs to know on which days
+   * a binding was alive, and every time zone's midnight falls on a quarter hour, so one event per
+   * binding per quarter hour keeps every daily and weekly figure while writing a fraction of rows.
+   */
+  static boolean firstInItsQuarter(Binding refreshed, List<Binding> before) {
+    if (before == null) {
+      return true;
+    }
+    for (Binding b : before) {
+      if (b.contact().equals(refreshed.contact())) {
+        return b.updatedAt().toEpochMilli() / QUARTER_HOUR_MILLIS
+            != refreshed.updatedAt().toEpochMilli() / QUARTER_HOUR_MILLIS;
+      }
+    }
+    return true;
   }
 
   static RegistrationEvent event(BindingChange c, Instant now) {
@@ -172,8 +200,60 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
         c.kind(),
         now,
         b.source().transport().name(),
-        JdbcBindingPersistence.hostPort(b.source().address()),
+        b.sourceAddress(),
         b.userAgent());
+  }
+
+  /** Calls {@code each} with every AOR's acknowledged bindings (expired ones included). */
+  public void forEachDurable(java.util.function.BiConsumer<String, List<Binding>> each) {
+    visible.forEach(each);
+  }
+
+  /** The acknowledged binding sets, as a view that follows later changes. */
+  private java.util.Iterator<AorSnapshot> durableSnapshots() {
+    var entries = visible.entrySet().iterator();
+    return new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public AorSnapshot next() {
+        Map.Entry<String, List<Binding>> e = entries.next();
+        return new AorSnapshot(e.getKey(), e.getValue());
+      }
+    };
+  }
+
+  /**
+   * Takes over bindings stored elsewhere (the table used before the journal) for AORs that have
+   * none here; completes once they are durable.
+   */
+  public CompletableFuture<Void> adopt(List<Binding> bindings) {
+    Map<String, List<Binding>> byAor = new java.util.HashMap<>();
+    for (Binding b : bindings) {
+      byAor.computeIfAbsent(b.aor(), k -> new ArrayList<>()).add(b);
+    }
+    List<CompletableFuture<BindingOutcome>> writes = new ArrayList<>();
+    byAor.forEach(
+        (aor, list) ->
+            writes.add(
+                update(
+                        aor,
+                        (current, now) ->
+                            current.isEmpty()
+                                ? new BindingOutcome.Changed(
+                                    list,
+                                    list.stream()
+                                        .map(
+                                            b ->
+                                                new BindingChange(
+                                                    RegistrationEvent.Kind.REFRESHED, b))
+                                        .toList())
+                                : new BindingOutcome.Changed(current, List.of()))
+                    .toCompletableFuture()));
+    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
   }
 
   /** Drops expired bindings from memory and the database, reporting each as EXPIRED. */
@@ -206,9 +286,10 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
     return List.copyOf(copy);
   }
 
-  /** Writes what is queued and stops the writer. */
+  /** Writes what is queued, stops the writer and closes the persistence. */
   @Override
   public void close() {
     writer.close();
+    persistence.close();
   }
 }

@@ -3,12 +3,19 @@ package dev.switchboard.server.proxy;
 import dev.switchboard.server.directory.Subscriber;
 import dev.switchboard.server.directory.SubscriberDirectory;
 import dev.switchboard.server.directory.TenantRouting;
+import dev.switchboard.server.edge.AuthenticatedCaller;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.edge.DomainName;
+import dev.switchboard.server.edge.Origin;
 import dev.switchboard.server.location.Binding;
 import dev.switchboard.server.location.LocationService;
 import dev.switchboard.server.proxy.CallTracker.Leg;
 import dev.switchboard.server.usage.CallDetailRecord.Direction;
 import dev.switchboard.server.usage.CallDetailRecord.EndedBy;
 import dev.switchboard.server.usage.UsageSink;
+import dev.switchboard.sip.auth.ChallengeKind;
+import dev.switchboard.sip.auth.DigestCredentials;
+import dev.switchboard.sip.auth.DigestParseException;
 import dev.switchboard.sip.message.Address;
 import dev.switchboard.sip.message.HeaderNames;
 import dev.switchboard.sip.message.Parameters;
@@ -52,7 +59,8 @@ public final class Proxy {
   private final ProxyAddress address;
   private final SubscriberDirectory directory;
   private final LocationService location;
-  private final CallerVerifier verifier;
+  private final DigestGate gate;
+  private final RouteToken tokens;
   private final CallTracker tracker;
   private final ConcurrentHashMap<ServerTransaction, ResponseContext> contexts =
       new ConcurrentHashMap<>();
@@ -65,7 +73,8 @@ public final class Proxy {
       ProxyAddress address,
       SubscriberDirectory directory,
       LocationService location,
-      CallerVerifier verifier,
+      DigestGate gate,
+      byte[] routeSecret,
       UsageSink usage) {
     this.layer = layer;
     this.timers = timers;
@@ -74,7 +83,8 @@ public final class Proxy {
     this.address = address;
     this.directory = directory;
     this.location = location;
-    this.verifier = verifier;
+    this.gate = gate;
+    this.tokens = new RouteToken(routeSecret);
     this.tracker = new CallTracker(usage, clock, timers, config.maxCallDuration());
   }
 
@@ -107,7 +117,13 @@ public final class Proxy {
    * Whether {@code uri} names this server itself (no user part, our address or a domain of ours).
    */
   public boolean isUs(SipUri uri) {
-    return uri.user() == null && (address.isUs(uri) || directory.isLocalDomain(uri.host()));
+    return uri.user() == null
+        && (address.isUs(uri) || directory.isLocalDomain(DomainName.normalize(uri.host())));
+  }
+
+  /** Whether {@code host} is this server's own address (any port), not a tenant domain. */
+  public boolean isOurHost(String host) {
+    return address.isUsHost(host);
   }
 
   /**
@@ -115,7 +131,7 @@ public final class Proxy {
    * request there, such as a monitoring OPTIONS ping, is for this server itself.
    */
   public boolean isOurAddress(SipUri uri) {
-    return address.isUs(uri) && !directory.isLocalDomain(uri.host());
+    return address.isUs(uri) && !directory.isLocalDomain(DomainName.normalize(uri.host()));
   }
 
   /** A new request that is not ours to answer as a UAS. */
@@ -137,11 +153,11 @@ public final class Proxy {
         }
       }
       SipRequest base = req.copy();
-      boolean routedToUs = processRoutes(base);
+      OurRoute route = processRoutes(base);
       base.setHeader(
           HeaderNames.MAX_FORWARDS, maxForwards < 0 ? "70" : Integer.toString(maxForwards - 1));
       if (req.to().tag() != null) {
-        inDialog(tx, base, routedToUs, hash);
+        inDialog(tx, base, route, hash);
       } else {
         initial(tx, base, hash);
       }
@@ -168,9 +184,10 @@ public final class Proxy {
         return;
       }
       SipRequest fwd = ack.copy();
-      if (!processRoutes(fwd)) {
-        return; // Not record-routed through us: not ours to pass on.
+      if (!ours(processRoutes(fwd), ack)) {
+        return; // Not a dialog we record-routed: not ours to pass on.
       }
+      sanitize(fwd, null, false);
       int mf = ack.maxForwards();
       fwd.setHeader(HeaderNames.MAX_FORWARDS, mf < 0 ? "70" : Integer.toString(mf - 1));
       Endpoint hop = nextHop(fwd, Target.of(fwd.requestUri(), null));
@@ -214,11 +231,19 @@ public final class Proxy {
   }
 
   /**
-   * §16.4: a Request-URI of ours came from a strict router, so the last Route is the real one; then
-   * Route entries naming us are consumed. Returns whether the request was routed to us.
+   * What {@link #processRoutes} found of ours: whether the request was routed to us at all, and the
+   * dialog token our Record-Route URI carried (null when none).
    */
-  private boolean processRoutes(SipRequest r) {
-    boolean us = false;
+  private record OurRoute(boolean present, String token) {
+    static final OurRoute NONE = new OurRoute(false, null);
+  }
+
+  /**
+   * §16.4: a Request-URI of ours came from a strict router, so the last Route is the real one; then
+   * Route entries naming us are consumed. Returns what of ours was there.
+   */
+  private OurRoute processRoutes(SipRequest r) {
+    OurRoute found = OurRoute.NONE;
     if (r.requestUri() instanceof SipUri ru && ru.user() == null && address.isUs(ru)) {
       List<Address> routes = r.routes();
       if (!routes.isEmpty()) {
@@ -228,27 +253,36 @@ public final class Proxy {
         for (Address a : routes) {
           r.addHeader(HeaderNames.ROUTE, a.toString());
         }
-        us = true;
+        found = new OurRoute(true, ru.param(RouteToken.PARAM));
       }
     }
     while (r.headers().contains(HeaderNames.ROUTE)) {
       List<Address> routes = r.routes();
       if (!routes.isEmpty() && routes.get(0).uri() instanceof SipUri u && address.isUs(u)) {
         r.popRoute();
-        us = true;
+        String token = u.param(RouteToken.PARAM);
+        found = new OurRoute(true, token != null ? token : found.token());
       } else {
         break;
       }
     }
-    return us;
+    return found;
+  }
+
+  /** Whether {@code route} proves {@code request} belongs to a dialog we record-routed. */
+  private boolean ours(OurRoute route, SipRequest request) {
+    return route.present()
+        && tokens.valid(route.token(), request.callId(), request.from().tag(), request.to().tag());
   }
 
   /** A request inside a dialog goes where its Route set says; we must be on that route. */
-  private void inDialog(ServerTransaction tx, SipRequest base, boolean routedToUs, String hash) {
-    if (!routedToUs) {
-      reply(tx, 403, "Not record-routed here");
+  private void inDialog(ServerTransaction tx, SipRequest base, OurRoute route, String hash) {
+    if (!ours(route, tx.request())) {
+      // Forged or foreign: relaying it would let anyone send through us (toll fraud).
+      reply(tx, 403, "Dialog Not Record-Routed Here");
       return;
     }
+    sanitize(base, null, false);
     if (base.isMethod(SipRequest.BYE)) {
       tracker.bye(base);
     }
@@ -261,15 +295,15 @@ public final class Proxy {
       return;
     }
     SipRequest req = tx.request();
-    SipUri from = req.from().uri() instanceof SipUri s ? s : null;
-    String fromDomain = from == null ? null : from.host().toLowerCase(Locale.ROOT);
-    boolean fromLocal = fromDomain != null && directory.isLocalDomain(fromDomain);
-    String toDomain = ruri.host().toLowerCase(Locale.ROOT);
+    Origin origin = Origin.of(req, directory, this::isOurHost);
+    boolean fromLocal = origin instanceof Origin.Local;
+    String toDomain = DomainName.normalize(ruri.host());
     boolean toLocal = directory.isLocalDomain(toDomain);
     if (!fromLocal && !toLocal) {
       reply(tx, 403, "Relaying denied");
       return;
     }
+    String fromDomain = fromLocal ? ((Origin.Local) origin).domain() : null;
     List<Leg> legs = new ArrayList<>(2);
     if (fromLocal && toLocal && fromDomain.equals(toDomain)) {
       legs.add(new Leg(fromDomain, Direction.INTERNAL));
@@ -282,27 +316,106 @@ public final class Proxy {
       }
     }
     Routing routing = new Routing(tx, base, ruri, toDomain, toLocal, legs, hash);
-    if (!fromLocal) {
+    if (!(origin instanceof Origin.Local local)) {
+      sanitize(base, null, true); // an outsider may not steer the request, nor vouch for anyone
       route(routing);
       return;
     }
-    verifier
-        .verify(req, fromDomain, from.user() == null ? null : SipUri.unescape(from.user()))
+    if (local.user() == null) {
+      reply(tx, 403, "No user in From");
+      return;
+    }
+    if (tx.context() instanceof AuthenticatedCaller caller
+        && caller.domain().equals(local.domain())) {
+      callerProved(routing, local, caller);
+      return;
+    }
+    gate.later(req, tx.source().address().getAddress(), local.domain(), ChallengeKind.PROXY)
         .whenComplete(
-            (verdict, error) -> {
+            (decision, error) -> {
               if (error != null) {
                 log.warn("caller check failed", error);
                 reply(tx, 500, "Caller check failed");
-              } else if (verdict instanceof CallerVerifier.Refused refused) {
-                SipResponse r = refused.response();
+              } else if (decision instanceof DigestGate.Decision.Pass pass) {
+                callerProved(routing, local, pass.caller());
+              } else if (decision instanceof DigestGate.Decision.Deny deny) {
+                SipResponse r = deny.response();
                 if (r.to().tag() == null) {
                   r.setTo(r.to().withTag(tx.localTag()));
                 }
                 tx.respond(r);
               } else {
-                route(routing);
+                reply(tx, 500, "Caller check failed");
               }
             });
+  }
+
+  /** The From user proved who it is: may it call, and then on with its asserted identity. */
+  private void callerProved(Routing routing, Origin.Local claimed, AuthenticatedCaller caller) {
+    if (!caller.user().equals(claimed.user())) {
+      reply(routing.tx(), 403, "Credentials are not the From user");
+      return;
+    }
+    if (!caller.subscriber().admitted()) {
+      reply(routing.tx(), 403, "Account disabled");
+      return;
+    }
+    // A pre-loaded Route is followed only towards another domain, never to reach our own users,
+    // whose contacts the location service (not the caller) decides.
+    sanitize(routing.base(), caller, routing.local());
+    route(routing);
+  }
+
+  /**
+   * What we forward never carries our tenants' credentials (offline cracking material) nor an
+   * identity we did not assert: P-Asserted-Identity and its kin are removed and, for a caller who
+   * proved itself, set by us (RFC 3325); {@code dropRoutes} discards a pre-loaded Route set.
+   */
+  private void sanitize(SipRequest r, AuthenticatedCaller caller, boolean dropRoutes) {
+    removeOurCredentials(r, HeaderNames.PROXY_AUTHORIZATION);
+    removeOurCredentials(r, HeaderNames.AUTHORIZATION);
+    r.removeHeader(HeaderNames.P_PREFERRED_IDENTITY);
+    r.removeHeader(HeaderNames.REMOTE_PARTY_ID);
+    r.removeHeader(HeaderNames.P_ASSERTED_IDENTITY);
+    if (caller != null) {
+      String display = null;
+      try {
+        display = r.from().displayName();
+      } catch (SipParseException e) {
+        // no display name then
+      }
+      Address asserted = Address.of(SipUri.of(caller.user(), caller.domain()));
+      if (display != null && !display.isEmpty()) {
+        asserted = new Address(display, asserted.uri(), true, Parameters.NONE);
+      }
+      r.setHeader(HeaderNames.P_ASSERTED_IDENTITY, asserted.toString());
+    }
+    if (dropRoutes) {
+      r.removeHeader(HeaderNames.ROUTE);
+    }
+  }
+
+  private void removeOurCredentials(SipRequest r, String header) {
+    List<String> values = r.headers().all(header);
+    if (values.isEmpty()) {
+      return;
+    }
+    List<String> kept = new ArrayList<>(values.size());
+    for (String v : values) {
+      String realm = null;
+      try {
+        realm = DigestCredentials.parse(v).realm();
+      } catch (DigestParseException | IllegalArgumentException e) {
+        // Not digest, or broken: nobody downstream can use it either way.
+      }
+      if (realm != null && !directory.isLocalDomain(DomainName.normalize(realm))) {
+        kept.add(v);
+      }
+    }
+    r.removeHeader(header);
+    for (String v : kept) {
+      r.addHeader(header, v);
+    }
   }
 
   /** What target determination needs to know about one initial request. */
@@ -327,7 +440,11 @@ public final class Proxy {
         || base.isMethod(SipRequest.SUBSCRIBE)
         || base.isMethod(SipRequest.REFER)) {
       // §16.6 step 4: stay on the path of the dialog this request may create.
-      base.headers().addFirst(HeaderNames.RECORD_ROUTE, "<" + address.recordRouteUri() + ">");
+      String token = tokens.of(base.callId(), base.from().tag());
+      base.headers()
+          .addFirst(
+              HeaderNames.RECORD_ROUTE,
+              "<" + address.recordRouteUri().withParam(RouteToken.PARAM, token) + ">");
     }
     if (!r.local()) {
       Optional<Endpoint> hop = config.routes().nextHop(r.domain());

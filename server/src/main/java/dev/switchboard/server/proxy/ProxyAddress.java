@@ -1,5 +1,6 @@
 package dev.switchboard.server.proxy;
 
+import dev.switchboard.server.edge.DomainName;
 import dev.switchboard.sip.message.SipUri;
 import dev.switchboard.sip.message.Via;
 import java.util.Locale;
@@ -17,9 +18,20 @@ public record ProxyAddress(String host, int port, Set<String> aliases) {
   }
 
   public boolean isUs(String otherHost, int otherPort) {
-    String h = otherHost.toLowerCase(Locale.ROOT);
     int p = otherPort < 0 ? 5060 : otherPort;
-    return p == port && (h.equals(host) || aliases.contains(h));
+    return p == port && isUsHost(otherHost);
+  }
+
+  /** Whether {@code otherHost} names this server, whatever the port (any case, trailing dot). */
+  public boolean isUsHost(String otherHost) {
+    if (otherHost == null) {
+      return false;
+    }
+    String h = DomainName.normalize(otherHost);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals(host) || aliases.contains(h);
   }
 
   public boolean isUs(SipUri uri) {

@@ -1,16 +1,13 @@
 package dev.switchboard.server.registrar;
 
-import dev.switchboard.server.directory.Subscriber;
 import dev.switchboard.server.directory.SubscriberDirectory;
+import dev.switchboard.server.edge.AuthenticatedCaller;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.edge.DomainName;
 import dev.switchboard.server.location.Binding;
 import dev.switchboard.server.location.BindingOutcome;
 import dev.switchboard.server.location.LocationRegistry;
-import dev.switchboard.sip.auth.AuthResult;
 import dev.switchboard.sip.auth.ChallengeKind;
-import dev.switchboard.sip.auth.DigestAuthenticator;
-import dev.switchboard.sip.auth.DigestCredentials;
-import dev.switchboard.sip.auth.DigestParseException;
-import dev.switchboard.sip.auth.Ha1Pair;
 import dev.switchboard.sip.message.Address;
 import dev.switchboard.sip.message.HeaderNames;
 import dev.switchboard.sip.message.SipMessage;
@@ -26,14 +23,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The registrar of RFC 3261 §10.3 for our tenants' domains: digest authentication with the domain
- * as realm, each user registering only its own AOR, contacts added, refreshed and removed in the
- * {@link LocationRegistry}, and the 200 OK sent only once the change is durable.
+ * as realm (done by the edge, or the {@link DigestGate} for users memory does not know yet), each
+ * user registering only its own AOR, contacts added, refreshed and removed in the {@link
+ * LocationRegistry}, and the 200 OK sent only once the change is durable.
  *
  * <p>Nothing here blocks: a directory miss and the durable write complete on their own threads and
  * the response is sent from there.
@@ -52,19 +49,19 @@ public final class Registrar {
 
   private final SubscriberDirectory directory;
   private final LocationRegistry locations;
-  private final DigestAuthenticator authenticator;
+  private final DigestGate gate;
   private final Clock clock;
   private final RegistrarConfig config;
 
   public Registrar(
       SubscriberDirectory directory,
       LocationRegistry locations,
-      DigestAuthenticator authenticator,
+      DigestGate gate,
       Clock clock,
       RegistrarConfig config) {
     this.directory = directory;
     this.locations = locations;
-    this.authenticator = authenticator;
+    this.gate = gate;
     this.clock = clock;
     this.config = config;
   }
@@ -88,7 +85,7 @@ public final class Registrar {
       respond(tx, 416, null);
       return;
     }
-    String domain = ruri.host().toLowerCase(Locale.ROOT);
+    String domain = DomainName.normalize(ruri.host());
     if (directory.tenant(domain).isPresent()) {
       receiveForDomain(tx, domain);
       return;
@@ -122,58 +119,51 @@ public final class Registrar {
     SipRequest request = tx.request();
     // Step 5 checked early: it needs no credentials and tells nothing about users.
     SipUri to = request.to().sipUri();
-    if (to == null || to.user() == null || !to.host().equalsIgnoreCase(domain)) {
+    if (to == null || to.user() == null || !domain.equals(DomainName.normalize(to.host()))) {
       respond(tx, 404, "Not Found");
       return;
     }
-    // Step 3: the user named by our realm's credentials, looked up (maybe off-thread) first.
-    String user = credentialsUser(request, domain);
-    if (user == null) {
-      sendAuthResult(tx, authenticator.authenticate(request, domain, ChallengeKind.WWW, none()));
+    // Step 3: usually the edge authenticated already; otherwise (a user memory does not know
+    // yet) the gate looks the user up first.
+    if (tx.context() instanceof AuthenticatedCaller caller && caller.domain().equals(domain)) {
+      authorized(tx, domain, to, caller);
       return;
     }
-    directory
-        .subscriber(domain, user)
+    gate.later(request, tx.source().address().getAddress(), domain, ChallengeKind.WWW)
         .whenComplete(
-            (subscriber, error) -> {
+            (decision, error) -> {
               if (error != null) {
-                LOG.warn("directory lookup of {}@{} failed: {}", user, domain, error.toString());
+                LOG.warn("authenticating a REGISTER for {} failed: {}", domain, error.toString());
                 respond(tx, 500, null);
-                return;
-              }
-              try {
-                authenticated(tx, domain, to, subscriber);
-              } catch (SipParseException e) {
-                respond(tx, 400, e.getMessage());
-              } catch (RuntimeException e) {
-                LOG.warn("REGISTER failed: {}", e.toString(), e);
+              } else if (decision instanceof DigestGate.Decision.Pass pass) {
+                try {
+                  authorized(tx, domain, to, pass.caller());
+                } catch (SipParseException e) {
+                  respond(tx, 400, e.getMessage());
+                } catch (RuntimeException e) {
+                  LOG.warn("REGISTER failed: {}", e.toString(), e);
+                  respond(tx, 500, null);
+                }
+              } else if (decision instanceof DigestGate.Decision.Deny deny) {
+                SipResponse r = deny.response();
+                if (r.to().tag() == null) {
+                  r.setTo(r.to().withTag(tx.localTag()));
+                }
+                tx.respond(r);
+              } else {
                 respond(tx, 500, null);
               }
             });
   }
 
-  private void authenticated(
-      ServerTransaction tx, String domain, SipUri to, Optional<Subscriber> subscriber) {
-    SipRequest request = tx.request();
-    AuthResult result =
-        authenticator.authenticate(
-            request,
-            domain,
-            ChallengeKind.WWW,
-            (username, realm) ->
-                subscriber
-                    .filter(s -> s.user().equals(username) && s.domain().equals(realm))
-                    .map(s -> new Ha1Pair(s.ha1Md5(), s.ha1Sha256())));
-    if (!(result instanceof AuthResult.Authenticated ok)) {
-      sendAuthResult(tx, result);
-      return;
-    }
+  private void authorized(
+      ServerTransaction tx, String domain, SipUri to, AuthenticatedCaller caller) {
     // Step 4: a user registers its own AOR only, and only while it may use the service.
-    if (!ok.username().equals(SipUri.unescape(to.user()))) {
+    if (!caller.user().equals(SipUri.unescape(to.user()))) {
       respond(tx, 403, "Not Your Address of Record");
       return;
     }
-    if (subscriber.isEmpty() || !subscriber.get().admitted()) {
+    if (!caller.subscriber().admitted()) {
       respond(tx, 403, "Account Disabled");
       return;
     }
@@ -278,39 +268,6 @@ public final class Registrar {
     }
     r.setHeader(HeaderNames.DATE, SIP_DATE.format(now));
     return r;
-  }
-
-  private void sendAuthResult(ServerTransaction tx, AuthResult result) {
-    if (result instanceof AuthResult.Challenge c) {
-      SipResponse r = c.response();
-      if (r.to().tag() == null) {
-        r.setTo(r.to().withTag(tx.localTag()));
-      }
-      tx.respond(r);
-    } else if (result instanceof AuthResult.Rejected rejected) {
-      respond(tx, rejected.status(), rejected.reason());
-    } else {
-      respond(tx, 500, null);
-    }
-  }
-
-  /** The username of the Digest credentials for {@code realm}, or null when there are none. */
-  static String credentialsUser(SipRequest request, String realm) {
-    for (String value : request.headers().all(HeaderNames.AUTHORIZATION)) {
-      try {
-        DigestCredentials c = DigestCredentials.parse(value);
-        if (realm.equals(c.realm())) {
-          return c.username();
-        }
-      } catch (DigestParseException | IllegalArgumentException e) {
-        // Another scheme or a malformed header: the authenticator reports it.
-      }
-    }
-    return null;
-  }
-
-  private static dev.switchboard.sip.auth.CredentialLookup none() {
-    return (username, realm) -> Optional.empty();
   }
 
   private static void respond(ServerTransaction tx, int status, String reason) {

@@ -3,9 +3,14 @@ package dev.switchboard.server.registrar;
 import dev.switchboard.server.directory.CachedSubscriberDirectory;
 import dev.switchboard.server.directory.DirectoryConfig;
 import dev.switchboard.server.directory.SubscriberDirectory;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.edge.EdgeConfig;
+import dev.switchboard.server.edge.EdgeSecurity;
+import dev.switchboard.server.location.Binding;
+import dev.switchboard.server.location.BindingJournal;
 import dev.switchboard.server.location.ExpirySweeper;
 import dev.switchboard.server.location.IndexedLocationService;
-import dev.switchboard.server.location.JdbcBindingPersistence;
+import dev.switchboard.server.location.LegacyBindingTable;
 import dev.switchboard.server.location.LocationConfig;
 import dev.switchboard.server.location.LocationService;
 import dev.switchboard.server.usage.UsageSink;
@@ -13,10 +18,13 @@ import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.sip.auth.DigestAuthenticator;
 import dev.switchboard.store.directory.DirectoryChangeLog;
 import dev.switchboard.store.location.BindingRepository;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds and owns the registrar with what it needs: the in-memory subscriber directory, the
@@ -37,7 +45,8 @@ public final class RegistrarModule implements AutoCloseable {
       LocationConfig location,
       byte[] nonceSecret,
       Duration nonceLifetime,
-      ChallengeOrder challengeOrder) {
+      ChallengeOrder challengeOrder,
+      EdgeConfig edge) {
 
     public static final Settings DEFAULT =
         new Settings(
@@ -46,38 +55,50 @@ public final class RegistrarModule implements AutoCloseable {
             LocationConfig.DEFAULT,
             null,
             DigestAuthenticator.DEFAULT_NONCE_LIFETIME,
-            ChallengeOrder.SHA256_FIRST);
+            ChallengeOrder.SHA256_FIRST,
+            EdgeConfig.DEFAULT);
 
     public Settings withChallengeOrder(ChallengeOrder order) {
-      return new Settings(registrar, directory, location, nonceSecret, nonceLifetime, order);
+      return new Settings(registrar, directory, location, nonceSecret, nonceLifetime, order, edge);
+    }
+
+    public Settings withNonceSecret(byte[] secret) {
+      return new Settings(
+          registrar, directory, location, secret, nonceLifetime, challengeOrder, edge);
+    }
+
+    public Settings withEdge(EdgeConfig config) {
+      return new Settings(
+          registrar, directory, location, nonceSecret, nonceLifetime, challengeOrder, config);
     }
   }
 
   private final CachedSubscriberDirectory directory;
   private final IndexedLocationService locations;
   private final ExpirySweeper sweeper;
-  private final DigestAuthenticator authenticator;
+  private final DigestGate gate;
   private final Registrar registrar;
 
   private RegistrarModule(
       CachedSubscriberDirectory directory,
       IndexedLocationService locations,
       ExpirySweeper sweeper,
-      DigestAuthenticator authenticator,
+      DigestGate gate,
       Registrar registrar) {
     this.directory = directory;
     this.locations = locations;
     this.sweeper = sweeper;
-    this.authenticator = authenticator;
+    this.gate = gate;
     this.registrar = registrar;
   }
 
   /**
-   * Loads the directory and the unexpired bindings from the database and starts the background
-   * threads. A null {@code settings.nonceSecret()} draws a random one (nonces then do not survive a
-   * restart; nodes of a cluster must share one).
+   * Loads the directory from the database and the unexpired bindings from the journal in {@code
+   * locationDir}, and starts the background threads. A null {@code settings.nonceSecret()} draws a
+   * random one (nonces then do not survive a restart; nodes of a cluster must share one).
    */
-  public static RegistrarModule start(Jdbi jdbi, UsageSink usage, Clock clock, Settings settings) {
+  public static RegistrarModule start(
+      Jdbi jdbi, UsageSink usage, Clock clock, Settings settings, Path locationDir) {
     byte[] secret = settings.nonceSecret();
     if (secret == null) {
       secret = new byte[32];
@@ -88,21 +109,44 @@ public final class RegistrarModule implements AutoCloseable {
     CachedSubscriberDirectory directory =
         CachedSubscriberDirectory.start(new DirectoryChangeLog(jdbi), clock, settings.directory());
     IndexedLocationService locations;
+    BindingJournal journal = null;
     try {
-      locations =
-          IndexedLocationService.open(
-              new JdbcBindingPersistence(new BindingRepository(jdbi)),
-              usage,
-              clock,
-              settings.location());
+      boolean fresh = BindingJournal.isNew(locationDir);
+      journal =
+          BindingJournal.open(
+              locationDir, settings.location().syncWrites(), settings.location().compactBytes());
+      locations = IndexedLocationService.open(journal, usage, clock, settings.location());
+      if (fresh) {
+        adoptLegacyTable(new BindingRepository(jdbi), locations, clock);
+      }
     } catch (RuntimeException e) {
+      if (journal != null) {
+        journal.close();
+      }
       directory.close();
       throw e;
     }
     ExpirySweeper sweeper = new ExpirySweeper(locations, settings.location().sweepInterval());
-    Registrar registrar =
-        new Registrar(directory, locations, authenticator, clock, settings.registrar());
-    return new RegistrarModule(directory, locations, sweeper, authenticator, registrar);
+    DigestGate gate =
+        new DigestGate(authenticator, directory, new EdgeSecurity(settings.edge(), clock), clock);
+    Registrar registrar = new Registrar(directory, locations, gate, clock, settings.registrar());
+    return new RegistrarModule(directory, locations, sweeper, gate, registrar);
+  }
+
+  /**
+   * Before the journal, bindings lived in the database: a first start with an empty journal takes
+   * them over, so an upgraded node keeps every phone it had acknowledged.
+   */
+  private static void adoptLegacyTable(
+      BindingRepository table, IndexedLocationService locations, Clock clock) {
+    List<Binding> old = LegacyBindingTable.unexpired(table, clock.instant());
+    if (old.isEmpty()) {
+      return;
+    }
+    locations.adopt(old).toCompletableFuture().join();
+    table.clear();
+    LoggerFactory.getLogger(RegistrarModule.class)
+        .info("moved {} bindings from the database table into the location journal", old.size());
   }
 
   public Registrar registrar() {
@@ -119,9 +163,12 @@ public final class RegistrarModule implements AutoCloseable {
     return directory;
   }
 
-  /** Shared with the proxy so one nonce space and replay record covers 401 and 407. */
-  public DigestAuthenticator authenticator() {
-    return authenticator;
+  /**
+   * Shared with the edge and the proxy, so one nonce space, one replay record and one count of
+   * failures covers 401 and 407.
+   */
+  public DigestGate gate() {
+    return gate;
   }
 
   /** The location service itself, for counters and tests. */
@@ -131,6 +178,7 @@ public final class RegistrarModule implements AutoCloseable {
 
   @Override
   public void close() {
+    gate.security().close();
     sweeper.close();
     locations.close();
     directory.close();

@@ -1,10 +1,12 @@
 package dev.switchboard.server.sip;
 
+import dev.switchboard.server.edge.Edge;
 import dev.switchboard.server.proxy.Proxy;
 import dev.switchboard.sip.message.SipParseException;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.message.SipUri;
+import dev.switchboard.sip.transaction.Admission;
 import dev.switchboard.sip.transaction.InviteServerTransaction;
 import dev.switchboard.sip.transaction.ServerTransaction;
 import dev.switchboard.sip.transaction.TransactionUser;
@@ -20,12 +22,24 @@ final class CoreUser implements TransactionUser {
   private final OptionsResponder responder;
   private final RegisterHandler registrar;
   private final Proxy proxy;
+  private final Edge edge;
 
-  CoreUser(Capabilities capabilities, String serverName, RegisterHandler registrar, Proxy proxy) {
+  CoreUser(
+      Capabilities capabilities,
+      String serverName,
+      RegisterHandler registrar,
+      Proxy proxy,
+      Edge edge) {
     this.screen = new RequestScreen(capabilities);
     this.responder = new OptionsResponder(capabilities, serverName);
     this.registrar = registrar;
     this.proxy = proxy;
+    this.edge = edge;
+  }
+
+  @Override
+  public Admission admit(SipRequest request, Endpoint source) {
+    return edge == null ? Admission.ACCEPT : edge.admit(request, source);
   }
 
   @Override
@@ -50,14 +64,19 @@ final class CoreUser implements TransactionUser {
   }
 
   /**
-   * OPTIONS whose Request-URI names this server itself is answered here: a tenant domain without a
-   * user part, or our own address with or without one (monitoring pings such as SIPp's).
+   * A request outside any dialog whose Request-URI names this server itself is answered here: a
+   * tenant domain or our address without a user part, and for OPTIONS our own address with one too
+   * (monitoring pings such as SIPp's). Nothing addressed to us is relayed anywhere.
    */
   private boolean isForUs(SipRequest request) {
     try {
-      return request.isMethod(SipRequest.OPTIONS)
-          && request.requestUri() instanceof SipUri u
-          && (proxy.isUs(u) || proxy.isOurAddress(u));
+      if (!(request.requestUri() instanceof SipUri u)) {
+        return false;
+      }
+      if (request.isMethod(SipRequest.OPTIONS)) {
+        return proxy.isUs(u) || proxy.isOurAddress(u);
+      }
+      return request.to().tag() == null && proxy.isUs(u);
     } catch (SipParseException e) {
       return true; // Let the screen and the responder deal with it.
     }

@@ -5,8 +5,9 @@ import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
 
 /**
- * Answers what no other service took: OPTIONS with 200 and our capabilities (RFC 3261 §11.2), any
- * other method with 501 listing what we allow.
+ * Answers requests addressed to this server itself that no other service took: OPTIONS with 200 and
+ * our capabilities (RFC 3261 §11.2); a method we know but do not serve at this address with 405 and
+ * the methods we do (§8.2.1); a method we do not know at all with 501.
  */
 public final class OptionsResponder {
   private final Capabilities capabilities;
@@ -24,10 +25,14 @@ public final class OptionsResponder {
       r.setHeader(HeaderNames.ACCEPT, capabilities.acceptHeader());
       r.setHeader("Accept-Encoding", "identity");
       r.setHeader("Accept-Language", "en, zh");
+      r.setHeader(HeaderNames.ALLOW, capabilities.allowHeader());
+    } else if (capabilities.allow().contains(request.method())) {
+      r = request.createResponse(405, null);
+      r.setHeader(HeaderNames.ALLOW, String.join(", ", capabilities.servedHere()));
     } else {
       r = request.createResponse(501, null);
+      r.setHeader(HeaderNames.ALLOW, capabilities.allowHeader());
     }
-    r.setHeader(HeaderNames.ALLOW, capabilities.allowHeader());
     r.setHeader(HeaderNames.SUPPORTED, capabilities.supportedHeader());
     r.setHeader(HeaderNames.SERVER, serverName);
     if (r.to().tag() == null) {

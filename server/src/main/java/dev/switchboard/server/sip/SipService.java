@@ -1,6 +1,8 @@
 package dev.switchboard.server.sip;
 
-import dev.switchboard.server.proxy.DigestCallerVerifier;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.edge.Edge;
+import dev.switchboard.server.edge.EdgeSecurity;
 import dev.switchboard.server.proxy.Proxy;
 import dev.switchboard.server.proxy.ProxyAddress;
 import dev.switchboard.sip.auth.DigestAuthenticator;
@@ -25,6 +27,7 @@ public final class SipService implements AutoCloseable {
   private final TransactionLayer transactions;
   private final HashedWheelTimerService timers;
   private volatile Proxy proxy;
+  private volatile Edge edge;
 
   private SipService(SipServiceConfig config, SipServices services) {
     this.config = config;
@@ -65,14 +68,17 @@ public final class SipService implements AutoCloseable {
     Capabilities caps = Capabilities.CURRENT;
     if (services.proxies()) {
       caps = Capabilities.PROXY;
-      DigestAuthenticator digest = services.authenticator();
-      if (digest == null) {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        digest =
-            new DigestAuthenticator(
-                Clock.systemUTC(), secret, DigestAuthenticator.DEFAULT_NONCE_LIFETIME);
+      DigestGate gate = services.gate();
+      if (gate == null) {
+        gate =
+            new DigestGate(
+                new DigestAuthenticator(
+                    Clock.systemUTC(), random(), DigestAuthenticator.DEFAULT_NONCE_LIFETIME),
+                services.directory(),
+                new EdgeSecurity(config.edge(), Clock.systemUTC()),
+                Clock.systemUTC());
       }
+      byte[] routeSecret = services.routeSecret() != null ? services.routeSecret() : random();
       proxy =
           new Proxy(
               transactions,
@@ -82,10 +88,22 @@ public final class SipService implements AutoCloseable {
               proxyAddress(),
               services.directory(),
               services.location(),
-              new DigestCallerVerifier(digest, services.directory()),
+              gate,
+              routeSecret,
               services.usage());
+      Proxy p = proxy;
+      edge =
+          new Edge(
+              gate,
+              services.directory(),
+              services.location(),
+              p::isUs,
+              p::isOurHost,
+              transport::udpBacklog);
+      transport.setDatagramGate(edge::admitDatagram);
     }
-    transactions.setUser(new CoreUser(caps, config.serverName(), services.registrar(), proxy));
+    transactions.setUser(
+        new CoreUser(caps, config.serverName(), services.registrar(), proxy, edge));
   }
 
   private ProxyAddress proxyAddress() {
@@ -115,6 +133,22 @@ public final class SipService implements AutoCloseable {
 
   public InetSocketAddress address(TransportKind kind) {
     return transport.listenAddress(kind);
+  }
+
+  private static byte[] random() {
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return secret;
+  }
+
+  /** The edge (admission, blocks, security events), or null when the service runs without one. */
+  public Edge edge() {
+    return edge;
+  }
+
+  /** UDP receive-queue fullness and kernel drops, for /metrics. */
+  public NettyTransport transport() {
+    return transport;
   }
 
   /** The proxy, or null when the service runs without one. */

@@ -1,5 +1,6 @@
 package dev.switchboard.server.sip;
 
+import dev.switchboard.server.edge.EdgeConfig;
 import dev.switchboard.server.proxy.ProxyConfig;
 import dev.switchboard.server.proxy.RouteTable;
 import dev.switchboard.sip.transaction.TimerConfig;
@@ -17,7 +18,8 @@ public record SipServiceConfig(
     TimerConfig timers,
     String serverName,
     ProxyConfig proxy,
-    String advertise) {
+    String advertise,
+    EdgeConfig edge) {
 
   /** UDP and TCP on {@code bind}:{@code port} (0 picks an ephemeral port), RFC 3261 timers. */
   public static SipServiceConfig listen(String bind, int port) {
@@ -26,22 +28,32 @@ public record SipServiceConfig(
         TimerConfig.DEFAULT,
         "Switchboard",
         ProxyConfig.DEFAULT,
-        null);
+        null,
+        EdgeConfig.DEFAULT);
   }
 
   public SipServiceConfig withTimers(TimerConfig newTimers) {
-    return new SipServiceConfig(transport, newTimers, serverName, proxy, advertise);
+    return new SipServiceConfig(transport, newTimers, serverName, proxy, advertise, edge);
   }
 
   public SipServiceConfig withProxy(ProxyConfig newProxy) {
-    return new SipServiceConfig(transport, timers, serverName, newProxy, advertise);
+    return new SipServiceConfig(transport, timers, serverName, newProxy, advertise, edge);
   }
 
   public SipServiceConfig withRoutes(RouteTable routes) {
     return withProxy(proxy.withRoutes(routes));
   }
 
+  /** The edge limits a service without a registrar module uses (with one, the module's). */
+  public SipServiceConfig withEdge(EdgeConfig newEdge) {
+    return new SipServiceConfig(transport, timers, serverName, proxy, advertise, newEdge);
+  }
+
+  public SipServiceConfig withTransport(TransportConfig newTransport) {
+    return new SipServiceConfig(newTransport, timers, serverName, proxy, advertise, edge);
+  }
+
   public SipServiceConfig withAdvertise(String host) {
-    return new SipServiceConfig(transport, timers, serverName, proxy, host);
+    return new SipServiceConfig(transport, timers, serverName, proxy, host, edge);
   }
 }

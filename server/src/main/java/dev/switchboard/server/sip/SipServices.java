@@ -1,9 +1,9 @@
 package dev.switchboard.server.sip;
 
 import dev.switchboard.server.directory.SubscriberDirectory;
+import dev.switchboard.server.edge.DigestGate;
 import dev.switchboard.server.location.LocationService;
 import dev.switchboard.server.usage.UsageSink;
-import dev.switchboard.sip.auth.DigestAuthenticator;
 import java.util.Objects;
 
 /**
@@ -11,18 +11,22 @@ import java.util.Objects;
  * location service, the registrar, where usage events go, and the digest authenticator. Without a
  * directory and location service there is no proxy, and requests other than OPTIONS get 501.
  *
- * @param authenticator shared with the registrar so one secret signs every nonce; null makes one
- *     with a random secret
+ * @param gate digest authentication shared with the registrar, so one secret signs every nonce and
+ *     one record counts every failure; null makes one with a random secret
+ * @param routeSecret the key of the dialog tokens in our Record-Route (at least 16 bytes; the same
+ *     across restarts, or dialogs set up before a restart cannot be ended through us); null draws a
+ *     random one
  */
 public record SipServices(
     SubscriberDirectory directory,
     LocationService location,
     RegisterHandler registrar,
     UsageSink usage,
-    DigestAuthenticator authenticator) {
+    DigestGate gate,
+    byte[] routeSecret) {
 
   public static final SipServices NONE =
-      new SipServices(null, null, RegisterHandler.NONE, UsageSink.NONE, null);
+      new SipServices(null, null, RegisterHandler.NONE, UsageSink.NONE, null, null);
 
   public SipServices {
     Objects.requireNonNull(registrar);
@@ -32,15 +36,19 @@ public record SipServices(
   /** Proxy on, with no registrar yet. */
   public static SipServices proxy(
       SubscriberDirectory directory, LocationService location, UsageSink usage) {
-    return new SipServices(directory, location, RegisterHandler.NONE, usage, null);
+    return new SipServices(directory, location, RegisterHandler.NONE, usage, null, null);
   }
 
   public SipServices withRegistrar(RegisterHandler handler) {
-    return new SipServices(directory, location, handler, usage, authenticator);
+    return new SipServices(directory, location, handler, usage, gate, routeSecret);
   }
 
-  public SipServices withAuthenticator(DigestAuthenticator digest) {
-    return new SipServices(directory, location, registrar, usage, digest);
+  public SipServices withGate(DigestGate digestGate) {
+    return new SipServices(directory, location, registrar, usage, digestGate, routeSecret);
+  }
+
+  public SipServices withRouteSecret(byte[] secret) {
+    return new SipServices(directory, location, registrar, usage, gate, secret);
   }
 
   boolean proxies() {

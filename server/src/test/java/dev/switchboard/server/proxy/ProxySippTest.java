@@ -3,6 +3,9 @@ package dev.switchboard.server.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.server.directory.TenantRouting.Mode;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.edge.EdgeConfig;
+import dev.switchboard.server.edge.EdgeSecurity;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.sip.SipServices;
@@ -60,12 +63,16 @@ class ProxySippTest {
   private static SipServices services(
       MemoryDirectory directory, MemoryLocation location, CollectingSink sink) {
     return SipServices.proxy(directory, location, sink)
-        .withAuthenticator(
-            new DigestAuthenticator(
-                Clock.systemUTC(),
-                new byte[32],
-                DigestAuthenticator.DEFAULT_NONCE_LIFETIME,
-                ChallengeOrder.MD5_FIRST));
+        .withGate(
+            new DigestGate(
+                new DigestAuthenticator(
+                    Clock.systemUTC(),
+                    new byte[32],
+                    DigestAuthenticator.DEFAULT_NONCE_LIFETIME,
+                    ChallengeOrder.MD5_FIRST),
+                directory,
+                new EdgeSecurity(EdgeConfig.DEFAULT, Clock.systemUTC()),
+                Clock.systemUTC()));
   }
 
   @AfterEach

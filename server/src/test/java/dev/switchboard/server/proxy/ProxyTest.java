@@ -3,7 +3,11 @@ package dev.switchboard.server.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.server.directory.TenantRouting.Mode;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.edge.EdgeConfig;
+import dev.switchboard.server.edge.EdgeSecurity;
 import dev.switchboard.server.usage.CallDetailRecord.EndedBy;
+import dev.switchboard.sip.auth.DigestAuthenticator;
 import dev.switchboard.sip.message.MessageParser;
 import dev.switchboard.sip.message.SipMessage;
 import dev.switchboard.sip.message.SipRequest;
@@ -71,7 +75,13 @@ class ProxyTest {
             new ProxyAddress("127.0.0.1", 5060, Set.of()),
             directory,
             location,
-            CallerVerifier.TRUST_ALL,
+            new DigestGate(
+                new DigestAuthenticator(
+                    Clock.systemUTC(), new byte[32], DigestAuthenticator.DEFAULT_NONCE_LIFETIME),
+                directory,
+                new EdgeSecurity(EdgeConfig.DEFAULT, Clock.systemUTC()),
+                Clock.systemUTC()),
+            new byte[32],
             sink);
     layer.setUser(
         new TransactionUser() {
@@ -164,7 +174,9 @@ class ProxyTest {
     SipRequest fwd = requestsTo(6001, "INVITE").get(0);
     assertThat(fwd.requestUri().toString()).isEqualTo("sip:bob@127.0.0.1:6001");
     assertThat(fwd.maxForwards()).isEqualTo(69);
-    assertThat(fwd.recordRoutes().get(0).uri().toString()).isEqualTo("sip:127.0.0.1:5060;lr");
+    // Our URI with the dialog's token, which only we can make (checked on the way back).
+    assertThat(fwd.recordRoutes().get(0).uri().toString())
+        .matches("sip:127\\.0\\.0\\.1:5060;lr;dlg=[A-Za-z0-9_-]{16}");
     assertThat(fwd.topVia().branch()).endsWith("-" + Proxy.loopHash(requestFromCaller()));
     assertThat(fwd.vias()).hasSize(2);
   }

@@ -24,6 +24,7 @@ import dev.switchboard.store.tenant.TenantStatus;
 import dev.switchboard.store.testing.TestDatabase;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +56,7 @@ final class RegistrarFixture implements AutoCloseable {
   private final AtomicInteger branch = new AtomicInteger();
   final Endpoint source = Endpoint.udp(new InetSocketAddress("127.0.0.1", 5062));
 
-  RegistrarFixture(TestDatabase testDb, RegistrarConfig config) {
+  RegistrarFixture(TestDatabase testDb, RegistrarConfig config, Path locationDir) {
     this.testDb = testDb;
     this.db = Database.open(testDb.settings());
     TenantRepository tenants = new TenantRepository(db.jdbi());
@@ -76,10 +77,12 @@ final class RegistrarFixture implements AutoCloseable {
                 config,
                 DirectoryConfig.DEFAULT.withPollInterval(Duration.ofMillis(50)),
                 // The sweeper thread stays out of the way; tests call sweep() themselves.
-                new LocationConfig(1000, 500, Duration.ofHours(1)),
+                new LocationConfig(1000, 500, Duration.ofHours(1), true, 64L << 20),
                 new byte[32],
                 Duration.ofMinutes(5),
-                dev.switchboard.sip.auth.ChallengeOrder.SHA256_FIRST));
+                dev.switchboard.sip.auth.ChallengeOrder.SHA256_FIRST,
+                dev.switchboard.server.edge.EdgeConfig.DEFAULT),
+            locationDir);
     SipTransport transport =
         new SipTransport() {
           @Override

@@ -74,7 +74,8 @@ class RegistrarSippTest {
             events::add,
             Clock.systemUTC(),
             // SIPp 3.6.1 answers only the first WWW-Authenticate and only MD5.
-            RegistrarModule.Settings.DEFAULT.withChallengeOrder(ChallengeOrder.MD5_FIRST));
+            RegistrarModule.Settings.DEFAULT.withChallengeOrder(ChallengeOrder.MD5_FIRST),
+            dir.resolve("location"));
     timers = new HashedWheelTimerService();
     transport =
         new NettyTransport(

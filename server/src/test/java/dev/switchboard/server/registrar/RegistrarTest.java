@@ -29,7 +29,9 @@ class RegistrarTest {
 
   @BeforeEach
   void start() {
-    f = new RegistrarFixture(TestDatabases.h2(tmp), new RegistrarConfig(3600, 60, 7200, 3));
+    f =
+        new RegistrarFixture(
+            TestDatabases.h2(tmp), new RegistrarConfig(3600, 60, 7200, 3), tmp.resolve("location"));
   }
 
   @AfterEach
@@ -141,7 +143,8 @@ class RegistrarTest {
   @Test
   void refreshAndRemoveOneContact() {
     f.register("1001", "c1", 1, C1, C2);
-    f.clock.advance(Duration.ofSeconds(100));
+    // In the next quarter hour, so usage hears of the refresh (it hears of one per quarter).
+    f.clock.advance(Duration.ofMinutes(16));
     SipResponse refreshed = f.register("1001", "c1", 3, C1);
     assertThat(refreshed.contacts()).hasSize(2);
     SipResponse removed =
@@ -231,8 +234,6 @@ class RegistrarTest {
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> f.module.locationService().size() == 0);
-    assertThat(new dev.switchboard.store.location.BindingRepository(f.db.jdbi()).find(AOR))
-        .isEmpty();
   }
 
   @Test

@@ -23,7 +23,8 @@ import java.util.Optional;
  * <p>Challenges offer SHA-256 and MD5, both qop="auth", with one nonce, as the {@link
  * ChallengeOrder} given says (SHA-256 first by default). Either algorithm is accepted in answers.
  * Unknown users and wrong passwords get byte-for-byte the same kind of answer after the same
- * hashing work. Each (nonce, nc) pair is accepted once; the RFC 2069 form (MD5 without qop) is
+ * hashing work, and a wrong answer burns its nonce, so every guess costs the guesser a fresh
+ * challenge. Each (nonce, nc) pair is accepted once; the RFC 2069 form (MD5 without qop) is
  * accepted once per nonce, so such clients take a fresh challenge per request rather than leave a
  * replayable window.
  *
@@ -159,6 +160,9 @@ public final class DigestAuthenticator {
             expected.getBytes(StandardCharsets.US_ASCII),
             c.response().getBytes(StandardCharsets.US_ASCII));
     if (!match || stored.isEmpty()) {
+      if (nonce.status() == NonceFactory.Status.VALID) {
+        counts.burn(c.nonce(), nonce.issuedAtMillis(), nonce.expiresAtMillis());
+      }
       return challenge(request, realm, kind, Cause.WRONG_CREDENTIALS);
     }
     if (nonce.status() == NonceFactory.Status.EXPIRED) {

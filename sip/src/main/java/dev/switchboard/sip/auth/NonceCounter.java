@@ -89,6 +89,32 @@ public final class NonceCounter {
     return accepted[0];
   }
 
+  /**
+   * Makes a nonce useless from now on: after a wrong answer the client must take a fresh challenge,
+   * so one nonce never serves a series of guesses.
+   */
+  public void burn(String nonce, long issuedAt, long expiresAt) {
+    if (clock.millis() >= expiresAt) {
+      return;
+    }
+    Entry[] created = {null};
+    seen.compute(
+        nonce,
+        (k, e) -> {
+          if (e == null) {
+            created[0] = new Entry(k, issuedAt, expiresAt, Long.MAX_VALUE);
+            return created[0];
+          }
+          e.highest = Long.MAX_VALUE;
+          return e;
+        });
+    if (created[0] != null) {
+      order.add(created[0]);
+      size.incrementAndGet();
+    }
+    sweep();
+  }
+
   /** How many nonces are remembered. */
   public int size() {
     return size.get();

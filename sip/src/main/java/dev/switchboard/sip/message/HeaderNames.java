@@ -45,6 +45,9 @@ public final class HeaderNames {
   public static final String TIMESTAMP = "Timestamp";
   public static final String RETRY_AFTER = "Retry-After";
   public static final String WARNING = "Warning";
+  public static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
+  public static final String P_PREFERRED_IDENTITY = "P-Preferred-Identity";
+  public static final String REMOTE_PARTY_ID = "Remote-Party-ID";
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
   // Most senders write the canonical spelling: a hit here costs no lower-casing.
@@ -112,7 +115,9 @@ public final class HeaderNames {
       "Identity-Info",
       "Min-SE",
       "Privacy",
-      "P-Asserted-Identity",
+      P_ASSERTED_IDENTITY,
+      P_PREFERRED_IDENTITY,
+      REMOTE_PARTY_ID,
       "Replaces",
       "SIP-ETag",
       "SIP-If-Match"

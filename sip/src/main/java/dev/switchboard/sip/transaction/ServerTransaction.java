@@ -18,6 +18,7 @@ public abstract sealed class ServerTransaction extends Transaction
   private final String localTag;
   private volatile ServerTransactionListener listener = NO_LISTENER;
   private volatile SipResponse lastResponse;
+  private volatile Object context;
 
   ServerTransaction(
       TransactionLayer layer,
@@ -41,6 +42,15 @@ public abstract sealed class ServerTransaction extends Transaction
   /** Where the request came from. */
   public Endpoint source() {
     return peer();
+  }
+
+  /** What the TU's admission learned about the request (see {@link Admission.Accept}), or null. */
+  public Object context() {
+    return context;
+  }
+
+  void setContext(Object context) {
+    this.context = context;
   }
 
   /** The last response sent, or null. */

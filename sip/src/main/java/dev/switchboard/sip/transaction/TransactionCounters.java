@@ -10,6 +10,8 @@ public final class TransactionCounters {
   private final LongAdder timeouts = new LongAdder();
   private final LongAdder transportErrors = new LongAdder();
   private final LongAdder strayResponses = new LongAdder();
+  private final LongAdder statelessAnswers = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
 
   /** Client and server transactions created. */
   public long created() {
@@ -37,6 +39,24 @@ public final class TransactionCounters {
   /** Responses that matched no client transaction. */
   public long strayResponses() {
     return strayResponses.sum();
+  }
+
+  /** New requests answered without a transaction (challenges, refusals: never retransmitted). */
+  public long statelessAnswers() {
+    return statelessAnswers.sum();
+  }
+
+  /** New requests the TU's admission dropped unanswered. */
+  public long dropped() {
+    return dropped.sum();
+  }
+
+  void countStatelessAnswer() {
+    statelessAnswers.increment();
+  }
+
+  void countDropped() {
+    dropped.increment();
   }
 
   void countCreated() {

@@ -169,10 +169,21 @@ public final class TransactionLayer implements SipMessageHandler {
       existing.receive(r);
       return;
     }
+    Admission admission = admit(tu, r, source);
+    if (!(admission instanceof Admission.Accept accept)) {
+      if (admission instanceof Admission.Answer answer) {
+        counters.countStatelessAnswer();
+        transport.send(answer.response(), statelessDestination(answer.response(), source));
+      } else {
+        counters.countDropped();
+      }
+      return;
+    }
     ServerTransaction st =
         r.isMethod(SipRequest.INVITE)
             ? new InviteServerTransaction(this, key, r, source)
             : new NonInviteServerTransaction(this, key, r, source);
+    st.setContext(accept.context());
     Transaction prior = table.putIfAbsent(key, st);
     if (prior != null) {
       // Lost a race with a retransmission on another thread.
@@ -183,6 +194,25 @@ public final class TransactionLayer implements SipMessageHandler {
     }
     counters.countCreated();
     st.begin();
+  }
+
+  private static Admission admit(TransactionUser tu, SipRequest r, Endpoint source) {
+    try {
+      Admission a = tu.admit(r, source);
+      return a == null ? Admission.ACCEPT : a;
+    } catch (RuntimeException e) {
+      log.warn("admission of a {} from {} failed", r.method(), source, e);
+      return Admission.DROP;
+    }
+  }
+
+  /**
+   * Where a stateless answer goes: back to the source address itself (on UDP the received/rport
+   * pair), never to a maddr or sent-by host the request names, so a forged request cannot aim our
+   * answer at a third party.
+   */
+  private static Endpoint statelessDestination(SipResponse response, Endpoint source) {
+    return source;
   }
 
   /**

@@ -11,6 +11,15 @@ import dev.switchboard.sip.transport.Endpoint;
 public interface TransactionUser {
 
   /**
+   * Decides about a request that matches no transaction, before one is made (not called for ACK or
+   * a request retransmitted into an existing transaction). Runs on the receiving thread and must be
+   * quick: no I/O, no waiting. By default every request is accepted.
+   */
+  default Admission admit(SipRequest request, Endpoint source) {
+    return Admission.ACCEPT;
+  }
+
+  /**
    * A new request (not ACK, not a CANCEL that matched an INVITE) created this server transaction;
    * the TU must answer it through {@link ServerTransaction#respond}.
    */

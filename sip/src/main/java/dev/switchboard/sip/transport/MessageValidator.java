@@ -29,7 +29,8 @@ final class MessageValidator extends ChannelInboundHandlerAdapter {
     ctx.fireChannelRead(msg instanceof Inbound.Received r ? check(r) : msg);
   }
 
-  private Inbound check(Inbound.Received r) {
+  /** The message as it may go on, or its rejection. */
+  Inbound check(Inbound.Received r) {
     SipMessage m = r.message();
     try {
       if (m instanceof SipRequest request) {

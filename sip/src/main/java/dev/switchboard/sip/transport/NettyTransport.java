@@ -11,10 +11,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -63,9 +61,6 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   /** RFC 3261 §18.1.1: a request larger than this goes over TCP when the path MTU is unknown. */
   static final int UDP_REQUEST_LIMIT = 1300;
 
-  /** Large enough for any UDP payload, so a datagram is never silently truncated. */
-  private static final int DATAGRAM_BUFFER = 65_536;
-
   private static final int EPHEMERAL_PAIR_ATTEMPTS = 8;
 
   private enum State {
@@ -81,8 +76,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
 
   // Handlers shared by every channel; the decoders and idle handler are per connection.
   private final MessageParser parser;
-  private final DatagramDecoder datagramDecoder;
-  private final DatagramEncoder datagramEncoder = new DatagramEncoder();
+  private final DatagramIntake datagramIntake;
+  private final UdpBacklog backlog = new UdpBacklog();
   private final StreamEncoder streamEncoder = new StreamEncoder();
   private final ConnectionTracker connectionTracker;
   private final IdleCloser idleCloser = new IdleCloser();
@@ -96,7 +91,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   private volatile State state = State.NEW;
   private EventLoopGroup group;
   private Bootstrap connector;
-  private volatile List<Channel> udpChannels = List.of();
+  private volatile List<UdpEndpoint> udpEndpoints = List.of();
   private volatile List<Channel> tcpListeners = List.of();
   // Known only once bound; until then (never, in practice) no response passes the check.
   private volatile Predicate<Via> ourSentBy = via -> false;
@@ -107,7 +102,6 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     this.parser = new MessageParser(config.limits());
     this.viaStamper = new ViaStamper(config.forceRport());
     this.connections = new ConnectionTable(config.maxConnections(), counters);
-    this.datagramDecoder = new DatagramDecoder(parser, counters);
     this.connectionTracker = new ConnectionTracker(connections, counters);
     this.validator =
         new MessageValidator(config.checkResponseSentBy() ? via -> ourSentBy.test(via) : null);
@@ -115,6 +109,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     this.pongResponder = new PongResponder(counters);
     this.dispatcher = new MessageDispatcher(handler, counters);
     this.errorHandler = new PipelineErrorHandler(counters);
+    this.datagramIntake = new DatagramIntake(parser, validator, viaStamper, handler, counters);
   }
 
   /** Binds every configured address and port; on failure nothing stays open. */
@@ -143,65 +138,80 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
     ourSentBy = sentByCheck();
     log.info(
-        "SIP transport listening on UDP {} and TCP {}",
-        addresses(udpChannels),
+        "SIP transport listening on UDP {} ({} reader threads each) and TCP {}",
+        listenAddresses(TransportKind.UDP),
+        config.udpReaders(),
         addresses(tcpListeners));
     return this;
   }
 
   private void bindAll() throws IOException {
-    List<Channel> udp = new ArrayList<>();
+    List<UdpEndpoint> udp = new ArrayList<>();
     List<Channel> tcp = new ArrayList<>();
     int udpPort = config.udpPort();
     int tcpPort = config.tcpPort();
     for (String text : config.bindAddresses()) {
       InetAddress address = NetUtil.createInetAddressFromIpAddressString(text);
       if (udpPort == 0 && tcpPort == 0) {
-        Channel[] pair = bindEphemeralPair(address);
-        udp.add(pair[0]);
-        tcp.add(pair[1]);
-        udpPort = port(pair[0]);
+        UdpEndpoint pairUdp = bindEphemeralPair(address, tcp);
+        udp.add(pairUdp);
+        udpPort = pairUdp.localAddress().getPort();
         tcpPort = udpPort;
         continue;
       }
       if (udpPort >= 0) {
-        udp.add(bindUdp(address, udpPort));
-        udpPort = port(udp.get(udp.size() - 1));
+        try {
+          udp.add(bindUdp(address, udpPort));
+        } catch (IOException | RuntimeException e) {
+          udp.forEach(UdpEndpoint::close);
+          throw e;
+        }
+        udpPort = udp.get(udp.size() - 1).localAddress().getPort();
       }
       if (tcpPort >= 0) {
         tcp.add(bindTcp(address, tcpPort));
         tcpPort = port(tcp.get(tcp.size() - 1));
       }
     }
-    udpChannels = List.copyOf(udp);
+    udpEndpoints = List.copyOf(udp);
     tcpListeners = List.copyOf(tcp);
   }
 
-  /** UDP on an ephemeral port, then TCP on the same number, retrying when TCP has it taken. */
-  private Channel[] bindEphemeralPair(InetAddress address) throws IOException {
+  /**
+   * UDP on an ephemeral port, then TCP on the same number (added to {@code tcp}), retrying when TCP
+   * has it taken.
+   */
+  private UdpEndpoint bindEphemeralPair(InetAddress address, List<Channel> tcp) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      Channel udp = bindUdp(address, 0);
+      UdpEndpoint udp = bindUdp(address, 0);
+      int port = udp.localAddress().getPort();
       try {
-        return new Channel[] {udp, bindTcp(address, port(udp))};
+        tcp.add(bindTcp(address, port));
+        return udp;
       } catch (BindException e) {
-        udp.close().awaitUninterruptibly();
+        udp.close();
         if (attempt == EPHEMERAL_PAIR_ATTEMPTS) {
           throw e;
         }
-        log.debug("TCP port {} taken, trying another pair", port(udp));
+        log.debug("TCP port {} taken, trying another pair", port);
       }
     }
   }
 
-  private Channel bindUdp(InetAddress address, int port) throws IOException {
-    ChannelFuture f =
-        new Bootstrap()
-            .group(group)
-            .channel(NioDatagramChannel.class)
-            .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_BUFFER))
-            .handler(datagramInitializer())
-            .bind(address, port);
-    return bound(f, "UDP", address, port);
+  private UdpEndpoint bindUdp(InetAddress address, int port) throws IOException {
+    try {
+      return UdpEndpoint.bind(
+          address, port, config.udpReceiveBuffer(), config.udpReaders(), datagramIntake);
+    } catch (BindException e) {
+      BindException named =
+          new BindException(
+              "UDP "
+                  + NetUtil.toSocketAddressString(address.getHostAddress(), port)
+                  + ": "
+                  + e.getMessage());
+      named.initCause(e);
+      throw named;
+    }
   }
 
   private Channel bindTcp(InetAddress address, int port) throws IOException {
@@ -231,23 +241,6 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
       throw e;
     }
     throw new IOException("cannot listen on " + where, cause);
-  }
-
-  private ChannelInitializer<Channel> datagramInitializer() {
-    return new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        track(ch);
-        ch.pipeline()
-            .addLast("encoder", datagramEncoder)
-            .addLast("decoder", datagramDecoder)
-            .addLast("validator", validator)
-            .addLast("via", viaStamper)
-            .addLast("rejections", rejectionResponder)
-            .addLast("dispatcher", dispatcher)
-            .addLast("errors", errorHandler);
-      }
-    };
   }
 
   private ChannelInitializer<Channel> streamInitializer() {
@@ -282,8 +275,9 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     Set<InetAddress> addresses = new HashSet<>();
     Set<Integer> ports = new HashSet<>();
     boolean wildcard = false;
-    for (Channel ch : concat(udpChannels, tcpListeners)) {
-      InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+    List<InetSocketAddress> bound = new ArrayList<>(listenAddresses(TransportKind.UDP));
+    bound.addAll(addresses(tcpListeners));
+    for (InetSocketAddress local : bound) {
       ports.add(local.getPort());
       wildcard |= local.getAddress().isAnyLocalAddress();
       addresses.add(local.getAddress());
@@ -328,11 +322,22 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         && !tcpListeners.isEmpty()) {
       return sendLargeRequest(request, bytes, to);
     }
-    Channel udp = udpChannelFor(to);
+    return sendUdp(bytes, to);
+  }
+
+  /** Sends on the calling thread: a datagram socket takes it at once, no hand-off needed. */
+  private CompletableFuture<Void> sendUdp(byte[] bytes, InetSocketAddress to) {
+    UdpEndpoint udp = udpEndpointFor(to);
     if (udp == null) {
       return CompletableFuture.failedFuture(new IllegalStateException("UDP is not enabled"));
     }
-    return write(udp, new Outgoing(bytes, to));
+    try {
+      udp.send(bytes, to);
+      counters.messagesOut.incrementAndGet();
+      return CompletableFuture.completedFuture(null);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**
@@ -355,10 +360,9 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         .whenComplete(
             (ok, error) -> {
               Throwable cause = unwrap(error);
-              Channel udp = udpChannelFor(to);
-              if (cause instanceof ConnectException && udp != null) {
+              if (cause instanceof ConnectException && udpEndpointFor(to) != null) {
                 log.debug("TCP to {} refused, sending the large request over UDP", to);
-                write(udp, new Outgoing(fallback, to)).whenComplete(relay(result));
+                sendUdp(fallback, to).whenComplete(relay(result));
               } else {
                 relay(result).accept(ok, cause);
               }
@@ -420,12 +424,12 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
    * A UDP socket that can reach {@code to}: same address family, and not loopback-bound for a
    * remote peer; a dual-stack wildcard socket reaches either family.
    */
-  private Channel udpChannelFor(InetSocketAddress to) {
-    List<Channel> udp = udpChannels;
+  private UdpEndpoint udpEndpointFor(InetSocketAddress to) {
+    List<UdpEndpoint> udp = udpEndpoints;
     boolean v6 = to.getAddress() instanceof Inet6Address;
-    Channel fallback = null;
-    for (Channel ch : udp) {
-      InetAddress local = ((InetSocketAddress) ch.localAddress()).getAddress();
+    UdpEndpoint fallback = null;
+    for (UdpEndpoint ch : udp) {
+      InetAddress local = ch.localAddress().getAddress();
       boolean sameFamily = (local instanceof Inet6Address) == v6;
       boolean reachable =
           local.isAnyLocalAddress()
@@ -449,7 +453,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   /** Every address we listen on for {@code kind}, in the configured order. */
   public List<InetSocketAddress> listenAddresses(TransportKind kind) {
     return switch (kind) {
-      case UDP -> addresses(udpChannels);
+      case UDP ->
+          udpEndpoints.stream().filter(UdpEndpoint::isOpen).map(UdpEndpoint::localAddress).toList();
       case TCP -> addresses(tcpListeners);
       default -> List.of();
     };
@@ -462,10 +467,33 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         .toList();
   }
 
-  private static List<Channel> concat(List<Channel> a, List<Channel> b) {
-    List<Channel> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
+  /**
+   * How full the fullest UDP receive queue is, as a fraction of its buffer (0: the readers keep up;
+   * towards 1: the kernel is about to drop), or -1 when this OS does not tell. Cheap: sampled at
+   * most every 20 ms.
+   */
+  public double udpBacklog() {
+    return backlog.fraction(udpEndpoints);
+  }
+
+  /** Installs the look at each datagram before it is parsed (see {@link DatagramGate}). */
+  public void setDatagramGate(DatagramGate gate) {
+    datagramIntake.setGate(java.util.Objects.requireNonNull(gate));
+  }
+
+  /** Nanoseconds the UDP reader threads spent processing datagrams (not waiting for them). */
+  public long udpBusyNanos() {
+    return udpEndpoints.stream().mapToLong(UdpEndpoint::busyNanos).sum();
+  }
+
+  /** Datagrams the kernel dropped on our UDP sockets because the receive buffer was full. */
+  public long udpKernelDrops() {
+    return backlog.drops(udpEndpoints);
+  }
+
+  /** The receive buffer the OS granted each UDP socket, in bytes (the smallest of them). */
+  public int udpReceiveBuffer() {
+    return udpEndpoints.stream().mapToInt(UdpEndpoint::receiveBuffer).min().orElse(0);
   }
 
   public TransportCounters counters() {
@@ -485,13 +513,14 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
     state = State.CLOSED;
     // Listening sockets first, so nothing new arrives while connections close.
-    for (Channel ch : concat(udpChannels, tcpListeners)) {
+    udpEndpoints.forEach(UdpEndpoint::close);
+    for (Channel ch : tcpListeners) {
       ch.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
     for (Channel ch : List.copyOf(channels)) {
       ch.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
-    udpChannels = List.of();
+    udpEndpoints = List.of();
     tcpListeners = List.of();
     if (group != null) {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);

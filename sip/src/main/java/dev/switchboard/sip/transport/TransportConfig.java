@@ -24,6 +24,9 @@ import java.util.List;
  * @param maxConnections cap on open TCP connections, inbound and outbound together
  * @param checkResponseSentBy drop responses whose top Via sent-by is not ours (RFC 3261 §18.1.2)
  * @param advertisedHosts extra sent-by hosts that count as ours (a domain, a public NAT address)
+ * @param udpReceiveBuffer bytes of kernel receive buffer asked for each UDP socket: what absorbs a
+ *     burst while every reader is busy (Linux caps it at net.core.rmem_max; that is logged)
+ * @param udpReaders threads that receive and process datagrams on each UDP socket
  */
 public record TransportConfig(
     List<String> bindAddresses,
@@ -36,7 +39,12 @@ public record TransportConfig(
     int maxConnections,
     boolean checkResponseSentBy,
     List<String> advertisedHosts,
-    boolean forceRport) {
+    boolean forceRport,
+    int udpReceiveBuffer,
+    int udpReaders) {
+
+  /** 8 MiB: some 16,000 typical requests, over a second of load at full rate. */
+  public static final int DEFAULT_UDP_RECEIVE_BUFFER = 8 << 20;
 
   public TransportConfig {
     bindAddresses = List.copyOf(bindAddresses);
@@ -56,8 +64,9 @@ public record TransportConfig(
     if (udpPort < 0 && tcpPort < 0) {
       throw new IllegalArgumentException("neither UDP nor TCP is enabled");
     }
-    if (ioThreads < 1 || maxConnections < 1) {
-      throw new IllegalArgumentException("ioThreads and maxConnections must be positive");
+    if (ioThreads < 1 || maxConnections < 1 || udpReaders < 1 || udpReceiveBuffer < 1) {
+      throw new IllegalArgumentException(
+          "ioThreads, maxConnections, udpReaders and udpReceiveBuffer must be positive");
     }
     if (tcpIdleTimeout.isNegative()
         || tcpIdleTimeout.isZero()
@@ -80,7 +89,9 @@ public record TransportConfig(
         10_000,
         true,
         List.of(),
-        true);
+        true,
+        DEFAULT_UDP_RECEIVE_BUFFER,
+        Runtime.getRuntime().availableProcessors());
   }
 
   public TransportConfig withBindAddresses(List<String> addresses) {
@@ -95,7 +106,9 @@ public record TransportConfig(
         maxConnections,
         checkResponseSentBy,
         advertisedHosts,
-        forceRport);
+        forceRport,
+        udpReceiveBuffer,
+        udpReaders);
   }
 
   public TransportConfig withPorts(int udp, int tcp) {
@@ -110,7 +123,9 @@ public record TransportConfig(
         maxConnections,
         checkResponseSentBy,
         advertisedHosts,
-        forceRport);
+        forceRport,
+        udpReceiveBuffer,
+        udpReaders);
   }
 
   public TransportConfig withIoThreads(int threads) {
@@ -125,7 +140,9 @@ public record TransportConfig(
         maxConnections,
         checkResponseSentBy,
         advertisedHosts,
-        forceRport);
+        forceRport,
+        udpReceiveBuffer,
+        udpReaders);
   }
 
   public TransportConfig withLimits(ParseLimits parseLimits) {
@@ -140,7 +157,9 @@ public record TransportConfig(
         maxConnections,
         checkResponseSentBy,
         advertisedHosts,
-        forceRport);
+        forceRport,
+        udpReceiveBuffer,
+        udpReaders);
   }
 
   public TransportConfig withTcpIdleTimeout(Duration idle) {
@@ -155,7 +174,9 @@ public record TransportConfig(
         maxConnections,
         checkResponseSentBy,
         advertisedHosts,
-        forceRport);
+        forceRport,
+        udpReceiveBuffer,
+        udpReaders);
   }
 
   public TransportConfig withMaxConnections(int max) {
@@ -170,7 +191,9 @@ public record TransportConfig(
         max,
         checkResponseSentBy,
         advertisedHosts,
-        forceRport);
+        forceRport,
+        udpReceiveBuffer,
+        udpReaders);
   }
 
   public TransportConfig withCheckResponseSentBy(boolean check) {
@@ -185,7 +208,9 @@ public record TransportConfig(
         maxConnections,
         check,
         advertisedHosts,
-        forceRport);
+        forceRport,
+        udpReceiveBuffer,
+        udpReaders);
   }
 
   public TransportConfig withAdvertisedHosts(List<String> hosts) {
@@ -200,6 +225,26 @@ public record TransportConfig(
         maxConnections,
         checkResponseSentBy,
         hosts,
-        forceRport);
+        forceRport,
+        udpReceiveBuffer,
+        udpReaders);
+  }
+
+  /** UDP receive buffer and reader threads per socket. */
+  public TransportConfig withUdp(int receiveBuffer, int readers) {
+    return new TransportConfig(
+        bindAddresses,
+        udpPort,
+        tcpPort,
+        ioThreads,
+        limits,
+        tcpIdleTimeout,
+        connectTimeout,
+        maxConnections,
+        checkResponseSentBy,
+        advertisedHosts,
+        forceRport,
+        receiveBuffer,
+        readers);
   }
 }

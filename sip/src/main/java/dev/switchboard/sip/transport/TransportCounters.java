@@ -11,6 +11,7 @@ public final class TransportCounters {
   final AtomicLong keepAlives = new AtomicLong();
   final AtomicLong connectionsOpen = new AtomicLong();
   final AtomicLong pipelineErrors = new AtomicLong();
+  final AtomicLong gated = new AtomicLong();
 
   /** Well-formed messages handed to the layer above. */
   public long messagesIn() {
@@ -40,6 +41,11 @@ public final class TransportCounters {
   /** TCP connections open now, inbound and outbound. */
   public long connectionsOpen() {
     return connectionsOpen.get();
+  }
+
+  /** Datagrams the {@link DatagramGate} turned away before parsing (overload). */
+  public long gated() {
+    return gated.get();
   }
 
   /** Exceptions that reached the end of a pipeline (I/O errors, resets, bugs). */

@@ -22,6 +22,12 @@ final class ViaStamper extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    apply(msg);
+    ctx.fireChannelRead(msg);
+  }
+
+  /** Stamps the top Via of a received request in place. */
+  void apply(Object msg) {
     if (msg instanceof Inbound.Received r && r.message() instanceof SipRequest request) {
       Via top = request.topVia();
       Via stamped = stamp(forceRport ? withRport(top) : top, r.source().address());
@@ -29,7 +35,6 @@ final class ViaStamper extends ChannelInboundHandlerAdapter {
         request.setTopVia(stamped);
       }
     }
-    ctx.fireChannelRead(msg);
   }
 
   /** As if the client had asked for rport (Kamailio's force_rport): NATs hide the real port. */

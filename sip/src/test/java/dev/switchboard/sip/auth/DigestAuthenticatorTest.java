@@ -152,6 +152,23 @@ class DigestAuthenticatorTest {
   }
 
   @Test
+  void aWrongAnswerBurnsItsNonceSoOneChallengeServesOneGuess() {
+    SipResponse challenge = firstChallenge();
+    assertThat(authenticate(answered(challenge, "alice", "guess", "SHA-256")))
+        .isInstanceOf(Challenge.class);
+    // The right password on the same nonce (a higher nc, as a client counting on would send).
+    SipRequest right = Requests.request("REGISTER", "sip:" + REALM, "alice", REALM, 3);
+    client.authorize(right, challenge, "alice", "secret", 2);
+    AuthResult again = authenticate(right);
+    assertThat(again).isInstanceOf(Challenge.class);
+    assertThat(((Challenge) again).cause()).isEqualTo(Cause.REPLAYED);
+    // A fresh challenge works at once.
+    SipResponse fresh = ((Challenge) again).response();
+    assertThat(authenticate(answered(fresh, "alice", "secret", "SHA-256")))
+        .isInstanceOf(Authenticated.class);
+  }
+
+  @Test
   void unknownUsersCostTheSameHashing() {
     // The lookup runs and a response is computed in both cases; count the lookups.
     SipResponse challenge = firstChallenge();

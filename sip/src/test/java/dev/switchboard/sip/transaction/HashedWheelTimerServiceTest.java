@@ -15,11 +15,11 @@ class HashedWheelTimerServiceTest {
     try (HashedWheelTimerService timers = new HashedWheelTimerService(Duration.ofMillis(5))) {
       AtomicBoolean cancelledRan = new AtomicBoolean();
       TimerService.Scheduled cancelled =
-          timers.schedule(Duration.ofMillis(10), () -> cancelledRan.set(true));
+          timers.schedule(Duration.ofMillis(200), () -> cancelledRan.set(true));
       cancelled.cancel();
       CountDownLatch ran = new CountDownLatch(1);
       // Scheduled later than the cancelled one, so by the time it runs the other would have too.
-      timers.schedule(Duration.ofMillis(30), ran::countDown);
+      timers.schedule(Duration.ofMillis(400), ran::countDown);
 
       assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(cancelledRan).isFalse();

@@ -103,6 +103,11 @@ public final class BindingRepository {
   }
 
   /** Deletes the bindings that expired at or before {@code now}; returns how many. */
+  /** Empties the table: once its bindings have moved to the registrar's journal. */
+  public int clear() {
+    return jdbi.withHandle(h -> h.execute("DELETE FROM binding"));
+  }
+
   public int deleteExpired(Instant now) {
     return jdbi.withHandle(
         h ->

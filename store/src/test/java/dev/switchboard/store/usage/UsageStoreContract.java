@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.StoreException;
-import dev.switchboard.store.testing.BindingRows;
 import dev.switchboard.store.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +27,6 @@ abstract class UsageStoreContract {
   private Database db;
   CallRecordRepository calls;
   RegistrationEventRepository registrations;
-  BindingQuery bindings;
 
   abstract TestDatabase newDatabase(Path dir);
 
@@ -38,7 +36,6 @@ abstract class UsageStoreContract {
     db = Database.open(testDb.settings());
     calls = new CallRecordRepository(db.jdbi());
     registrations = new RegistrationEventRepository(db.jdbi());
-    bindings = new BindingQuery(db.jdbi());
   }
 
   @AfterEach
@@ -201,35 +198,6 @@ abstract class UsageStoreContract {
                     r.sourceAddress(),
                     r.userAgent()))
         .containsExactlyElementsOf(events);
-  }
-
-  @Test
-  void bindingViewShowsOnlyUnexpiredBindingsOfTheDomainPageByPage() {
-    Instant now = Instant.now();
-    for (int i = 0; i < 7; i++) {
-      BindingRows.insert(
-          db.jdbi(),
-          "a.test",
-          "sip:100" + i + "@a.test",
-          "<sip:100" + i + "@127.0.0.1:5070>",
-          "UA " + i,
-          now.plusSeconds(3600));
-    }
-    BindingRows.insert(
-        db.jdbi(), "a.test", "sip:old@a.test", "<sip:old@h>", null, now.minusSeconds(1));
-    BindingRows.insert(db.jdbi(), "b.test", "sip:x@b.test", "<sip:x@h>", null, now.plusSeconds(60));
-    Page<ActiveBinding> first = bindings.active("a.test", now, 4, null);
-    Page<ActiveBinding> second = bindings.active("a.test", now, 4, first.next());
-    assertThat(first.items())
-        .extracting(ActiveBinding::aor)
-        .startsWith("sip:1000@a.test")
-        .hasSize(4);
-    assertThat(second.next()).isNull();
-    assertThat(second.items())
-        .extracting(ActiveBinding::aor)
-        .containsExactly("sip:1004@a.test", "sip:1005@a.test", "sip:1006@a.test");
-    assertThat(second.items().get(0).userAgent()).isEqualTo("UA 4");
-    assertThat(second.items().get(0).transport()).isEqualTo("udp");
   }
 
   private List<String> ids(CallFilter filter) {

@@ -1,0 +1,164 @@
+package dev.switchboard.app;
+
+import dev.switchboard.server.edge.Edge;
+import dev.switchboard.server.location.IndexedLocationService;
+import dev.switchboard.server.sip.SipService;
+import dev.switchboard.server.usage.BatchingUsageWriter;
+import dev.switchboard.server.usage.UsageWriterCounters;
+import dev.switchboard.sip.transaction.TransactionCounters;
+import dev.switchboard.sip.transport.TransportCounters;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The node's metrics in Prometheus' text exposition format (version 0.0.4), read fresh from the
+ * parts' own counters at each scrape: nothing is counted twice and nothing is kept here. Names
+ * carry the {@code switchboard_} prefix; totals are counters, levels are gauges.
+ */
+final class NodeMetrics {
+  private final IndexedLocationService locations;
+  private final BatchingUsageWriter usage;
+  private volatile SipService sip;
+
+  NodeMetrics(IndexedLocationService locations, BatchingUsageWriter usage) {
+    this.locations = locations;
+    this.usage = usage;
+  }
+
+  /** The SIP service is started after the HTTP side; its figures appear from then on. */
+  void attach(SipService service) {
+    this.sip = service;
+  }
+
+  String scrape() {
+    StringBuilder out = new StringBuilder(4096);
+    gauge(out, "location_aors", "Addresses of record with bindings.", locations.size());
+    counter(
+        out,
+        "location_writes_total",
+        "Binding changes made durable in the location journal.",
+        locations.writer().snapshots());
+    counter(
+        out,
+        "location_batches_total",
+        "Group commits (fsynced appends) of the location journal.",
+        locations.writer().batches());
+    UsageWriterCounters u = usage.counters();
+    counter(out, "usage_events_written_total", "Usage events committed.", u.written());
+    counter(out, "usage_events_dropped_total", "Usage events refused (queue full).", u.dropped());
+    counter(out, "usage_events_failed_total", "Usage events lost to failed writes.", u.failed());
+    SipService s = sip;
+    if (s == null) {
+      return out.toString();
+    }
+    TransportCounters t = s.transportCounters();
+    counter(out, "sip_messages_in_total", "SIP messages received and parsed.", t.messagesIn());
+    counter(out, "sip_messages_out_total", "SIP messages sent.", t.messagesOut());
+    counter(
+        out,
+        "sip_bad_requests_total",
+        "Malformed requests answered with 400.",
+        t.badRequestsAnswered());
+    counter(
+        out, "sip_input_dropped_total", "Input dropped unanswered by the transport.", t.dropped());
+    gauge(out, "sip_tcp_connections", "TCP connections open.", t.connectionsOpen());
+    counter(out, "sip_udp_gated_total", "Datagrams dropped unparsed under overload.", t.gated());
+    counter(
+        out,
+        "sip_udp_busy_seconds_total",
+        "Time the UDP threads spent processing (not waiting): divided by messages, the cost of one.",
+        s.transport().udpBusyNanos() / 1e9);
+    double backlog = s.transport().udpBacklog();
+    gauge(
+        out,
+        "sip_udp_backlog_ratio",
+        "Fullness of the fullest UDP receive queue (0-1; -1 unknown).",
+        backlog);
+    counter(
+        out,
+        "sip_udp_kernel_drops_total",
+        "Datagrams the kernel dropped for a full receive buffer.",
+        s.transport().udpKernelDrops());
+    gauge(
+        out,
+        "sip_udp_receive_buffer_bytes",
+        "UDP receive buffer granted by the OS.",
+        s.transport().udpReceiveBuffer());
+    TransactionCounters x = s.transactionCounters();
+    counter(out, "sip_transactions_total", "Transactions created.", x.created());
+    counter(
+        out,
+        "sip_retransmissions_total",
+        "Messages retransmitted by transactions.",
+        x.retransmissions());
+    counter(out, "sip_transaction_timeouts_total", "Transactions that timed out.", x.timeouts());
+    counter(
+        out,
+        "sip_stateless_answers_total",
+        "Requests answered without a transaction (challenges, refusals, 503s).",
+        x.statelessAnswers());
+    counter(
+        out,
+        "sip_admission_drops_total",
+        "Requests dropped by the edge before any transaction.",
+        x.dropped());
+    Edge edge = s.edge();
+    if (edge != null) {
+      gauge(
+          out,
+          "sip_overloaded",
+          "1 while the edge sheds load with 503.",
+          edge.isOverloaded() ? 1 : 0);
+      out.append("# HELP switchboard_edge_events_total SIP edge actions by kind.\n");
+      out.append("# TYPE switchboard_edge_events_total counter\n");
+      for (Map.Entry<String, Long> e : edge.security().counters().entrySet()) {
+        if (e.getKey().equals("active_blocks")) {
+          continue;
+        }
+        out.append("switchboard_edge_events_total{kind=\"")
+            .append(e.getKey())
+            .append("\"} ")
+            .append(e.getValue())
+            .append('\n');
+      }
+      gauge(
+          out,
+          "edge_active_blocks",
+          "Senders blocked now.",
+          edge.security().counters().getOrDefault("active_blocks", 0L));
+    }
+    return out.toString();
+  }
+
+  private static void counter(StringBuilder out, String name, String help, long value) {
+    head(out, name, help, "counter").append(value).append('\n');
+  }
+
+  private static void counter(StringBuilder out, String name, String help, double value) {
+    head(out, name, help, "counter").append(String.format(Locale.ROOT, "%.6f", value)).append('\n');
+  }
+
+  private static void gauge(StringBuilder out, String name, String help, double value) {
+    head(out, name, help, "gauge")
+        .append(
+            value == Math.rint(value)
+                ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.4f", value))
+        .append('\n');
+  }
+
+  private static StringBuilder head(StringBuilder out, String name, String help, String type) {
+    String full = "switchboard_" + name;
+    return out.append("# HELP ")
+        .append(full)
+        .append(' ')
+        .append(help)
+        .append("\n# TYPE ")
+        .append(full)
+        .append(' ')
+        .append(type)
+        .append('\n')
+        .append(full)
+        .append(' ');
+  }
+}
