@@ -32,6 +32,11 @@ final class LzBytecode {
   static final int MAX_POSITIONS = 8192;
 
   private static final String SOURCE = source();
+
+  /** The instruction that loads the dictionary's strings, left out when they are not used. */
+  private static final String DICTIONARY_LOAD =
+      "STATE-ACCESS (dictionary_id, 6, dict_begin, dict_len, dict_addr, 0)\n";
+
   private static final Map<Layout, LzBytecode> CACHE = new ConcurrentHashMap<>();
   private static final int CODE_END = codeEnd();
 
@@ -98,9 +103,15 @@ final class LzBytecode {
    * against; room for that shared state ({@code sharedTarget} bytes) comes next, then as much of
    * the dictionary as fits — its strings of priority 5 add nothing to SIP (RFC 3485 §3), so at most
    * priorities 1 to 4 are loaded. Over a datagram transport the UDVM gets what the message leaves
-   * of the decompression memory, so up to 1.5 KB is kept for the message itself.
+   * of the decompression memory, so up to 1.5 KB is kept for the message itself. Without {@code
+   * dictionary} none of it is loaded.
    */
-  static Layout plan(SigCompParameters peer, boolean stream, int sharedReserve, int sharedTarget) {
+  static Layout plan(
+      SigCompParameters peer,
+      boolean stream,
+      int sharedReserve,
+      int sharedTarget,
+      boolean dictionary) {
     int memory = memoryBudget(peer, stream);
     int ringStart = CODE_END;
     int ringTarget = MAX_RING;
@@ -109,7 +120,10 @@ final class LzBytecode {
       ringTarget = Math.min(ringTarget, stateLength - (ringStart - CODE_START));
     }
     for (int priority = 4; priority >= 1; priority--) {
-      int dictBegin = SipSdpDictionary.stringsFromPriority(priority);
+      int dictBegin =
+          dictionary
+              ? SipSdpDictionary.stringsFromPriority(priority)
+              : SipSdpDictionary.STRINGS_LENGTH;
       int dictLength = SipSdpDictionary.STRINGS_LENGTH - dictBegin;
       int shared = Math.min(sharedTarget, MAX_POSITIONS - dictLength);
       int room = memory - ringStart - PARAMS_AREA - dictLength;
@@ -160,7 +174,9 @@ final class LzBytecode {
             + "set (shared_addr, "
             + l.sharedAddress()
             + ")\n";
-    UdvmAssembler.Assembly a = UdvmAssembler.assemble(sets + SOURCE);
+    // Without the dictionary the code does not load it: a peer need not even hold it.
+    String code = l.dictLength() == 0 ? SOURCE.replace(DICTIONARY_LOAD, "") : SOURCE;
+    UdvmAssembler.Assembly a = UdvmAssembler.assemble(sets + code);
     if (a.symbol("out_ptr") + 2 > l.ringStart()) {
       throw new IllegalStateException("code runs into the ring at " + l.ringStart());
     }

@@ -31,14 +31,18 @@ final class PeerCompressor {
   private static final byte[] NO_BYTES = new byte[0];
 
   /** A state we asked the peer to save, with the ring it holds so we can compress against it. */
-  private static final class RemoteState {
+  private final class RemoteState {
     final byte[] id;
     final int cost;
     final byte[] ring;
     final int ringPointer;
     final int token;
     final LzBytecode bytecode;
+    final long sequence = tokenSequence;
     boolean acknowledged;
+    // The peer acknowledged a later message: it saved this state silently or never will (it did
+    // not vouch for the message, RFC 3320 §4.3), so no longer wait for it before saving more.
+    boolean superseded;
 
     RemoteState(byte[] id, int cost, byte[] ring, int ringPointer, int token, LzBytecode bytecode) {
       this.id = id;
@@ -61,7 +65,8 @@ final class PeerCompressor {
       SigCompParameters local,
       boolean sharedCompression,
       boolean offerShared,
-      int sharedRoom) {}
+      int sharedRoom,
+      boolean dictionary) {}
 
   /** A compressed message, with what the endpoint must do alongside it. */
   record Output(byte[] message, StateItem sharedOffer, byte[] hash, boolean uploadedBytecode) {}
@@ -72,6 +77,9 @@ final class PeerCompressor {
   private final List<RemoteState> remote = new ArrayList<>(4);
   private final List<Sent> sent = new ArrayList<>(MAX_SENT);
   private int nextToken = 1;
+  // When each token was last handed out, so an acknowledgement tells which states came before it.
+  private final long[] tokenSequences = new long[128];
+  private long tokenSequence;
   private int lastAcknowledgedToken = -1;
   private int parametersToken = -1;
   private boolean parametersDelivered;
@@ -102,7 +110,10 @@ final class PeerCompressor {
     int pointer = base != null ? base.ringPointer : layout.ringStart();
     int cost = layout.stateLength() + 64;
     int capacity = peer.parameters().stateMemorySize() / cost;
-    boolean create = capacity >= 1 && unacknowledged() < Math.max(1, capacity - 1);
+    boolean create =
+        capacity >= 1
+            && unacknowledged() < Math.max(1, capacity - 1)
+            && keeps(base, cost, peer.parameters().stateMemorySize());
     byte[] shared = useShared && sharedStillThere(layout) ? peerSharedContent : null;
     int offerLength = Math.min(message.length, sharedCap(peer.local().stateMemorySize()));
     StateItem offer =
@@ -228,10 +239,13 @@ final class PeerCompressor {
     }
     int token = item[0] & 0x7F;
     lastAcknowledgedToken = token;
+    long sequence = tokenSequences[token];
     for (RemoteState r : remote) {
       if (r.token == token && !r.acknowledged) {
         r.acknowledged = true;
         nacksInARow = 0;
+      } else if (!r.acknowledged && r.sequence < sequence) {
+        r.superseded = true;
       }
     }
     if (token == parametersToken) {
@@ -316,7 +330,8 @@ final class PeerCompressor {
       return bytecode;
     }
     int cap = peer.sharedCompression() ? sharedCap(p.stateMemorySize()) : 0;
-    LzBytecode.Layout layout = LzBytecode.plan(p, peer.stream(), cap > 0 ? cap + 64 : 0, cap);
+    LzBytecode.Layout layout =
+        LzBytecode.plan(p, peer.stream(), cap > 0 ? cap + 64 : 0, cap, peer.dictionary());
     boolean keep =
         bytecode != null
             && peer.stream() == plannedForStream
@@ -351,10 +366,35 @@ final class PeerCompressor {
     return null;
   }
 
+  /**
+   * Whether the peer, saving one more state of {@code cost}, still holds {@code base}: a state it
+   * saved without acknowledging (an ACK's, which nothing answers) takes room too, and pushing out
+   * the one acknowledged state would leave the next message nothing to name.
+   */
+  private boolean keeps(RemoteState base, int cost, int memory) {
+    if (base == null) {
+      return true;
+    }
+    int used = cost;
+    for (RemoteState r : remote) {
+      used += r.cost;
+    }
+    for (RemoteState r : remote) {
+      if (used <= memory) {
+        return true;
+      }
+      if (r == base) {
+        return false;
+      }
+      used -= r.cost;
+    }
+    return true;
+  }
+
   private int unacknowledged() {
     int n = 0;
     for (RemoteState r : remote) {
-      n += r.acknowledged ? 0 : 1;
+      n += r.acknowledged || r.superseded ? 0 : 1;
     }
     return n;
   }
@@ -366,6 +406,7 @@ final class PeerCompressor {
       t = nextToken;
       nextToken = nextToken % 127 + 1;
     }
+    tokenSequences[t] = ++tokenSequence;
     return t;
   }
 

@@ -11,13 +11,16 @@ package dev.switchboard.sip.sigcomp;
  * @param maxStateMemory state memory all compartments may hold together, in bytes
  * @param sharedCompression whether we offer each sent message to the peer as shared state (RFC 3321
  *     §5.2) and use the peer's offers when compressing
+ * @param dictionary whether our compressor loads RFC 3485's SIP/SDP dictionary into the peer's UDVM
+ *     and matches against it (off: earlier messages only, e.g. for a peer without it)
  */
 public record SigCompConfig(
     SigCompParameters local,
     int maxCompartments,
     int maxCompartmentsPerSource,
     long maxStateMemory,
-    boolean sharedCompression) {
+    boolean sharedCompression,
+    boolean dictionary) {
 
   public SigCompConfig {
     if (maxCompartments < 1 || maxCompartmentsPerSource < 1) {
@@ -35,7 +38,8 @@ public record SigCompConfig(
    * state in all; shared compression on.
    */
   public static SigCompConfig defaults() {
-    return new SigCompConfig(new SigCompParameters(16, 16384, 8192, 2), 10_000, 8, 64L << 20, true);
+    return new SigCompConfig(
+        new SigCompParameters(16, 16384, 8192, 2), 10_000, 8, 64L << 20, true, true);
   }
 
   /** These settings with other local parameters. */
@@ -45,16 +49,25 @@ public record SigCompConfig(
         maxCompartments,
         maxCompartmentsPerSource,
         Math.max(maxStateMemory, parameters.stateMemorySize()),
-        sharedCompression);
+        sharedCompression,
+        dictionary);
   }
 
   /** These settings with other compartment bounds. */
   public SigCompConfig withBounds(int compartments, int perSource, long stateMemory) {
-    return new SigCompConfig(local, compartments, perSource, stateMemory, sharedCompression);
+    return new SigCompConfig(
+        local, compartments, perSource, stateMemory, sharedCompression, dictionary);
   }
 
   /** These settings with shared compression on or off. */
   public SigCompConfig withSharedCompression(boolean on) {
-    return new SigCompConfig(local, maxCompartments, maxCompartmentsPerSource, maxStateMemory, on);
+    return new SigCompConfig(
+        local, maxCompartments, maxCompartmentsPerSource, maxStateMemory, on, dictionary);
+  }
+
+  /** These settings with our compressor using the static dictionary or not. */
+  public SigCompConfig withDictionary(boolean on) {
+    return new SigCompConfig(
+        local, maxCompartments, maxCompartmentsPerSource, maxStateMemory, sharedCompression, on);
   }
 }

@@ -60,6 +60,11 @@ public final class SigCompCounters {
   }
 
   /** Messages the compressor could not compress within the peer's resources (RFC 3320 §5.2). */
+  /** Compressed messages that carried our bytecode rather than naming a state the peer holds. */
+  public long bytecodeUploads() {
+    return bytecodeUploads.get();
+  }
+
   public long compressionFailures() {
     return compressionFailures.get();
   }
@@ -102,9 +107,11 @@ public final class SigCompCounters {
     m.put("sigcomp_bytes_received_compressed", bytesReceivedCompressed.get());
     m.put("sigcomp_bytes_decompressed", bytesDecompressed.get());
     m.put("sigcomp_decompression_failures", decompressionFailures.get());
+    // Always shown: the one failure an attacker's bytecode aims for.
+    m.put("sigcomp_cycles_exhausted", failures(NackReason.CYCLES_EXHAUSTED));
     for (NackReason r : NackReason.values()) {
       long n = failuresByReason.get(r.code());
-      if (n > 0) {
+      if (n > 0 && r != NackReason.CYCLES_EXHAUSTED) {
         m.put("sigcomp_decompression_failures_" + r.name().toLowerCase(java.util.Locale.ROOT), n);
       }
     }

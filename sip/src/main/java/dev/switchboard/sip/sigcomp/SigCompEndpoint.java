@@ -115,7 +115,16 @@ public final class SigCompEndpoint {
    * @param stream whether it goes over a stream transport
    */
   public Compression compress(byte[] message, CompartmentId compartment, boolean stream) {
-    Compartment c = states.open(compartment, null);
+    return compress(message, compartment, stream, null);
+  }
+
+  /**
+   * Compresses one message to a peer's compartment, opening it if new within the per-source bound
+   * of {@code source} (null: unbounded by source).
+   */
+  public Compression compress(
+      byte[] message, CompartmentId compartment, boolean stream, InetAddress source) {
+    Compartment c = states.open(compartment, source);
     PeerCompressor.PeerView view;
     int room;
     synchronized (states) {
@@ -130,7 +139,8 @@ public final class SigCompEndpoint {
               config.sharedCompression(),
               // The I-bit: a peer that will not use our local states is offered none.
               config.sharedCompression() && !c.peerIgnoresLocalStates,
-              room);
+              room,
+              config.dictionary());
     }
     PeerCompressor.Output out;
     synchronized (c.compressor) {
@@ -168,6 +178,28 @@ public final class SigCompEndpoint {
    */
   public int closeIdleCompartments(Duration idle) {
     return states.closeIdle(System.nanoTime(), idle.toNanos());
+  }
+
+  /**
+   * Whether {@code compartment} is open and was opened for messages from {@code source}: a peer
+   * that already has one may go on using it (RFC 5049 §6.3: a dialog after its authenticated
+   * REGISTER) without opening more.
+   */
+  public boolean holdsCompartment(CompartmentId compartment, InetAddress source) {
+    Compartment c = states.get(compartment);
+    synchronized (states) {
+      return c != null && source.equals(c.source);
+    }
+  }
+
+  /** Whether {@code compartment} is open: only then do we compress toward it. */
+  public boolean hasCompartment(CompartmentId compartment) {
+    return states.get(compartment) != null;
+  }
+
+  /** States stored now, the dictionary and our shared states included. */
+  public int stateCount() {
+    return states.stateCount();
   }
 
   public int compartmentCount() {

@@ -150,6 +150,15 @@ final class StateHandler implements Udvm.StateLookup {
     return compartments.size();
   }
 
+  /** States stored now, shared by compartments counted once. */
+  synchronized int stateCount() {
+    int n = 0;
+    for (List<Stored> list : index.values()) {
+      n += list.size();
+    }
+    return n;
+  }
+
   /** State memory all compartments use now. */
   synchronized long stateMemoryUsed() {
     return totalUsed;
