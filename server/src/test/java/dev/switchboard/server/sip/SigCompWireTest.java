@@ -180,8 +180,6 @@ class SigCompWireTest {
       assertThat(((SipResponse) byeOk.message()).status()).isEqualTo(200);
       assertThat(byeOk.compressed()).isTrue();
 
-      System.err.println(
-          "DBG sent " + phone.sent() + " server " + serverSigComp().counters().snapshot());
       assertThat(phone.failures()).isEmpty();
       SigCompCounters counters = serverSigComp().counters();
       assertThat(counters.messagesDecompressed()).isEqualTo(phone.sent().size());
