@@ -37,6 +37,9 @@ final class LzBytecode {
   private static final String DICTIONARY_LOAD =
       "STATE-ACCESS (dictionary_id, 6, dict_begin, dict_len, dict_addr, 0)\n";
 
+  /** The dictionary's partial identifier that instruction names, left out with it. */
+  private static final String DICTIONARY_ID = "byte (0xfb, 0xe5, 0x07, 0xdf, 0xe5, 0xe6)\n";
+
   private static final Map<Layout, LzBytecode> CACHE = new ConcurrentHashMap<>();
   private static final int CODE_END = codeEnd();
 
@@ -175,7 +178,10 @@ final class LzBytecode {
             + l.sharedAddress()
             + ")\n";
     // Without the dictionary the code does not load it: a peer need not even hold it.
-    String code = l.dictLength() == 0 ? SOURCE.replace(DICTIONARY_LOAD, "") : SOURCE;
+    String code =
+        l.dictLength() == 0
+            ? SOURCE.replace(DICTIONARY_LOAD, "").replace(DICTIONARY_ID, "")
+            : SOURCE;
     UdvmAssembler.Assembly a = UdvmAssembler.assemble(sets + code);
     if (a.symbol("out_ptr") + 2 > l.ringStart()) {
       throw new IllegalStateException("code runs into the ring at " + l.ringStart());

@@ -199,6 +199,28 @@ class SigCompEndpointTest {
   }
 
   @Test
+  void withoutTheDictionaryTheCodeLeavesItOutAndStillRoundTrips() throws Exception {
+    byte[] register = CallFlow.get("register").bytes();
+    byte[] with =
+        ((Compression.Compressed)
+                new SigCompEndpoint(phoneConfig()).compress(register, SERVER, false))
+            .message();
+    byte[] without =
+        ((Compression.Compressed)
+                new SigCompEndpoint(phoneConfig().withDictionary(false))
+                    .compress(register, SERVER, false))
+            .message();
+    // The dictionary's partial identifier (fbe507dfe5e6) travels only in the code that loads it.
+    String dictionaryId = "fbe507dfe5e6";
+    assertThat(HexFormat.of().formatHex(with)).contains(dictionaryId);
+    assertThat(HexFormat.of().formatHex(without)).doesNotContain(dictionaryId);
+    assertThat(without.length).isGreaterThan(with.length);
+    Decompression d =
+        new SigCompEndpoint(SigCompConfig.defaults()).decompress(without, PHONE_ADDRESS, false);
+    assertThat(((DecompressedMessage) d).message()).isEqualTo(register);
+  }
+
+  @Test
   void aMessageTheApplicationDoesNotVouchForSavesNothing() throws Exception {
     SigCompEndpoint phone = new SigCompEndpoint(phoneConfig());
     SigCompEndpoint server = new SigCompEndpoint(SigCompConfig.defaults());
