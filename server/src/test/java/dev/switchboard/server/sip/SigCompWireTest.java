@@ -136,6 +136,9 @@ class SigCompWireTest {
       assertThat(((SipResponse) proxyAuth.message()).status()).isEqualTo(407);
       assertThat(proxyAuth.compressed()).isTrue();
       phone.send(ack(phone, invite, (SipResponse) proxyAuth.message(), null));
+      // One at a time: two datagrams sent back to back may be taken by two reader threads in
+      // either order, and the server would then compress against the older shared state.
+      awaitDecompressed(phone.sent().size());
 
       SipRequest invite2 = invite(phone, callId, 2);
       digest.authorize(invite2, (SipResponse) proxyAuth.message(), "1001", PASSWORD);
@@ -151,6 +154,7 @@ class SigCompWireTest {
       bob.send(ringing);
       // One at a time: the server's reader threads may pass on two datagrams in either order.
       SigCompPhone.Received r180 = phone.response(callId, 2, WAIT);
+      assertThat(r180).as("180, phone failures %s", phone.failures()).isNotNull();
       assertThat(((SipResponse) r180.message()).status()).isEqualTo(180);
       assertThat(r180.compressed()).isTrue();
       SipResponse answer = atBob.createResponse(200, null);
@@ -231,6 +235,15 @@ class SigCompWireTest {
       phone.send(register(phone, regCall, 1));
       assertThat(phone.response(regCall, 1, WAIT)).isNotNull();
     }
+  }
+
+  private void awaitDecompressed(long messages) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (serverSigComp().counters().messagesDecompressed() < messages
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(serverSigComp().counters().messagesDecompressed()).isEqualTo(messages);
   }
 
   private static String contact(String user, int port, boolean sigComp) {

@@ -111,25 +111,29 @@ final class SigCompLayer {
   byte[] outgoingOnSigCompStream(SipMessage message, byte[] bytes, InetAddress peer) {
     CompartmentId id;
     try {
-      id =
-          message instanceof SipResponse
-              ? SigCompSignalling.compartmentOfRequest(message.topVia())
-              : SigCompSignalling.compartmentOfTarget(nextHop((SipRequest) message), null);
-    } catch (SipParseException | IllegalArgumentException | ClassCastException e) {
+      id = streamCompartment(message);
+    } catch (SipParseException | IllegalArgumentException e) {
       return null;
     }
-    return endpoint.compress(bytes, id, true, peer) instanceof Compression.Compressed c
+    return id != null
+            && endpoint.compress(bytes, id, true, peer) instanceof Compression.Compressed c
         ? RecordMarking.encode(c.message())
+        : null;
+  }
+
+  /** The peer's Via for a response, our next hop for a request; null for a non-SIP next hop. */
+  private static CompartmentId streamCompartment(SipMessage message) {
+    if (message instanceof SipResponse) {
+      return SigCompSignalling.compartmentOfRequest(message.topVia());
+    }
+    return nextHopUri((SipRequest) message) instanceof SipUri uri
+        ? SigCompSignalling.compartmentOfTarget(uri, null)
         : null;
   }
 
   private static Uri nextHopUri(SipRequest request) {
     List<Address> routes = request.routes();
     return routes.isEmpty() ? request.requestUri() : routes.get(0).uri();
-  }
-
-  private static SipUri nextHop(SipRequest request) {
-    return (SipUri) nextHopUri(request);
   }
 
   private static CompartmentId compartmentAsking(SipMessage message) {
