@@ -11,6 +11,8 @@ command -v pg_ctlcluster >/dev/null || need_pkgs+=(postgresql)
 # g711/aufile/cons among them, are in baresip-core).
 [ -x /usr/sbin/kamailio ] || command -v kamailio >/dev/null || need_pkgs+=(kamailio)
 command -v baresip >/dev/null || need_pkgs+=(baresip)
+# Wireshark's SigComp dissector: an independent UDVM that must decompress our messages.
+command -v tshark >/dev/null || need_pkgs+=(tshark)
 [ -f /usr/lib/baresip/modules/cons.so ] || need_pkgs+=(baresip-core)
 
 # sox: an independent G.711/WAV implementation the media tests compare against.

@@ -5,6 +5,9 @@ import dev.switchboard.server.location.IndexedLocationService;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.usage.BatchingUsageWriter;
 import dev.switchboard.server.usage.UsageWriterCounters;
+import dev.switchboard.sip.sigcomp.NackReason;
+import dev.switchboard.sip.sigcomp.SigCompCounters;
+import dev.switchboard.sip.sigcomp.SigCompEndpoint;
 import dev.switchboard.sip.transaction.TransactionCounters;
 import dev.switchboard.sip.transport.TransportCounters;
 import java.util.Locale;
@@ -102,6 +105,7 @@ final class NodeMetrics {
         "sip_admission_drops_total",
         "Requests dropped by the edge before any transaction.",
         x.dropped());
+    sigComp(out, s.transport().sigComp());
     Edge edge = s.edge();
     if (edge != null) {
       gauge(
@@ -128,6 +132,51 @@ final class NodeMetrics {
           edge.security().counters().getOrDefault("active_blocks", 0L));
     }
     return out.toString();
+  }
+
+  /** SigComp (RFC 3320): work done, and every limit that stopped a message or a state. */
+  private static void sigComp(StringBuilder out, SigCompEndpoint sc) {
+    SigCompCounters c = sc.counters();
+    counter(
+        out,
+        "sigcomp_messages_decompressed_total",
+        "SigComp messages decompressed.",
+        c.messagesDecompressed());
+    counter(
+        out,
+        "sigcomp_decompression_failures_total",
+        "SigComp messages dropped because they would not decompress (each NACKed).",
+        c.decompressionFailures());
+    counter(
+        out,
+        "sigcomp_cycles_exhausted_total",
+        "SigComp messages dropped for running out of UDVM cycles.",
+        c.failures(NackReason.CYCLES_EXHAUSTED));
+    counter(out, "sigcomp_cycles_used_total", "UDVM cycles spent on messages.", c.cyclesUsed());
+    counter(
+        out,
+        "sigcomp_messages_compressed_total",
+        "Messages sent SigComp-compressed.",
+        c.messagesCompressed());
+    counter(
+        out, "sigcomp_states_created_total", "SigComp states saved for peers.", c.statesCreated());
+    counter(
+        out,
+        "sigcomp_states_evicted_total",
+        "SigComp states pushed out by a compartment's memory bound.",
+        c.statesEvicted());
+    counter(
+        out,
+        "sigcomp_compartments_evicted_total",
+        "SigComp compartments closed to make room (per source or in all).",
+        c.compartmentsEvicted());
+    gauge(out, "sigcomp_compartments", "SigComp compartments open.", sc.compartmentCount());
+    gauge(out, "sigcomp_states", "SigComp states held, the dictionary included.", sc.stateCount());
+    gauge(
+        out,
+        "sigcomp_state_memory_bytes",
+        "State memory the SigComp compartments hold.",
+        sc.stateMemoryUsed());
   }
 
   private static void counter(StringBuilder out, String name, String help, long value) {

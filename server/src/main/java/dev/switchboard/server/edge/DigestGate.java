@@ -116,6 +116,8 @@ public final class DigestGate {
     String account = user + "@" + realm;
     if (result instanceof AuthResult.Authenticated ok && found.isPresent()) {
       security.authSucceeded(source, account);
+      // Proved: a SigComp message may now keep state in the sender's compartment.
+      request.vouch();
       return new Decision.Pass(new AuthenticatedCaller(found.get(), ok.algorithm()));
     }
     if (result instanceof AuthResult.Challenge c

@@ -34,10 +34,36 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   private Address to;
   private CSeq cseq;
 
+  // Set by the transport for a message that arrived SigComp-compressed: what vouching keeps.
+  private volatile Runnable onVouch;
+
   SipMessage(String version, Headers headers, byte[] body) {
     this.version = version;
     this.headers = headers;
     this.body = body == null ? NO_BODY : body;
+  }
+
+  /** For the transport: what {@link #vouch} does for this message. */
+  public void onVouch(Runnable action) {
+    this.onVouch = action;
+  }
+
+  /**
+   * The application authenticated this message's sender. The transport may now keep what the
+   * message asked it to keep — for a SigComp message, its states in the sender's compartment (RFC
+   * 3320 §4.3). Does nothing for other messages; acts once.
+   */
+  public void vouch() {
+    Runnable r = onVouch;
+    onVouch = null;
+    if (r != null) {
+      r.run();
+    }
+  }
+
+  /** Whether the transport holds something {@link #vouch} would keep. */
+  public boolean awaitsVouch() {
+    return onVouch != null;
   }
 
   public Headers headers() {

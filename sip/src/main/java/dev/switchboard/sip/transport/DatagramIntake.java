@@ -2,6 +2,8 @@ package dev.switchboard.sip.transport;
 
 import dev.switchboard.sip.message.MessageParser;
 import dev.switchboard.sip.message.SipParseException;
+import dev.switchboard.sip.sigcomp.DecompressedMessage;
+import dev.switchboard.sip.sigcomp.SigCompFraming;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -9,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inbound path of a datagram, run on the UDP reader thread that received it: parse as one SIP
- * message (RFC 3261 §18.3), check, stamp the Via, then answer a rejection with its 400 or hand the
- * message up. The same checks as the connection pipeline's handlers, called in the same order.
+ * message (RFC 3261 §18.3) — decompressed first when it is SigComp (RFC 3320 §4.1) — check, stamp
+ * the Via, then answer a rejection with its 400 or hand the message up. The same checks as the
+ * connection pipeline's handlers, called in the same order.
  */
 final class DatagramIntake implements UdpEndpoint.Receiver {
   private static final Logger log = LoggerFactory.getLogger(DatagramIntake.class);
@@ -20,6 +23,7 @@ final class DatagramIntake implements UdpEndpoint.Receiver {
   private final ViaStamper stamper;
   private final SipMessageHandler handler;
   private final TransportCounters counters;
+  private final SigCompLayer sigComp;
   private volatile DatagramGate gate = DatagramGate.OPEN;
 
   DatagramIntake(
@@ -27,8 +31,10 @@ final class DatagramIntake implements UdpEndpoint.Receiver {
       MessageValidator validator,
       ViaStamper stamper,
       SipMessageHandler handler,
-      TransportCounters counters) {
+      TransportCounters counters,
+      SigCompLayer sigComp) {
     this.parser = parser;
+    this.sigComp = sigComp;
     this.validator = validator;
     this.stamper = stamper;
     this.handler = handler;
@@ -55,6 +61,15 @@ final class DatagramIntake implements UdpEndpoint.Receiver {
       return;
     }
     Endpoint source = Endpoint.udp(from);
+    DecompressedMessage compressed = null;
+    if (SigCompFraming.isSigComp(bytes)) {
+      compressed = sigComp.decompress(bytes, source, false, nack -> sendNack(nack, from, via));
+      if (compressed == null) {
+        counters.dropped.incrementAndGet(); // counted by reason in the SigComp counters
+        return;
+      }
+      bytes = compressed.message();
+    }
     Inbound in;
     try {
       in =
@@ -72,10 +87,22 @@ final class DatagramIntake implements UdpEndpoint.Receiver {
         counters.dropped.incrementAndGet();
         return;
       }
+      if (compressed != null) {
+        sigComp.attach(r.message(), compressed, source);
+      }
       counters.messagesIn.incrementAndGet();
       handler.onMessage(r.message(), r.source());
     } else if (in instanceof Inbound.Rejected rejected) {
       reject(rejected, via);
+    }
+  }
+
+  private void sendNack(byte[] nack, InetSocketAddress to, UdpEndpoint via) {
+    try {
+      via.send(nack, to);
+      counters.messagesOut.incrementAndGet();
+    } catch (IOException e) {
+      log.debug("NACK to {} not sent: {}", to, e.toString());
     }
   }
 

@@ -4,6 +4,8 @@ import dev.switchboard.sip.message.MessageParser;
 import dev.switchboard.sip.message.SipMessage;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.Via;
+import dev.switchboard.sip.sigcomp.SigCompConfig;
+import dev.switchboard.sip.sigcomp.SigCompEndpoint;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -87,6 +89,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   private final PongResponder pongResponder;
   private final MessageDispatcher dispatcher;
   private final PipelineErrorHandler errorHandler;
+  private final SigCompLayer sigComp;
 
   private volatile State state = State.NEW;
   private EventLoopGroup group;
@@ -97,7 +100,14 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   private volatile Predicate<Via> ourSentBy = via -> false;
 
   public NettyTransport(TransportConfig config, SipMessageHandler handler) {
+    this(config, handler, SigCompConfig.defaults());
+  }
+
+  /** With SigComp (RFC 3320) set up as {@code sigCompConfig} says. */
+  public NettyTransport(
+      TransportConfig config, SipMessageHandler handler, SigCompConfig sigCompConfig) {
     this.config = Objects.requireNonNull(config);
+    this.sigComp = new SigCompLayer(new SigCompEndpoint(sigCompConfig));
     Objects.requireNonNull(handler);
     this.parser = new MessageParser(config.limits());
     this.viaStamper = new ViaStamper(config.forceRport());
@@ -109,7 +119,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     this.pongResponder = new PongResponder(counters);
     this.dispatcher = new MessageDispatcher(handler, counters);
     this.errorHandler = new PipelineErrorHandler(counters);
-    this.datagramIntake = new DatagramIntake(parser, validator, viaStamper, handler, counters);
+    this.datagramIntake =
+        new DatagramIntake(parser, validator, viaStamper, handler, counters, sigComp);
   }
 
   /** Binds every configured address and port; on failure nothing stays open. */
@@ -254,7 +265,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
             .addLast("tracker", connectionTracker)
             .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
             .addLast("idleCloser", idleCloser)
-            .addLast("decoder", new StreamDecoder(parser))
+            .addLast("decoder", new StreamDecoder(parser, sigComp))
             .addLast("validator", validator)
             .addLast("via", viaStamper)
             .addLast("rejections", rejectionResponder)
@@ -305,7 +316,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     try {
       return switch (to.transport()) {
         case UDP -> sendDatagram(message, address);
-        case TCP -> sendStream(message.toBytes(), address);
+        case TCP -> sendStream(message, message.toBytes(), address);
         default ->
             CompletableFuture.failedFuture(
                 new UnsupportedOperationException(to.transport() + " is not served here"));
@@ -322,7 +333,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         && !tcpListeners.isEmpty()) {
       return sendLargeRequest(request, bytes, to);
     }
-    return sendUdp(bytes, to);
+    return sendUdp(sigComp.outgoing(message, bytes, false), to);
   }
 
   /** Sends on the calling thread: a datagram socket takes it at once, no hand-off needed. */
@@ -356,7 +367,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     byte[] tcpBytes = request.toBytes();
     byte[] fallback = udpBytes;
     CompletableFuture<Void> result = new CompletableFuture<>();
-    sendStream(tcpBytes, to)
+    sendStream(request, tcpBytes, to)
         .whenComplete(
             (ok, error) -> {
               Throwable cause = unwrap(error);
@@ -374,7 +385,12 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     return new Via(transport, via.host(), via.port(), via.params());
   }
 
-  private CompletableFuture<Void> sendStream(byte[] bytes, InetSocketAddress to) {
+  /**
+   * Over a connection the peer opened speaking SigComp, every message goes compressed and record
+   * marked (RFC 3320 §4.2; SIP and SigComp never share a connection, RFC 5049 §4).
+   */
+  private CompletableFuture<Void> sendStream(
+      SipMessage message, byte[] bytes, InetSocketAddress to) {
     CompletableFuture<Void> result = new CompletableFuture<>();
     connections
         .obtain(to, connector::connect)
@@ -383,7 +399,16 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
               if (error != null) {
                 result.completeExceptionally(unwrap(error));
               } else {
-                write(channel, new Outgoing(bytes, to)).whenComplete(relay(result));
+                byte[] out =
+                    StreamDecoder.isSigComp(channel)
+                        ? sigComp.outgoingOnSigCompStream(message, bytes, to.getAddress())
+                        : bytes;
+                if (out == null) {
+                  result.completeExceptionally(
+                      new IOException("SigComp refused to compress for " + to));
+                  return;
+                }
+                write(channel, new Outgoing(out, to)).whenComplete(relay(result));
               }
             });
     return result;
@@ -498,6 +523,11 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
 
   public TransportCounters counters() {
     return counters;
+  }
+
+  /** The SigComp endpoint: its counters, compartments and states, for /metrics. */
+  public SigCompEndpoint sigComp() {
+    return sigComp.endpoint();
   }
 
   /** Whether a TCP connection to {@code peer} is open (for tests and diagnostics). */

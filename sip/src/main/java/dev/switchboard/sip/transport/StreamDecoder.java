@@ -2,25 +2,38 @@ package dev.switchboard.sip.transport;
 
 import dev.switchboard.sip.message.MessageParser;
 import dev.switchboard.sip.message.ParseLimits;
+import dev.switchboard.sip.message.SipMessage;
 import dev.switchboard.sip.message.SipParseException;
 import dev.switchboard.sip.message.StreamFramer;
+import dev.switchboard.sip.sigcomp.DecompressedMessage;
+import dev.switchboard.sip.sigcomp.DecompressionFailure;
+import dev.switchboard.sip.sigcomp.RecordDeframer;
+import dev.switchboard.sip.sigcomp.RecordMarking;
+import dev.switchboard.sip.sigcomp.SigCompFraming;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
  * Cuts a connection's byte stream into SIP messages by Content-Length (RFC 3261 §18.3), turns
  * CRLFCRLF into keep-alive pings (RFC 5626 §3.5.1), and gives up on the connection when the stream
- * cannot be framed. One instance per connection.
+ * cannot be framed. A connection whose first byte is a SigComp one carries record-marked SigComp
+ * messages instead (RFC 3320 §4.2.2), each decompressed before it is parsed. One instance per
+ * connection.
  */
 final class StreamDecoder extends ByteToMessageDecoder {
+  private static final AttributeKey<Boolean> SIGCOMP = AttributeKey.valueOf("sigcomp");
+
   private static final int KEEP_ALIVE_WINDOW = 64;
   private static final int BODY_WINDOW = 4096;
 
   private final MessageParser parser;
+  private final SigCompLayer sigComp;
   private final StreamFramer framer;
   private final int maxMessageBytes;
 
@@ -31,9 +44,12 @@ final class StreamDecoder extends ByteToMessageDecoder {
   private int headerEnd = -1;
   private boolean failed;
   private Endpoint source;
+  private boolean decided;
+  private RecordDeframer records; // set when the connection speaks SigComp
 
-  StreamDecoder(MessageParser parser) {
+  StreamDecoder(MessageParser parser, SigCompLayer sigComp) {
     this.parser = parser;
+    this.sigComp = sigComp;
     ParseLimits limits = parser.limits();
     this.framer = new StreamFramer(limits);
     this.maxMessageBytes = limits.maxMessageBytes();
@@ -50,6 +66,17 @@ final class StreamDecoder extends ByteToMessageDecoder {
       return;
     }
     int r = in.readerIndex();
+    if (!decided) {
+      decided = true;
+      if (SigCompFraming.isSigComp(in.getByte(r))) {
+        records = sigComp.endpoint().newStreamDeframer();
+        ctx.channel().attr(SIGCOMP).set(Boolean.TRUE);
+      }
+    }
+    if (records != null) {
+      decodeSigComp(ctx, in, out);
+      return;
+    }
     int whole = Math.min(readable, maxMessageBytes);
     int window;
     if (isLineBreak(in.getByte(r))) {
@@ -100,6 +127,45 @@ final class StreamDecoder extends ByteToMessageDecoder {
       out.add(parse(bytes, m.skip(), m.length(), source(ctx)));
     }
     // NeedMore: wait for the rest of the body.
+  }
+
+  /** Whether the peer opened {@code channel} speaking SigComp: what we send on it is compressed. */
+  static boolean isSigComp(Channel channel) {
+    return Boolean.TRUE.equals(channel.attr(SIGCOMP).get());
+  }
+
+  private void decodeSigComp(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    byte[] chunk = ByteBufUtil.getBytes(in);
+    in.skipBytes(chunk.length);
+    Endpoint from = source(ctx);
+    List<byte[]> messages;
+    try {
+      messages = records.feed(chunk, 0, chunk.length);
+    } catch (DecompressionFailure e) {
+      // A broken record stream cannot be resynchronised: close it (RFC 3320 §4.2.2).
+      failed = true;
+      out.add(new Inbound.Rejected(null, e.getMessage(), from, true));
+      return;
+    }
+    for (byte[] m : messages) {
+      DecompressedMessage d =
+          sigComp.decompress(
+              m,
+              from,
+              true,
+              nack -> ctx.writeAndFlush(new Outgoing(RecordMarking.encode(nack), from.address())));
+      if (d == null) {
+        continue;
+      }
+      byte[] sip = d.message();
+      try {
+        SipMessage message = parser.parseDatagram(sip, 0, sip.length);
+        sigComp.attach(message, d, from);
+        out.add(new Inbound.Received(message, from));
+      } catch (SipParseException e) {
+        out.add(new Inbound.Rejected(null, e.reasonPhrase(), from, false));
+      }
+    }
   }
 
   private Inbound parse(byte[] bytes, int off, int len, Endpoint from) {

@@ -20,7 +20,12 @@ class StreamDecoderTest {
   private static final String VIA = "SIP/2.0/TCP 192.0.2.5:5060;branch=z9hG4bK1";
 
   private static EmbeddedChannel channel(ParseLimits limits) {
-    return new EmbeddedChannel(new StreamDecoder(new MessageParser(limits))) {
+    return new EmbeddedChannel(
+        new StreamDecoder(
+            new MessageParser(limits),
+            new SigCompLayer(
+                new dev.switchboard.sip.sigcomp.SigCompEndpoint(
+                    dev.switchboard.sip.sigcomp.SigCompConfig.defaults())))) {
       @Override
       protected SocketAddress remoteAddress0() {
         return PEER;
