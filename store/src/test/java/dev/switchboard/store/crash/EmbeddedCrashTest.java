@@ -54,11 +54,14 @@ class EmbeddedCrashTest {
         long killAt =
             System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(800 + random.nextInt(1_700));
         String line;
+        int roundAcks = 0;
         while ((line = in.readLine()) != null) {
           if (line.startsWith("ack ")) {
             acked.add(Long.parseLong(line.substring(4)));
+            roundAcks++;
           }
-          if (System.nanoTime() >= killAt) {
+          // A few commits per round at least, however slow a loaded machine makes the writer.
+          if (System.nanoTime() >= killAt && roundAcks >= MIN_ACKS_PER_ROUND) {
             // SIGKILL through the handle, which (unlike Process.destroy) leaves the pipe to read.
             p.toHandle().destroyForcibly();
             break;
@@ -75,6 +78,6 @@ class EmbeddedCrashTest {
         p.waitFor(30, TimeUnit.SECONDS);
       }
     }
-    assertThat(acked).hasSizeGreaterThan(KILLS * 50);
+    assertThat(acked).hasSizeGreaterThanOrEqualTo(KILLS * MIN_ACKS_PER_ROUND);
   }
 }
