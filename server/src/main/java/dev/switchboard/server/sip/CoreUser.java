@@ -23,18 +23,21 @@ final class CoreUser implements TransactionUser {
   private final RegisterHandler registrar;
   private final Proxy proxy;
   private final Edge edge;
+  private final LocalServices local;
 
   CoreUser(
       Capabilities capabilities,
       String serverName,
       RegisterHandler registrar,
       Proxy proxy,
-      Edge edge) {
+      Edge edge,
+      LocalServices local) {
     this.screen = new RequestScreen(capabilities);
     this.responder = new OptionsResponder(capabilities, serverName);
     this.registrar = registrar;
     this.proxy = proxy;
     this.edge = edge;
+    this.local = local;
   }
 
   @Override
@@ -53,6 +56,9 @@ final class CoreUser implements TransactionUser {
       }
       tx.respond(rejection);
       return;
+    }
+    if (proxied && local.offer(tx)) {
+      return; // a subscription, publication or stored message: answered by this server itself
     }
     if (proxied) {
       proxy.onRequest(tx);

@@ -28,6 +28,7 @@ public final class SipService implements AutoCloseable {
   private final HashedWheelTimerService timers;
   private volatile Proxy proxy;
   private volatile Edge edge;
+  private LocalServices local = LocalServices.NONE;
 
   private SipService(SipServiceConfig config, SipServices services) {
     this.config = config;
@@ -79,6 +80,19 @@ public final class SipService implements AutoCloseable {
                 Clock.systemUTC());
       }
       byte[] routeSecret = services.routeSecret() != null ? services.routeSecret() : random();
+      StackFeatures.Bound bound =
+          services
+              .features()
+              .bind(
+                  new StackFeatures.Stack(
+                      transactions,
+                      timers,
+                      proxyAddress(),
+                      config.proxy().routes(),
+                      gate,
+                      services.directory(),
+                      services.location()));
+      local = bound.services();
       proxy =
           new Proxy(
               transactions,
@@ -90,7 +104,8 @@ public final class SipService implements AutoCloseable {
               services.location(),
               gate,
               routeSecret,
-              services.usage());
+              services.usage(),
+              bound.hooks());
       Proxy p = proxy;
       edge =
           new Edge(
@@ -103,7 +118,7 @@ public final class SipService implements AutoCloseable {
       transport.setDatagramGate(edge::admitDatagram);
     }
     transactions.setUser(
-        new CoreUser(caps, config.serverName(), services.registrar(), proxy, edge));
+        new CoreUser(caps, config.serverName(), services.registrar(), proxy, edge, local));
   }
 
   private ProxyAddress proxyAddress() {
