@@ -5,6 +5,8 @@ import dev.switchboard.console.ApiServer;
 import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.server.location.LiveRegistrations;
+import dev.switchboard.server.pbx.PbxDirectory;
+import dev.switchboard.server.pbx.PbxRouting;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
@@ -13,9 +15,13 @@ import dev.switchboard.server.usage.BatchingUsageWriter;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
+import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.directory.DirectoryChangeLog;
+import dev.switchboard.store.pbx.PbxRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * order and closed in reverse.
  */
 public final class Node implements AutoCloseable {
+  /** How soon a PBX change made through the API reaches call routing. */
+  private static final Duration PBX_POLL = Duration.ofMillis(500);
 
   private final Database database;
   private final ApiServer http;
@@ -85,11 +93,20 @@ public final class Node implements AutoCloseable {
                       registrar.gate().security(),
                       metrics::scrape)));
       open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
+      PbxDirectory pbx =
+          open(
+              parts,
+              PbxDirectory.start(
+                  PbxDirectory.database(
+                      new PbxRepository(database.jdbi()), new AccountRepository(database.jdbi())),
+                  new DirectoryChangeLog(database.jdbi()),
+                  PBX_POLL));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
               .withRegistrar(registrar.registrar()::onRegister)
               .withGate(registrar.gate())
-              .withRouteSecret(secret.key("record-route"));
+              .withRouteSecret(secret.key("record-route"))
+              .withFeatures(PbxRouting.feature(pbx, Clock.systemUTC()));
       SipService sip;
       try {
         sip = open(parts, SipService.start(sipConfig, services));

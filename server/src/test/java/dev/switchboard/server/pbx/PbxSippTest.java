@@ -1,0 +1,336 @@
+package dev.switchboard.server.pbx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.server.directory.TenantRouting.Mode;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.edge.EdgeConfig;
+import dev.switchboard.server.edge.EdgeSecurity;
+import dev.switchboard.server.proxy.CollectingSink;
+import dev.switchboard.server.proxy.MemoryDirectory;
+import dev.switchboard.server.proxy.MemoryLocation;
+import dev.switchboard.server.proxy.RouteTable;
+import dev.switchboard.server.sip.SipService;
+import dev.switchboard.server.sip.SipServiceConfig;
+import dev.switchboard.server.sip.SipServices;
+import dev.switchboard.server.sipp.Sipp;
+import dev.switchboard.server.sipp.Sipp.Result;
+import dev.switchboard.server.sipp.Sipp.Transport;
+import dev.switchboard.server.usage.CallDetailRecord;
+import dev.switchboard.server.usage.CallDetailRecord.Routing;
+import dev.switchboard.sip.auth.ChallengeOrder;
+import dev.switchboard.sip.auth.DigestAuthenticator;
+import dev.switchboard.sip.transport.TransportKind;
+import dev.switchboard.store.account.AccountOptions;
+import dev.switchboard.store.pbx.PbxSettings;
+import dev.switchboard.store.pbx.RingGroup;
+import dev.switchboard.store.pbx.TenantPbx;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PBX's call handling on the wire: SIPp callers and phones over UDP on loopback through the
+ * running SIP service with the PBX plugged in; forwarding in each case, DND, a phone's own 302 to a
+ * colleague, loops, and what the call record says.
+ */
+class PbxSippTest {
+  private static final String DOMAIN = "a.test";
+  private static final String TRUNK = "trunk.test";
+
+  private final MemoryDirectory directory =
+      new MemoryDirectory()
+          .tenant(DOMAIN, Mode.PROXY)
+          .user(DOMAIN, "1001", "secret")
+          .user(DOMAIN, "1002", "pw")
+          .user(DOMAIN, "1003", "pw")
+          .user(DOMAIN, "1004", "pw");
+  private final MemoryLocation location = new MemoryLocation();
+  private final CollectingSink sink = new CollectingSink();
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private final Map<String, AccountOptions> options = new HashMap<>();
+  private final List<RingGroup> groups = new ArrayList<>();
+  private PbxDirectory pbx;
+  private int port;
+  private int trunkPort;
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void start() throws Exception {
+    for (String u : List.of("1001", "1002", "1003", "1004")) {
+      options.put(u, AccountOptions.DEFAULTS);
+    }
+    pbx = PbxDirectory.start(new Source(), null, Duration.ofSeconds(1));
+    open.add(pbx);
+    trunkPort = Sipp.freePort(Transport.UDP);
+    RouteTable routes =
+        new RouteTable(Map.of(TRUNK, new InetSocketAddress("127.0.0.1", trunkPort)));
+    SipService service =
+        SipService.start(
+            SipServiceConfig.listen("127.0.0.1", 0).withRoutes(routes),
+            SipServices.proxy(directory, location, sink)
+                .withGate(gate())
+                .withFeatures(PbxRouting.feature(pbx, Clock.systemUTC())));
+    open.add(service);
+    port = service.address(TransportKind.UDP).getPort();
+  }
+
+  /** SIPp 3.6 answers only the first challenge and knows only MD5, so MD5 comes first. */
+  private DigestGate gate() {
+    return new DigestGate(
+        new DigestAuthenticator(
+            Clock.systemUTC(),
+            new byte[32],
+            DigestAuthenticator.DEFAULT_NONCE_LIFETIME,
+            ChallengeOrder.MD5_FIRST),
+        directory,
+        new EdgeSecurity(EdgeConfig.DEFAULT, Clock.systemUTC()),
+        Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+  }
+
+  /** The tenant as the tests configure it, read by the PBX directory like the database. */
+  private final class Source implements PbxDirectory.Source {
+    @Override
+    public List<TenantPbx> loadAll() {
+      return List.of(tenant());
+    }
+
+    @Override
+    public Optional<TenantPbx> load(String domain) {
+      return Optional.of(tenant());
+    }
+
+    @Override
+    public Optional<AccountOptions> options(String domain, String user) {
+      return Optional.ofNullable(options.get(user));
+    }
+
+    @Override
+    public void saveOptions(String domain, String user, AccountOptions o) {
+      options.put(user, o);
+    }
+  }
+
+  private TenantPbx tenant() {
+    PbxSettings s =
+        new PbxSettings(
+            "49", "0", "00", TRUNK, PbxSettings.DEFAULT_EMERGENCY, null, null, List.of(), null);
+    return new TenantPbx(DOMAIN, s, groups, options);
+  }
+
+  /** Sets {@code user}'s call handling and hands the tenant to the PBX. */
+  private void configure(String user, AccountOptions o) {
+    options.put(user, o);
+    pbx.put(tenant());
+  }
+
+  private static AccountOptions forwarding(
+      String always, String busy, String noAnswer, int seconds, String unregistered, boolean dnd) {
+    return new AccountOptions(false, always, busy, noAnswer, seconds, unregistered, dnd, List.of());
+  }
+
+  private static Path resource(String name) throws Exception {
+    return Path.of(PbxSippTest.class.getResource("/sipp/" + name).toURI());
+  }
+
+  private Path filled(String name, String placeholder, String value) throws Exception {
+    Path p = dir.resolve(System.nanoTime() + "-" + name);
+    Files.writeString(p, Files.readString(resource(name)).replace(placeholder, value));
+    return p;
+  }
+
+  /** A phone on a port of its own, bound as a contact of {@code user}. */
+  private Sipp.Running phone(Path scenario, String user) throws Exception {
+    int p = Sipp.freePort(Transport.UDP);
+    Sipp.Running running =
+        Sipp.scenario(scenario).localPort(p).timeout(Duration.ofSeconds(20)).start();
+    open.add(running);
+    if (user != null) {
+      location.bind(user, DOMAIN, p, 1000);
+    }
+    Thread.sleep(300); // SIPp binds its socket shortly after starting.
+    return running;
+  }
+
+  /** A phone that answers only an INVITE matching {@code regex}. */
+  private Sipp.Running answering(String user, String regex) throws Exception {
+    return phone(filled("pbx-uas-answer-matching.xml", "@EXPECT@", xml(regex)), user);
+  }
+
+  /** {@code text} as an XML attribute value. */
+  private static String xml(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private Sipp.Running trunk(String regex) throws Exception {
+    Sipp.Running running =
+        Sipp.scenario(filled("pbx-uas-answer-matching.xml", "@EXPECT@", xml(regex)))
+            .localPort(trunkPort)
+            .timeout(Duration.ofSeconds(20))
+            .start();
+    open.add(running);
+    Thread.sleep(300);
+    return running;
+  }
+
+  private Sipp call(String to) throws Exception {
+    return caller(resource("proxy-uac-call.xml"), to);
+  }
+
+  private Sipp callFailing(String to, int status) throws Exception {
+    return caller(filled("proxy-uac-fail.xml", "@STATUS@", "" + status), to);
+  }
+
+  private Sipp caller(Path scenario, String to) {
+    return Sipp.scenario(scenario)
+        .remote("127.0.0.1", port)
+        .set("from", "1001")
+        .set("fromdomain", DOMAIN)
+        .set("to", to)
+        .set("todomain", DOMAIN)
+        .timeout(Duration.ofSeconds(30))
+        .args("-au", "1001", "-ap", "secret");
+  }
+
+  private static void assertOk(Result r) {
+    assertThat(r.allSucceeded()).as(r.describe()).isTrue();
+  }
+
+  private static String diversion(String user, String reason) {
+    return "Diversion: <sip:" + user + "@a\\.test>;reason=" + reason;
+  }
+
+  private CallDetailRecord onlyCall() throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (sink.calls().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(sink.calls()).hasSize(1);
+    return sink.calls().get(0);
+  }
+
+  private void assertForwardedTo(CallDetailRecord cdr, String user) {
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.toUri()).isEqualTo("sip:1002@a.test");
+    assertThat(cdr.routing()).isEqualTo(Routing.FORWARDED);
+    assertThat(cdr.answeredBy()).isEqualTo("sip:" + user + "@a.test");
+  }
+
+  @Test
+  void forwardAlwaysSkipsTheExtensionsPhones() throws Exception {
+    configure("1002", forwarding("1003", null, null, 20, null, false));
+    Sipp.Running bobPhone = phone(resource("proxy-uas-answer.xml"), "1002");
+    Sipp.Running carol = answering("1003", diversion("1002", "unconditional"));
+    assertOk(call("1002").run());
+    assertOk(carol.await());
+    assertForwardedTo(onlyCall(), "1003");
+    bobPhone.close();
+    assertThat(bobPhone.await().allSucceeded()).isFalse(); // 1002's phone never saw the call
+  }
+
+  @Test
+  void forwardOnBusyAfterThePhoneSays486() throws Exception {
+    configure("1002", forwarding(null, "1003", null, 20, null, false));
+    Sipp.Running bobPhone = phone(resource("proxy-uas-busy.xml"), "1002");
+    Sipp.Running carol = answering("1003", diversion("1002", "user-busy"));
+    assertOk(call("1002").run());
+    assertOk(bobPhone.await());
+    assertOk(carol.await());
+    assertForwardedTo(onlyCall(), "1003");
+  }
+
+  @Test
+  void forwardOnNoAnswerAfterTheExtensionsRingTime() throws Exception {
+    configure("1002", forwarding(null, null, "1003", 5, null, false));
+    Sipp.Running bobPhone = phone(resource("proxy-uas-cancelled.xml"), "1002");
+    Sipp.Running carol = answering("1003", diversion("1002", "no-answer"));
+    assertOk(call("1002").run());
+    assertOk(bobPhone.await());
+    assertOk(carol.await());
+    CallDetailRecord cdr = onlyCall();
+    assertForwardedTo(cdr, "1003");
+    // 1002 rang for its 5 s (not Timer C's 181 s) before 1003's phone took the call.
+    Duration rang = Duration.between(cdr.setupTime(), cdr.answerTime());
+    assertThat(rang).isBetween(Duration.ofMillis(4_900), Duration.ofSeconds(15));
+  }
+
+  @Test
+  void forwardWhenUnregistered() throws Exception {
+    configure("1002", forwarding(null, null, null, 20, "1003", false));
+    Sipp.Running carol = answering("1003", diversion("1002", "unavailable"));
+    assertOk(call("1002").run());
+    assertOk(carol.await());
+    assertForwardedTo(onlyCall(), "1003");
+  }
+
+  @Test
+  void forwardToAnOutsideNumberGoesToTheTrunkInE164() throws Exception {
+    configure("1002", forwarding("0301234567", null, null, 20, null, false));
+    Sipp.Running trunk = trunk("INVITE sip:\\+49301234567@trunk\\.test;user=phone SIP/2\\.0");
+    assertOk(call("1002").run());
+    assertOk(trunk.await());
+    CallDetailRecord cdr = onlyCall();
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.routing()).isEqualTo(Routing.FORWARDED);
+    assertThat(cdr.answeredBy()).isNull(); // an outside line, not one of our extensions
+  }
+
+  @Test
+  void doNotDisturbIsBusyAndFollowsBusyForwarding() throws Exception {
+    configure("1002", forwarding(null, null, null, 20, null, true));
+    Sipp.Running bobPhone = phone(resource("proxy-uas-answer.xml"), "1002");
+    assertOk(callFailing("1002", 486).run());
+    assertThat(onlyCall().status()).isEqualTo(486);
+    sink.clear();
+
+    configure("1002", forwarding(null, "1003", null, 20, null, true));
+    Sipp.Running carol = answering("1003", diversion("1002", "user-busy"));
+    assertOk(call("1002").run());
+    assertOk(carol.await());
+    assertForwardedTo(onlyCall(), "1003");
+    bobPhone.close();
+    assertThat(bobPhone.await().allSucceeded()).isFalse(); // DND: 1002's phone never rang
+  }
+
+  @Test
+  void aPhonesOwn302ToAColleagueIsLookedUpInTheLocationService() throws Exception {
+    Sipp.Running bobPhone =
+        phone(filled("pbx-uas-redirect.xml", "@CONTACT@", "sip:1004@a.test"), "1002");
+    Sipp.Running dave = answering("1004", "INVITE sip:1004@127\\.0\\.0\\.1:[0-9]+ SIP/2\\.0");
+    assertOk(call("1002").run());
+    assertOk(bobPhone.await());
+    assertOk(dave.await());
+    CallDetailRecord cdr = onlyCall();
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.routing()).isEqualTo(Routing.FORWARDED);
+    assertThat(cdr.answeredBy()).isEqualTo("sip:1004@a.test");
+  }
+
+  @Test
+  void aForwardingLoopIsStoppedWith482() throws Exception {
+    configure("1002", forwarding("1003", null, null, 20, null, false));
+    configure("1003", forwarding("1004", null, null, 20, null, false));
+    configure("1004", forwarding("1002", null, null, 20, null, false));
+    assertOk(callFailing("1002", 482).run());
+    assertThat(onlyCall().status()).isEqualTo(482);
+  }
+}
