@@ -24,6 +24,7 @@ import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.account.AccountOptions;
 import dev.switchboard.store.pbx.PbxSettings;
 import dev.switchboard.store.pbx.RingGroup;
+import dev.switchboard.store.pbx.RingStrategy;
 import dev.switchboard.store.pbx.TenantPbx;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -55,7 +56,8 @@ class PbxSippTest {
           .user(DOMAIN, "1001", "secret")
           .user(DOMAIN, "1002", "pw")
           .user(DOMAIN, "1003", "pw")
-          .user(DOMAIN, "1004", "pw");
+          .user(DOMAIN, "1004", "pw")
+          .user(DOMAIN, "1005", "pw");
   private final MemoryLocation location = new MemoryLocation();
   private final CollectingSink sink = new CollectingSink();
   private final List<AutoCloseable> open = new ArrayList<>();
@@ -69,7 +71,7 @@ class PbxSippTest {
 
   @BeforeEach
   void start() throws Exception {
-    for (String u : List.of("1001", "1002", "1003", "1004")) {
+    for (String u : List.of("1001", "1002", "1003", "1004", "1005")) {
       options.put(u, AccountOptions.DEFAULTS);
     }
     pbx = PbxDirectory.start(new Source(), null, Duration.ofSeconds(1));
@@ -332,5 +334,90 @@ class PbxSippTest {
     configure("1004", forwarding("1002", null, null, 20, null, false));
     assertOk(callFailing("1002", 482).run());
     assertThat(onlyCall().status()).isEqualTo(482);
+  }
+
+  // ----- ring and hunt groups
+
+  private void group(RingStrategy strategy, int memberSeconds, String finalDestination) {
+    groups.add(
+        new RingGroup(
+            "600",
+            "Sales",
+            strategy,
+            List.of("1002", "1003", "1004"),
+            memberSeconds,
+            60,
+            finalDestination));
+    pbx.put(tenant());
+  }
+
+  private void assertGroupCallAnsweredBy(String user) throws InterruptedException {
+    CallDetailRecord cdr = onlyCall();
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.toUri()).isEqualTo("sip:600@a.test");
+    assertThat(cdr.routing()).isEqualTo(Routing.GROUP);
+    assertThat(cdr.answeredBy()).isEqualTo("sip:" + user + "@a.test");
+  }
+
+  @Test
+  void aSimultaneousGroupRingsEveryMemberAndCancelsTheOthersWhenOneAnswers() throws Exception {
+    group(RingStrategy.SIMULTANEOUS, 20, null);
+    Sipp.Running first = phone(resource("proxy-uas-cancelled.xml"), "1002");
+    Sipp.Running answers = answering("1003", "INVITE sip:1003@");
+    Sipp.Running third = phone(resource("proxy-uas-cancelled.xml"), "1004");
+    assertOk(call("600").run());
+    assertOk(answers.await());
+    assertOk(first.await());
+    assertOk(third.await());
+    assertGroupCallAnsweredBy("1003");
+  }
+
+  @Test
+  void anInOrderGroupHuntsPastABusyMemberAndOneThatDoesNotAnswer() throws Exception {
+    group(RingStrategy.IN_ORDER, 5, null);
+    Sipp.Running busy = phone(resource("proxy-uas-busy.xml"), "1002");
+    Sipp.Running away = phone(resource("proxy-uas-cancelled.xml"), "1003");
+    Sipp.Running answers = answering("1004", "INVITE sip:1004@");
+    assertOk(call("600").run());
+    assertOk(busy.await());
+    assertOk(away.await());
+    assertOk(answers.await());
+    CallDetailRecord cdr = onlyCall();
+    assertGroupCallAnsweredBy("1004");
+    // 1003 rang its member time of 5 s before the hunt went on.
+    assertThat(Duration.between(cdr.setupTime(), cdr.answerTime()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(4_900));
+  }
+
+  @Test
+  void aRoundRobinGroupStartsEachCallOneMemberFurther() throws Exception {
+    group(RingStrategy.ROUND_ROBIN, 20, null);
+    Sipp.Running first = answering("1002", "INVITE sip:1002@");
+    assertOk(call("600").run());
+    assertOk(first.await());
+    assertGroupCallAnsweredBy("1002");
+    sink.clear();
+    location.clear();
+    Sipp.Running second = answering("1003", "INVITE sip:1003@");
+    Sipp.Running notFirst = phone(resource("proxy-uas-answer.xml"), "1002");
+    assertOk(call("600").run());
+    assertOk(second.await());
+    assertGroupCallAnsweredBy("1003");
+    notFirst.close();
+    assertThat(notFirst.await().allSucceeded()).isFalse(); // the second call began at 1003
+  }
+
+  @Test
+  void aGroupNobodyAnswersEndsAtItsFinalDestination() throws Exception {
+    group(RingStrategy.SIMULTANEOUS, 5, "1005");
+    Sipp.Running first = phone(resource("proxy-uas-busy.xml"), "1002");
+    Sipp.Running second = phone(resource("proxy-uas-cancelled.xml"), "1003");
+    // 1004 has no phone registered: the group rings the other two.
+    Sipp.Running operator = answering("1005", "INVITE sip:1005@");
+    assertOk(call("600").run());
+    assertOk(first.await());
+    assertOk(second.await());
+    assertOk(operator.await());
+    assertGroupCallAnsweredBy("1005");
   }
 }
