@@ -1,0 +1,91 @@
+package dev.switchboard.app.e2e;
+
+import static dev.switchboard.app.e2e.Phones.assertOk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.server.sipp.Sipp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PBX in the real {@code serve} process: forwarding and do-not-disturb set through the API
+ * reach call routing (database, change log, PBX directory), and the call log says how the call was
+ * routed and who answered.
+ */
+class PbxThroughServeTest {
+  @TempDir Path dir;
+
+  /**
+   * A callee that answers only an INVITE carrying a Diversion from {@code user} for {@code why}.
+   */
+  private Path divertedFrom(String user, String why) throws Exception {
+    String regex = "Diversion: &lt;sip:" + user + "@a\\.test&gt;;reason=" + why;
+    return Switchboard.scenario(
+        dir,
+        "answer-diverted-" + user + "-" + why + ".xml",
+        Files.readString(Switchboard.scenario(dir, "pbx-uas-answer-matching.xml"))
+            .replace("@EXPECT@", regex));
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void forwardingAndDndSetThroughTheApiRouteCalls() throws Exception {
+    try (Switchboard sb = Switchboard.start(dir.resolve("data"), 0)) {
+      sb.tenant("a.test", "1001", "1002", "1003", "1004");
+      String accounts = "/api/v1/tenants/a.test/accounts/";
+      sb.patch(accounts + "1002", Map.of("options", Map.of("forwardUnregistered", "1003")));
+      sb.patch(
+          accounts + "1004",
+          Map.of("options", Map.of("doNotDisturb", true, "forwardBusy", "1003")));
+      Phones.register(
+          dir, "127.0.0.1", sb.sipPort(), "1001", "a.test", Sipp.freePort(Sipp.Transport.UDP));
+      int port = sb.sipPort();
+
+      // 1002 has no phone registered: its calls go to 1003.
+      try (Sipp.Running colleague =
+          Phones.callee(dir, sb, "1003", "a.test", divertedFrom("1002", "unavailable"))) {
+        assertOk(
+            Phones.caller(
+                    dir,
+                    port,
+                    Switchboard.scenario(dir, "proxy-uac-call.xml"),
+                    "1001",
+                    "a.test",
+                    "1002",
+                    "a.test")
+                .run());
+        assertOk(colleague.await());
+      }
+      JsonNode forwarded = sb.awaitCall("a.test", "1001", "1002");
+      assertThat(forwarded.get("status").asInt()).isEqualTo(200);
+      assertThat(forwarded.get("routing").asText()).isEqualTo("forwarded");
+      assertThat(forwarded.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");
+      assertThat(forwarded.get("to").asText()).isEqualTo("sip:1002@a.test");
+
+      // 1004 is in do-not-disturb: busy, which it forwards to 1003.
+      try (Sipp.Running colleague =
+          Phones.callee(dir, sb, "1003", "a.test", divertedFrom("1004", "user-busy"))) {
+        assertOk(
+            Phones.caller(
+                    dir,
+                    port,
+                    Switchboard.scenario(dir, "proxy-uac-call.xml"),
+                    "1001",
+                    "a.test",
+                    "1004",
+                    "a.test")
+                .run());
+        assertOk(colleague.await());
+      }
+      JsonNode dnd = sb.awaitCall("a.test", "1001", "1004");
+      assertThat(dnd.get("routing").asText()).isEqualTo("forwarded");
+      assertThat(dnd.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");
+    }
+  }
+}
