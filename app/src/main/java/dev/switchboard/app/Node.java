@@ -5,6 +5,7 @@ import dev.switchboard.console.ApiServer;
 import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.server.location.LiveRegistrations;
+import dev.switchboard.server.pbx.MessageStore;
 import dev.switchboard.server.pbx.PbxDirectory;
 import dev.switchboard.server.pbx.PbxRouting;
 import dev.switchboard.server.registrar.RegistrarModule;
@@ -17,6 +18,7 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import dev.switchboard.store.account.AccountRepository;
 import dev.switchboard.store.directory.DirectoryChangeLog;
+import dev.switchboard.store.pbx.MessageRepository;
 import dev.switchboard.store.pbx.PbxRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * order and closed in reverse.
  */
 public final class Node implements AutoCloseable {
-  /** How soon a PBX change made through the API reaches call routing. */
+  /**
+   * How soon a PBX change made through the API reaches call routing, and a kept message a phone.
+   */
   private static final Duration PBX_POLL = Duration.ofMillis(500);
 
   private final Database database;
@@ -101,12 +105,18 @@ public final class Node implements AutoCloseable {
                       new PbxRepository(database.jdbi()), new AccountRepository(database.jdbi())),
                   new DirectoryChangeLog(database.jdbi()),
                   PBX_POLL));
+      MessageStore messages =
+          open(
+              parts,
+              MessageStore.open(
+                  MessageStore.database(new MessageRepository(database.jdbi())),
+                  Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
               .withRegistrar(registrar.registrar()::onRegister)
               .withGate(registrar.gate())
               .withRouteSecret(secret.key("record-route"))
-              .withFeatures(PbxRouting.feature(pbx, Clock.systemUTC()));
+              .withFeatures(PbxRouting.feature(pbx, messages, Clock.systemUTC(), PBX_POLL));
       SipService sip;
       try {
         sip = open(parts, SipService.start(sipConfig, services));

@@ -15,6 +15,8 @@ import dev.switchboard.sip.message.SipUri;
 import dev.switchboard.store.pbx.PbxSettings;
 import dev.switchboard.store.pbx.TenantPbx;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -35,34 +37,75 @@ public final class PbxRouting implements TargetResolver {
   private final RouteTable routes;
   private final Predicate<String> localDomain;
   private final Clock clock;
+  private final MessageStore messages;
 
   public PbxRouting(
       PbxDirectory pbx,
+      MessageStore messages,
       LocationService location,
       RouteTable routes,
       Predicate<String> localDomain,
       Clock clock) {
     this.pbx = pbx;
+    this.messages = messages;
     this.location = location;
     this.routes = routes;
     this.localDomain = localDomain;
     this.clock = clock;
   }
 
-  /** The PBX as a feature of the SIP stack: its routing plugged into the proxy. */
-  public static StackFeatures feature(PbxDirectory pbx, Clock clock) {
-    return stack ->
-        new StackFeatures.Bound(
-            new ProxyHooks(
-                new PbxRouting(
-                    pbx, stack.location(), stack.routes(), stack.directory()::isLocalDomain, clock),
-                CallObserver.NONE),
-            LocalServices.NONE);
+  /**
+   * The PBX as a feature of the SIP stack: its routing plugged into the proxy, and {@code messages}
+   * (may be null: none kept) delivered to phones as they register, looked for every {@code poll}.
+   */
+  public static StackFeatures feature(
+      PbxDirectory pbx, MessageStore messages, Clock clock, Duration poll) {
+    return stack -> {
+      if (messages != null) {
+        messages.start(stack.layer(), stack.address(), stack.location(), poll);
+      }
+      return new StackFeatures.Bound(
+          new ProxyHooks(
+              new PbxRouting(
+                  pbx,
+                  messages,
+                  stack.location(),
+                  stack.routes(),
+                  stack.directory()::isLocalDomain,
+                  clock),
+              CallObserver.NONE),
+          LocalServices.NONE);
+    };
   }
 
   @Override
   public CompletionStage<Resolution> resolve(Request r) {
+    if (r.request().isMethod(SipRequest.MESSAGE) && messages != null) {
+      return message(r);
+    }
     return CompletableFuture.completedFuture(resolveNow(r));
+  }
+
+  /**
+   * A MESSAGE from one of our subscribers to an extension with no phone registered is kept for it;
+   * everything else goes the proxy's way.
+   */
+  private CompletionStage<Resolution> message(Request r) {
+    String user = r.ruri().user();
+    if (r.caller() == null || user == null || r.request().to().tag() != null) {
+      return CompletableFuture.completedFuture(DEFAULT);
+    }
+    String domain = r.domain().toLowerCase(Locale.ROOT);
+    String extension = SipUri.unescape(user);
+    if (pbx.options(domain, extension).isEmpty()) {
+      return CompletableFuture.completedFuture(DEFAULT);
+    }
+    String aor = "sip:" + extension + "@" + domain;
+    Instant now = clock.instant();
+    if (location.lookup(aor).stream().anyMatch(b -> !b.expired(now))) {
+      return CompletableFuture.completedFuture(DEFAULT);
+    }
+    return messages.store(r.request(), aor, domain);
   }
 
   private Resolution resolveNow(Request r) {

@@ -18,13 +18,17 @@ import dev.switchboard.server.sipp.Sipp.Result;
 import dev.switchboard.server.sipp.Sipp.Transport;
 import dev.switchboard.server.usage.CallDetailRecord;
 import dev.switchboard.server.usage.CallDetailRecord.Routing;
+import dev.switchboard.server.wire.SipProbe;
 import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.sip.auth.DigestAuthenticator;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.account.AccountOptions;
 import dev.switchboard.store.pbx.PbxSettings;
 import dev.switchboard.store.pbx.RingGroup;
 import dev.switchboard.store.pbx.RingStrategy;
+import dev.switchboard.store.pbx.StoredMessage;
 import dev.switchboard.store.pbx.TenantPbx;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -63,7 +67,9 @@ class PbxSippTest {
   private final List<AutoCloseable> open = new ArrayList<>();
   private final Map<String, AccountOptions> options = new HashMap<>();
   private final List<RingGroup> groups = new ArrayList<>();
+  private final Mailbox mailbox = new Mailbox();
   private PbxDirectory pbx;
+  private MessageStore messages;
   private int port;
   private int trunkPort;
 
@@ -76,6 +82,8 @@ class PbxSippTest {
     }
     pbx = PbxDirectory.start(new Source(), null, Duration.ofSeconds(1));
     open.add(pbx);
+    messages = MessageStore.open(mailbox, Clock.systemUTC());
+    open.add(messages);
     trunkPort = Sipp.freePort(Transport.UDP);
     RouteTable routes =
         new RouteTable(Map.of(TRUNK, new InetSocketAddress("127.0.0.1", trunkPort)));
@@ -84,7 +92,8 @@ class PbxSippTest {
             SipServiceConfig.listen("127.0.0.1", 0).withRoutes(routes),
             SipServices.proxy(directory, location, sink)
                 .withGate(gate())
-                .withFeatures(PbxRouting.feature(pbx, Clock.systemUTC())));
+                .withFeatures(
+                    PbxRouting.feature(pbx, messages, Clock.systemUTC(), Duration.ofMillis(200))));
     open.add(service);
     port = service.address(TransportKind.UDP).getPort();
   }
@@ -129,6 +138,53 @@ class PbxSippTest {
     @Override
     public void saveOptions(String domain, String user, AccountOptions o) {
       options.put(user, o);
+    }
+  }
+
+  /** Kept messages in memory, standing in for the database table. */
+  private static final class Mailbox implements MessageStore.Mailbox {
+    final Map<Long, StoredMessage> all = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public StoredMessage insert(StoredMessage m) {
+      long id = all.size() + 1;
+      StoredMessage kept =
+          new StoredMessage(
+              id,
+              m.domain(),
+              m.recipient(),
+              m.sender(),
+              m.contentType(),
+              m.body(),
+              m.receivedAt(),
+              m.expiresAt(),
+              m.status(),
+              null);
+      all.put(id, kept);
+      return kept;
+    }
+
+    @Override
+    public List<StoredMessage> waiting() {
+      return all.values().stream().filter(m -> m.status().equals("stored")).toList();
+    }
+
+    @Override
+    public void settle(long id, String status, java.time.Instant at) {
+      StoredMessage m = all.get(id);
+      all.put(
+          id,
+          new StoredMessage(
+              id,
+              m.domain(),
+              m.recipient(),
+              m.sender(),
+              m.contentType(),
+              m.body(),
+              m.receivedAt(),
+              m.expiresAt(),
+              status,
+              at));
     }
   }
 
@@ -419,5 +475,58 @@ class PbxSippTest {
     assertOk(second.await());
     assertOk(operator.await());
     assertGroupCallAnsweredBy("1005");
+  }
+
+  // ----- messages that wait
+
+  private String message(SipProbe sender, String to, String text) {
+    return sender.request(
+            "MESSAGE",
+            "sip:" + to + "@a.test",
+            "<sip:1001@a.test>;tag=" + SipProbe.token(),
+            "<sip:" + to + "@a.test>",
+            "Content-Type: text/plain;charset=utf-8",
+            "Content-Length: " + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        + text;
+  }
+
+  @Test
+  void aMessageToAnOfflineExtensionIsKeptAndDeliveredInOrderWhenItRegisters() throws Exception {
+    try (SipProbe sender = new SipProbe(port);
+        SipProbe phone = new SipProbe(port)) {
+      for (String text : List.of("first: call me", "second: 你好")) {
+        SipRequest sent = sender.sendAuthorized(message(sender, "1002", text), "1001", "secret");
+        assertThat(sent).isNotNull();
+        SipResponse r = sender.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+        assertThat(r).isNotNull();
+        assertThat(r.status()).isEqualTo(202);
+      }
+      assertThat(phone.awaitRequest("MESSAGE", Duration.ofMillis(800))).isNull();
+
+      location.bind("1002", DOMAIN, phone.port(), 1000); // the phone registers
+      for (String text : List.of("first: call me", "second: 你好")) {
+        SipRequest got = phone.awaitRequest("MESSAGE", Duration.ofSeconds(5));
+        assertThat(got).as("kept message " + text).isNotNull();
+        assertThat(new String(got.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
+        assertThat(got.from().uri().toString()).isEqualTo("sip:1001@a.test");
+        assertThat(got.to().uri().toString()).isEqualTo("sip:1002@a.test");
+        assertThat(got.header("Date")).isNotNull();
+        phone.send(got.createResponse(200, null));
+      }
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> mailbox.all.values().stream().allMatch(m -> m.status().equals("delivered")));
+      assertThat(mailbox.all).hasSize(2);
+    }
+  }
+
+  @Test
+  void aMessageFromSomeoneWhoDoesNotAuthenticateIsNotKept() throws Exception {
+    try (SipProbe sender = new SipProbe(port)) {
+      SipRequest m = SipProbe.parseRequest(message(sender, "1002", "spam"));
+      SipResponse r = sender.sendUntilAnswered(m);
+      assertThat(r.status()).isEqualTo(407);
+      assertThat(mailbox.all).isEmpty();
+    }
   }
 }
