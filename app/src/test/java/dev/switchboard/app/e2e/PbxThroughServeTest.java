@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.server.sipp.Sipp;
+import dev.switchboard.server.wire.SipProbe;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.SipResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -86,6 +91,46 @@ class PbxThroughServeTest {
       JsonNode dnd = sb.awaitCall("a.test", "1001", "1004");
       assertThat(dnd.get("routing").asText()).isEqualTo("forwarded");
       assertThat(dnd.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aMessageToAnOfflineExtensionArrivesWhenItRegisters() throws Exception {
+    try (Switchboard sb = Switchboard.start(dir.resolve("data"), 0);
+        SipProbe sender = new SipProbe(sb.sipPort());
+        SipProbe phone = new SipProbe(sb.sipPort())) {
+      sb.tenant("a.test", "1001", "1002");
+      String text = "back at 3, call me";
+      String message =
+          sender.request(
+                  "MESSAGE",
+                  "sip:1002@a.test",
+                  "<sip:1001@a.test>;tag=" + SipProbe.token(),
+                  "<sip:1002@a.test>",
+                  "Content-Type: text/plain",
+                  "Content-Length: " + text.length())
+              + text;
+      SipRequest sent = sender.sendAuthorized(message, "1001", Switchboard.password("1001"));
+      assertThat(sent).isNotNull();
+      SipResponse kept =
+          sender.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+      assertThat(kept).isNotNull();
+      assertThat(kept.status()).isEqualTo(202);
+
+      SipResponse registered =
+          phone.register(
+              "1002",
+              Switchboard.password("1002"),
+              "a.test",
+              "<sip:1002@127.0.0.1:" + phone.port() + ">",
+              300);
+      assertThat(registered.status()).isEqualTo(200);
+      SipRequest got = phone.awaitRequest("MESSAGE", Duration.ofSeconds(10));
+      assertThat(got).isNotNull();
+      assertThat(new String(got.body(), StandardCharsets.UTF_8)).isEqualTo(text);
+      assertThat(got.from().uri().toString()).isEqualTo("sip:1001@a.test");
+      phone.send(got.createResponse(200, null));
     }
   }
 }
