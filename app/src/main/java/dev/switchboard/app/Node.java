@@ -7,7 +7,7 @@ import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.server.location.LiveRegistrations;
 import dev.switchboard.server.pbx.MessageStore;
 import dev.switchboard.server.pbx.PbxDirectory;
-import dev.switchboard.server.pbx.PbxRouting;
+import dev.switchboard.server.pbx.PbxServices;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
@@ -116,7 +116,8 @@ public final class Node implements AutoCloseable {
               .withRegistrar(registrar.registrar()::onRegister)
               .withGate(registrar.gate())
               .withRouteSecret(secret.key("record-route"))
-              .withFeatures(PbxRouting.feature(pbx, messages, Clock.systemUTC(), PBX_POLL));
+              .withFeatures(
+                  open(parts, new PbxServices(pbx, messages, Clock.systemUTC(), PBX_POLL)));
       SipService sip;
       try {
         sip = open(parts, SipService.start(sipConfig, services));

@@ -38,6 +38,23 @@ class PbxThroughServeTest {
             .replace("@EXPECT@", regex));
   }
 
+  /** 1001 calls {@code to}; 1003's phone, running {@code scenario}, must take the call. */
+  private void callAnsweredBy1003(Switchboard sb, String to, Path scenario) throws Exception {
+    try (Sipp.Running colleague = Phones.callee(dir, sb, "1003", "a.test", scenario)) {
+      assertOk(
+          Phones.caller(
+                  dir,
+                  sb.sipPort(),
+                  Switchboard.scenario(dir, "proxy-uac-call.xml"),
+                  "1001",
+                  "a.test",
+                  to,
+                  "a.test")
+              .run());
+      assertOk(colleague.await());
+    }
+  }
+
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void forwardingAndDndSetThroughTheApiRouteCalls() throws Exception {
@@ -50,23 +67,9 @@ class PbxThroughServeTest {
           Map.of("options", Map.of("doNotDisturb", true, "forwardBusy", "1003")));
       Phones.register(
           dir, "127.0.0.1", sb.sipPort(), "1001", "a.test", Sipp.freePort(Sipp.Transport.UDP));
-      int port = sb.sipPort();
 
       // 1002 has no phone registered: its calls go to 1003.
-      try (Sipp.Running colleague =
-          Phones.callee(dir, sb, "1003", "a.test", divertedFrom("1002", "unavailable"))) {
-        assertOk(
-            Phones.caller(
-                    dir,
-                    port,
-                    Switchboard.scenario(dir, "proxy-uac-call.xml"),
-                    "1001",
-                    "a.test",
-                    "1002",
-                    "a.test")
-                .run());
-        assertOk(colleague.await());
-      }
+      callAnsweredBy1003(sb, "1002", divertedFrom("1002", "unavailable"));
       JsonNode forwarded = sb.awaitCall("a.test", "1001", "1002");
       assertThat(forwarded.get("status").asInt()).isEqualTo(200);
       assertThat(forwarded.get("routing").asText()).isEqualTo("forwarded");
@@ -74,20 +77,7 @@ class PbxThroughServeTest {
       assertThat(forwarded.get("to").asText()).isEqualTo("sip:1002@a.test");
 
       // 1004 is in do-not-disturb: busy, which it forwards to 1003.
-      try (Sipp.Running colleague =
-          Phones.callee(dir, sb, "1003", "a.test", divertedFrom("1004", "user-busy"))) {
-        assertOk(
-            Phones.caller(
-                    dir,
-                    port,
-                    Switchboard.scenario(dir, "proxy-uac-call.xml"),
-                    "1001",
-                    "a.test",
-                    "1004",
-                    "a.test")
-                .run());
-        assertOk(colleague.await());
-      }
+      callAnsweredBy1003(sb, "1004", divertedFrom("1004", "user-busy"));
       JsonNode dnd = sb.awaitCall("a.test", "1001", "1004");
       assertThat(dnd.get("routing").asText()).isEqualTo("forwarded");
       assertThat(dnd.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");

@@ -2,20 +2,15 @@ package dev.switchboard.server.pbx;
 
 import dev.switchboard.server.edge.AuthenticatedCaller;
 import dev.switchboard.server.location.LocationService;
-import dev.switchboard.server.proxy.CallObserver;
 import dev.switchboard.server.proxy.CallPlan;
-import dev.switchboard.server.proxy.ProxyHooks;
 import dev.switchboard.server.proxy.RouteTable;
 import dev.switchboard.server.proxy.Target;
 import dev.switchboard.server.proxy.TargetResolver;
-import dev.switchboard.server.sip.LocalServices;
-import dev.switchboard.server.sip.StackFeatures;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipUri;
 import dev.switchboard.store.pbx.PbxSettings;
 import dev.switchboard.store.pbx.TenantPbx;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -52,30 +47,6 @@ public final class PbxRouting implements TargetResolver {
     this.routes = routes;
     this.localDomain = localDomain;
     this.clock = clock;
-  }
-
-  /**
-   * The PBX as a feature of the SIP stack: its routing plugged into the proxy, and {@code messages}
-   * (may be null: none kept) delivered to phones as they register, looked for every {@code poll}.
-   */
-  public static StackFeatures feature(
-      PbxDirectory pbx, MessageStore messages, Clock clock, Duration poll) {
-    return stack -> {
-      if (messages != null) {
-        messages.start(stack.layer(), stack.address(), stack.location(), poll);
-      }
-      return new StackFeatures.Bound(
-          new ProxyHooks(
-              new PbxRouting(
-                  pbx,
-                  messages,
-                  stack.location(),
-                  stack.routes(),
-                  stack.directory()::isLocalDomain,
-                  clock),
-              CallObserver.NONE),
-          LocalServices.NONE);
-    };
   }
 
   @Override

@@ -84,16 +84,16 @@ class PbxSippTest {
     open.add(pbx);
     messages = MessageStore.open(mailbox, Clock.systemUTC());
     open.add(messages);
+    PbxServices features =
+        new PbxServices(pbx, messages, Clock.systemUTC(), Duration.ofMillis(200));
+    open.add(features);
     trunkPort = Sipp.freePort(Transport.UDP);
     RouteTable routes =
         new RouteTable(Map.of(TRUNK, new InetSocketAddress("127.0.0.1", trunkPort)));
     SipService service =
         SipService.start(
             SipServiceConfig.listen("127.0.0.1", 0).withRoutes(routes),
-            SipServices.proxy(directory, location, sink)
-                .withGate(gate())
-                .withFeatures(
-                    PbxRouting.feature(pbx, messages, Clock.systemUTC(), Duration.ofMillis(200))));
+            SipServices.proxy(directory, location, sink).withGate(gate()).withFeatures(features));
     open.add(service);
     port = service.address(TransportKind.UDP).getPort();
   }
@@ -147,20 +147,8 @@ class PbxSippTest {
 
     @Override
     public StoredMessage insert(StoredMessage m) {
-      long id = all.size() + 1;
-      StoredMessage kept =
-          new StoredMessage(
-              id,
-              m.domain(),
-              m.recipient(),
-              m.sender(),
-              m.contentType(),
-              m.body(),
-              m.receivedAt(),
-              m.expiresAt(),
-              m.status(),
-              null);
-      all.put(id, kept);
+      StoredMessage kept = m.withId(all.size() + 1);
+      all.put(kept.id(), kept);
       return kept;
     }
 
@@ -171,20 +159,7 @@ class PbxSippTest {
 
     @Override
     public void settle(long id, String status, java.time.Instant at) {
-      StoredMessage m = all.get(id);
-      all.put(
-          id,
-          new StoredMessage(
-              id,
-              m.domain(),
-              m.recipient(),
-              m.sender(),
-              m.contentType(),
-              m.body(),
-              m.receivedAt(),
-              m.expiresAt(),
-              status,
-              at));
+      all.computeIfPresent(id, (k, m) -> m.settled(status, at));
     }
   }
 
@@ -527,6 +502,90 @@ class PbxSippTest {
       SipResponse r = sender.sendUntilAnswered(m);
       assertThat(r.status()).isEqualTo(407);
       assertThat(mailbox.all).isEmpty();
+    }
+  }
+
+  // ----- presence
+
+  /** The next NOTIFY of {@code callId} whose PIDF says {@code basic} and whose state starts so. */
+  private static SipRequest notifyOf(SipProbe watcher, String callId, String basic, String state) {
+    SipProbe.Received r =
+        watcher.await(
+            m ->
+                m instanceof SipRequest q
+                    && q.isMethod("NOTIFY")
+                    && q.callId().equals(callId)
+                    && new String(q.body(), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("<basic>" + basic + "</basic>")
+                    && q.header("Subscription-State").startsWith(state),
+            Duration.ofSeconds(5));
+    assertThat(r).as("NOTIFY " + basic + " " + state).isNotNull();
+    SipRequest n = (SipRequest) r.message();
+    watcher.send(n.createResponse(200, null));
+    return n;
+  }
+
+  @Test
+  void aWatcherIsToldWhenAnExtensionRegistersAndWhenItGoesAway() throws Exception {
+    try (SipProbe watcher = new SipProbe(port)) {
+      String subscribe =
+          watcher.request(
+              "SUBSCRIBE",
+              "sip:1002@a.test",
+              "<sip:1001@a.test>;tag=w" + SipProbe.token(),
+              "<sip:1002@a.test>",
+              "Event: presence",
+              "Accept: application/pidf+xml",
+              "Expires: 600",
+              "Content-Length: 0");
+      SipRequest sent = watcher.sendAuthorized(subscribe, "1001", "secret");
+      assertThat(sent).isNotNull();
+      SipResponse ok = watcher.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+      assertThat(ok.status()).isEqualTo(200);
+      assertThat(ok.header("Expires")).isEqualTo("600");
+      String callId = sent.callId();
+
+      SipRequest first = notifyOf(watcher, callId, "closed", "active");
+      assertThat(first.header("Event")).isEqualTo("presence");
+      assertThat(first.contentType()).startsWith("application/pidf+xml");
+      assertThat(first.from().tag()).isEqualTo(ok.to().tag());
+
+      location.bind("1002", DOMAIN, 9, 1000); // 1002's phone registers
+      notifyOf(watcher, callId, "open", "active");
+      location.clear(); // and goes away
+      notifyOf(watcher, callId, "closed", "active");
+
+      // The watcher ends the subscription inside its dialog, at the Contact we gave.
+      String unsubscribe =
+          watcher.request(
+              "SUBSCRIBE",
+              ok.contacts().get(0).uri().toString(),
+              sent.header("From"),
+              ok.header("To"),
+              callId,
+              sent.cseq().number() + 1,
+              "Event: presence",
+              "Expires: 0",
+              "Content-Length: 0");
+      SipResponse ended = watcher.sendUntilAnswered(SipProbe.parseRequest(unsubscribe));
+      assertThat(ended.status()).isEqualTo(200);
+      notifyOf(watcher, callId, "closed", "terminated");
+    }
+  }
+
+  @Test
+  void aSubscriberWhoDoesNotAuthenticateIsChallenged() throws Exception {
+    try (SipProbe watcher = new SipProbe(port)) {
+      SipRequest s =
+          SipProbe.parseRequest(
+              watcher.request(
+                  "SUBSCRIBE",
+                  "sip:1002@a.test",
+                  "<sip:1001@a.test>;tag=x",
+                  "<sip:1002@a.test>",
+                  "Event: presence",
+                  "Content-Length: 0"));
+      assertThat(watcher.sendUntilAnswered(s).status()).isEqualTo(407);
     }
   }
 }

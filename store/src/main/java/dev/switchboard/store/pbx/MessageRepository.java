@@ -43,17 +43,7 @@ public final class MessageRepository {
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one());
-    return new StoredMessage(
-        id,
-        m.domain(),
-        m.recipient(),
-        m.sender(),
-        m.contentType(),
-        m.body(),
-        m.receivedAt(),
-        m.expiresAt(),
-        m.status(),
-        m.deliveredAt());
+    return m.withId(id);
   }
 
   /** Every message still waiting for its recipient, oldest first (for a restart). */

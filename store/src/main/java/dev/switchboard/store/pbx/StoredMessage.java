@@ -30,6 +30,29 @@ public record StoredMessage(
     deliveredAt = micros(deliveredAt);
   }
 
+  /** This message as stored under {@code newId}. */
+  public StoredMessage withId(long newId) {
+    return new StoredMessage(
+        newId,
+        domain,
+        recipient,
+        sender,
+        contentType,
+        body,
+        receivedAt,
+        expiresAt,
+        status,
+        deliveredAt);
+  }
+
+  /**
+   * This message settled as {@code newStatus} ({@code delivered}, {@code expired} …) at {@code at}.
+   */
+  public StoredMessage settled(String newStatus, Instant at) {
+    return new StoredMessage(
+        id, domain, recipient, sender, contentType, body, receivedAt, expiresAt, newStatus, at);
+  }
+
   private static Instant micros(Instant t) {
     return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
   }

@@ -1,0 +1,314 @@
+package dev.switchboard.server.pbx;
+
+import dev.switchboard.server.edge.AuthenticatedCaller;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.location.LocationService;
+import dev.switchboard.server.proxy.ProxyAddress;
+import dev.switchboard.server.sip.LocalServices;
+import dev.switchboard.sip.auth.ChallengeKind;
+import dev.switchboard.sip.message.Address;
+import dev.switchboard.sip.message.HeaderNames;
+import dev.switchboard.sip.message.Parameters;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.SipResponse;
+import dev.switchboard.sip.message.SipUri;
+import dev.switchboard.sip.message.Via;
+import dev.switchboard.sip.transaction.ServerTransaction;
+import dev.switchboard.sip.transaction.TransactionLayer;
+import dev.switchboard.sip.transport.Endpoint;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The presence notifier (RFC 3856 over RFC 6665) for every extension: a subscriber of the same
+ * tenant gets a PIDF (RFC 3863) {@code NOTIFY} at once and whenever the extension's registration
+ * state changes (open while a phone is registered, closed otherwise), until the subscription ends.
+ */
+public final class PresenceServer implements LocalServices, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceServer.class);
+
+  /** The longest subscription granted; phones refresh before it ends. */
+  static final int MAX_EXPIRES = 3600;
+
+  /** One subscription: a dialog this server is the notifier of. */
+  private static final class Subscription {
+    final String callId;
+    final String ourTag;
+    final String presentity;
+    final Address watcher;
+    final Endpoint flow;
+    final List<Address> routeSet;
+    final SipUri remoteTarget;
+    Instant expires;
+    long cseq;
+    Boolean lastOpen;
+
+    Subscription(
+        String callId,
+        String ourTag,
+        String presentity,
+        Address watcher,
+        Endpoint flow,
+        List<Address> routeSet,
+        SipUri remoteTarget,
+        Instant expires) {
+      this.callId = callId;
+      this.ourTag = ourTag;
+      this.presentity = presentity;
+      this.watcher = watcher;
+      this.flow = flow;
+      this.routeSet = routeSet;
+      this.remoteTarget = remoteTarget;
+      this.expires = expires;
+    }
+  }
+
+  private final PbxDirectory pbx;
+  private final LocationService location;
+  private final DigestGate gate;
+  private final TransactionLayer layer;
+  private final ProxyAddress address;
+  private final Predicate<String> localDomain;
+  private final Clock clock;
+  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "presence");
+            t.setDaemon(true);
+            return t;
+          });
+
+  PresenceServer(
+      PbxDirectory pbx,
+      LocationService location,
+      DigestGate gate,
+      TransactionLayer layer,
+      ProxyAddress address,
+      Predicate<String> localDomain,
+      Clock clock,
+      Duration poll) {
+    this.pbx = pbx;
+    this.location = location;
+    this.gate = gate;
+    this.layer = layer;
+    this.address = address;
+    this.localDomain = localDomain;
+    this.clock = clock;
+    long ms = poll.toMillis();
+    worker.scheduleWithFixedDelay(this::watchQuietly, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public boolean offer(ServerTransaction tx) {
+    SipRequest req = tx.request();
+    if (!req.isMethod(SipRequest.SUBSCRIBE) || gate == null) {
+      return false;
+    }
+    String toTag = req.to().tag();
+    if (toTag != null) {
+      Subscription s = subscriptions.get(key(req.callId(), toTag));
+      if (s == null) {
+        return false; // not a dialog of ours
+      }
+      worker.execute(() -> refresh(tx, s));
+      return true;
+    }
+    if (!isPresence(req) || !(req.requestUri() instanceof SipUri ruri) || ruri.user() == null) {
+      return false;
+    }
+    String domain = ruri.host().toLowerCase(Locale.ROOT);
+    String user = SipUri.unescape(ruri.user());
+    if (!localDomain.test(domain) || pbx.options(domain, user).isEmpty()) {
+      return false;
+    }
+    gate.later(req, tx.source().address().getAddress(), domain, ChallengeKind.PROXY)
+        .whenComplete(
+            (decision, error) -> {
+              if (error != null || decision instanceof DigestGate.Decision.Unknown) {
+                reply(tx, 500, "Subscriber check failed");
+              } else if (decision instanceof DigestGate.Decision.Deny deny) {
+                tx.respond(deny.response());
+              } else if (decision instanceof DigestGate.Decision.Pass pass) {
+                worker.execute(() -> subscribe(tx, pass.caller(), "sip:" + user + "@" + domain));
+              }
+            });
+    return true;
+  }
+
+  private static boolean isPresence(SipRequest req) {
+    String event = req.header(HeaderNames.EVENT);
+    if (event == null) {
+      return false;
+    }
+    int semi = event.indexOf(';');
+    String pkg = (semi < 0 ? event : event.substring(0, semi)).trim();
+    return pkg.equalsIgnoreCase("presence");
+  }
+
+  private void subscribe(ServerTransaction tx, AuthenticatedCaller caller, String presentity) {
+    SipRequest req = tx.request();
+    String fromUser = req.from().uri() instanceof SipUri f ? SipUri.unescape(f.user()) : null;
+    if (!caller.user().equals(fromUser)) {
+      reply(tx, 403, "Credentials are not the From user");
+      return;
+    }
+    List<Address> contacts = req.contacts();
+    if (contacts.isEmpty() || !(contacts.get(0).uri() instanceof SipUri target)) {
+      reply(tx, 400, "A SUBSCRIBE needs a Contact");
+      return;
+    }
+    int expires = expires(req);
+    if (expires == 0) {
+      reply(tx, 200, null); // a fetch: one NOTIFY and no subscription
+    }
+    List<Address> routes = new ArrayList<>(req.recordRoutes());
+    Subscription s =
+        new Subscription(
+            req.callId(),
+            tx.localTag(),
+            presentity,
+            req.from(),
+            tx.source(),
+            routes,
+            target,
+            clock.instant().plusSeconds(expires));
+    if (expires > 0) {
+      subscriptions.put(key(s.callId, s.ourTag), s);
+      accept(tx, expires);
+    }
+    notify(s, expires == 0 ? "terminated;reason=timeout" : "active;expires=" + expires);
+  }
+
+  private void refresh(ServerTransaction tx, Subscription s) {
+    int expires = expires(tx.request());
+    s.cseq = Math.max(s.cseq, 0);
+    if (expires == 0) {
+      subscriptions.remove(key(s.callId, s.ourTag));
+      reply(tx, 200, null);
+      notify(s, "terminated;reason=timeout");
+      return;
+    }
+    s.expires = clock.instant().plusSeconds(expires);
+    accept(tx, expires);
+    notify(s, "active;expires=" + expires);
+  }
+
+  private static int expires(SipRequest req) {
+    String e = req.header(HeaderNames.EXPIRES);
+    if (e == null) {
+      return MAX_EXPIRES;
+    }
+    try {
+      return (int) Math.min(MAX_EXPIRES, Math.max(0, Long.parseLong(e.trim())));
+    } catch (NumberFormatException bad) {
+      return MAX_EXPIRES;
+    }
+  }
+
+  private void accept(ServerTransaction tx, int expires) {
+    SipResponse ok = tx.request().createResponse(200, null);
+    ok.setTo(ok.to().withTag(tx.localTag()));
+    ok.setHeader(HeaderNames.EXPIRES, Integer.toString(expires));
+    ok.setHeader(HeaderNames.CONTACT, "<" + SipUri.of(address.host(), address.port()) + ">");
+    tx.respond(ok);
+  }
+
+  private static void reply(ServerTransaction tx, int status, String reason) {
+    SipResponse r = tx.request().createResponse(status, reason);
+    if (r.to().tag() == null) {
+      r.setTo(r.to().withTag(tx.localTag()));
+    }
+    tx.respond(r);
+  }
+
+  private void watchQuietly() {
+    try {
+      Instant now = clock.instant();
+      for (Subscription s : subscriptions.values()) {
+        if (!s.expires.isAfter(now)) {
+          subscriptions.remove(key(s.callId, s.ourTag));
+          notify(s, "terminated;reason=timeout");
+        } else if (s.lastOpen == null || s.lastOpen != open(s.presentity, now)) {
+          notify(s, "active;expires=" + Duration.between(now, s.expires).toSeconds());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("presence watch failed, retrying: {}", e.toString());
+    }
+  }
+
+  private boolean open(String presentity, Instant now) {
+    return location.lookup(presentity).stream().anyMatch(b -> !b.expired(now));
+  }
+
+  /** Sends the presentity's state now to the watcher in {@code s} (worker thread). */
+  private void notify(Subscription s, String state) {
+    boolean open = open(s.presentity, clock.instant());
+    s.lastOpen = open;
+    SipRequest n = SipRequest.create(SipRequest.NOTIFY, s.remoteTarget);
+    n.pushVia(
+        new Via(
+            s.flow.transport().viaName(),
+            address.host(),
+            address.port(),
+            Parameters.NONE.with("branch", layer.newBranch()).with("rport", null)));
+    n.setHeader(HeaderNames.MAX_FORWARDS, "70");
+    for (Address r : s.routeSet) {
+      n.addHeader(HeaderNames.ROUTE, r.toString());
+    }
+    n.setHeader(HeaderNames.FROM, "<" + s.presentity + ">;tag=" + s.ourTag);
+    n.setHeader(HeaderNames.TO, s.watcher.toString());
+    n.setHeader(HeaderNames.CALL_ID, s.callId);
+    n.setHeader(HeaderNames.CSEQ, ++s.cseq + " NOTIFY");
+    n.setHeader(HeaderNames.CONTACT, "<" + SipUri.of(address.host(), address.port()) + ">");
+    n.setHeader(HeaderNames.EVENT, "presence");
+    n.setHeader("Subscription-State", state);
+    n.setBody(pidf(s.presentity, open).getBytes(StandardCharsets.UTF_8), "application/pidf+xml");
+    try {
+      layer.sendRequest(n, s.flow, (tx, r) -> {});
+    } catch (RuntimeException e) {
+      LOG.debug("could not notify {}: {}", s.watcher, e.toString());
+    }
+  }
+
+  /** A PIDF document with one tuple: basic open or closed. */
+  static String pidf(String presentity, boolean open) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\""
+        + xml(presentity)
+        + "\">\n"
+        + "  <tuple id=\"reg\">\n"
+        + "    <status><basic>"
+        + (open ? "open" : "closed")
+        + "</basic></status>\n"
+        + "  </tuple>\n"
+        + "</presence>\n";
+  }
+
+  private static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+  }
+
+  private static String key(String callId, String tag) {
+    return callId + "\u0000" + tag;
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}
