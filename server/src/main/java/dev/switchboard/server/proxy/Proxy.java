@@ -532,11 +532,27 @@ public final class Proxy {
 
   /** Target determination by the resolver hook (a PBX) instead of the location service. */
   private void resolve(Routing r) {
-    AuthenticatedCaller caller = r.caller();
+    // The callee's account is looked up first: a disabled extension rings nowhere, forwarding or
+    // not.
+    directory
+        .subscriber(r.domain(), SipUri.unescape(r.ruri().user()))
+        .whenComplete(
+            (found, e) -> {
+              if (e != null) {
+                reply(r.tx(), 500, "Directory unavailable");
+              } else if (found.isPresent() && !found.get().admitted()) {
+                refuse(r, 480, null);
+              } else {
+                resolve(r, found);
+              }
+            });
+  }
+
+  private void resolve(Routing r, Optional<Subscriber> found) {
     hooks
         .resolver()
         .resolve(
-            new TargetResolver.Request(r.tx(), r.base(), r.ruri(), r.domain(), caller, tracker))
+            new TargetResolver.Request(r.tx(), r.base(), r.ruri(), r.domain(), r.caller(), tracker))
         .whenComplete(
             (resolution, error) -> {
               if (error != null) {
@@ -551,16 +567,7 @@ public final class Proxy {
               } else if (resolution instanceof TargetResolver.Resolution.Answer a) {
                 refuse(r, a.status(), a.reason());
               } else {
-                directory
-                    .subscriber(r.domain(), SipUri.unescape(r.ruri().user()))
-                    .whenComplete(
-                        (found, e) -> {
-                          if (e != null) {
-                            reply(r.tx(), 500, "Directory unavailable");
-                          } else {
-                            deliver(r, directory.tenant(r.domain()).orElseThrow(), found);
-                          }
-                        });
+                deliver(r, directory.tenant(r.domain()).orElseThrow(), found);
               }
             });
   }

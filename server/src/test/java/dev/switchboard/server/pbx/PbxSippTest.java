@@ -61,7 +61,8 @@ class PbxSippTest {
           .user(DOMAIN, "1002", "pw")
           .user(DOMAIN, "1003", "pw")
           .user(DOMAIN, "1004", "pw")
-          .user(DOMAIN, "1005", "pw");
+          .user(DOMAIN, "1005", "pw")
+          .user(DOMAIN, "1006", "pw", false);
   private final MemoryLocation location = new MemoryLocation();
   private final CollectingSink sink = new CollectingSink();
   private final List<AutoCloseable> open = new ArrayList<>();
@@ -77,7 +78,7 @@ class PbxSippTest {
 
   @BeforeEach
   void start() throws Exception {
-    for (String u : List.of("1001", "1002", "1003", "1004", "1005")) {
+    for (String u : List.of("1001", "1002", "1003", "1004", "1005", "1006")) {
       options.put(u, AccountOptions.DEFAULTS);
     }
     pbx = PbxDirectory.start(new Source(), null, Duration.ofSeconds(1));
@@ -356,6 +357,13 @@ class PbxSippTest {
     assertThat(cdr.status()).isEqualTo(200);
     assertThat(cdr.routing()).isEqualTo(Routing.FORWARDED);
     assertThat(cdr.answeredBy()).isEqualTo("sip:1004@a.test");
+  }
+
+  @Test
+  void aDisabledExtensionRingsNowhereEvenWhenItForwards() throws Exception {
+    configure("1006", forwarding("1003", null, null, 20, null, false));
+    assertOk(callFailing("1006", 480).run());
+    assertThat(onlyCall().status()).isEqualTo(480);
   }
 
   @Test
