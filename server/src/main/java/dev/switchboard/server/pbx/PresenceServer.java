@@ -27,15 +27,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The presence notifier (RFC 3856 over RFC 6665) for every extension: a subscriber of the same
- * tenant gets a PIDF (RFC 3863) {@code NOTIFY} at once and whenever the extension's registration
- * state changes (open while a phone is registered, closed otherwise), until the subscription ends.
+ * The presence server (RFC 3856 over RFC 6665, PUBLISH per RFC 3903) for every extension: a
+ * subscriber of the same tenant gets a PIDF (RFC 3863) {@code NOTIFY} at once and whenever the
+ * extension's state changes, until the subscription ends. The state is what the extension's phone
+ * published last, else open while a phone is registered and closed otherwise.
  */
 public final class PresenceServer implements LocalServices, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceServer.class);
@@ -54,7 +56,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     final SipUri remoteTarget;
     Instant expires;
     long cseq;
-    Boolean lastOpen;
+    String lastBody;
 
     Subscription(
         String callId,
@@ -84,6 +86,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
   private final Predicate<String> localDomain;
   private final Clock clock;
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final Map<String, Publication> publications = new ConcurrentHashMap<>();
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -115,11 +118,12 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
   @Override
   public boolean offer(ServerTransaction tx) {
     SipRequest req = tx.request();
-    if (!req.isMethod(SipRequest.SUBSCRIBE) || gate == null) {
+    boolean publish = req.isMethod(SipRequest.PUBLISH);
+    if (!(req.isMethod(SipRequest.SUBSCRIBE) || publish) || gate == null) {
       return false;
     }
     String toTag = req.to().tag();
-    if (toTag != null) {
+    if (toTag != null && !publish) {
       Subscription s = subscriptions.get(key(req.callId(), toTag));
       if (s == null) {
         return false; // not a dialog of ours
@@ -143,7 +147,15 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
               } else if (decision instanceof DigestGate.Decision.Deny deny) {
                 tx.respond(deny.response());
               } else if (decision instanceof DigestGate.Decision.Pass pass) {
-                worker.execute(() -> subscribe(tx, pass.caller(), "sip:" + user + "@" + domain));
+                String presentity = "sip:" + user + "@" + domain;
+                worker.execute(
+                    () -> {
+                      if (publish) {
+                        publish(tx, pass.caller(), presentity);
+                      } else {
+                        subscribe(tx, pass.caller(), presentity);
+                      }
+                    });
               }
             });
     return true;
@@ -195,7 +207,6 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
 
   private void refresh(ServerTransaction tx, Subscription s) {
     int expires = expires(tx.request());
-    s.cseq = Math.max(s.cseq, 0);
     if (expires == 0) {
       subscriptions.remove(key(s.callId, s.ourTag));
       reply(tx, 200, null);
@@ -242,7 +253,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
         if (!s.expires.isAfter(now)) {
           subscriptions.remove(key(s.callId, s.ourTag));
           notify(s, "terminated;reason=timeout");
-        } else if (s.lastOpen == null || s.lastOpen != open(s.presentity, now)) {
+        } else if (!document(s.presentity, now).equals(s.lastBody)) {
           notify(s, "active;expires=" + Duration.between(now, s.expires).toSeconds());
         }
       }
@@ -255,10 +266,81 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     return location.lookup(presentity).stream().anyMatch(b -> !b.expired(now));
   }
 
+  /**
+   * The composed state of {@code presentity}: what its phone published last (RFC 3903), else open
+   * or closed from its registration.
+   */
+  private String document(String presentity, Instant now) {
+    Publication p = publications.get(presentity);
+    if (p != null && p.expires().isAfter(now)) {
+      return p.body();
+    }
+    return pidf(presentity, open(presentity, now));
+  }
+
+  /** A phone's own presence document (PUBLISH), kept until it expires or is removed. */
+  private record Publication(String etag, String body, Instant expires) {}
+
+  /** The longest PIDF document kept from a PUBLISH. */
+  static final int MAX_DOCUMENT = 8000;
+
+  private void publish(ServerTransaction tx, AuthenticatedCaller caller, String presentity) {
+    SipRequest req = tx.request();
+    String user = presentity.substring(4, presentity.indexOf('@'));
+    if (!caller.user().equals(user)) {
+      reply(tx, 403, "Only the extension publishes its own presence");
+      return;
+    }
+    String ifMatch = req.header("SIP-If-Match");
+    Publication old = publications.get(presentity);
+    if (ifMatch != null && (old == null || !old.etag().equals(ifMatch.trim()))) {
+      reply(tx, 412, "Conditional Request Failed");
+      return;
+    }
+    int expires = expires(req);
+    byte[] raw = req.body();
+    boolean hasBody = raw != null && raw.length > 0;
+    if (expires == 0) {
+      publications.remove(presentity);
+      SipResponse ok = tx.request().createResponse(200, null);
+      ok.setTo(ok.to().withTag(tx.localTag()));
+      ok.setHeader(HeaderNames.EXPIRES, "0");
+      tx.respond(ok);
+      return;
+    }
+    if (!hasBody && old == null) {
+      reply(tx, 400, "A PUBLISH without SIP-If-Match needs a body");
+      return;
+    }
+    String body = hasBody ? new String(raw, StandardCharsets.UTF_8) : old.body();
+    String type = req.contentType();
+    if (hasBody
+        && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/pidf+xml"))) {
+      reply(tx, 415, "Only application/pidf+xml");
+      return;
+    }
+    if (body.length() > MAX_DOCUMENT) {
+      reply(tx, 413, "Presence document too large");
+      return;
+    }
+    Publication p =
+        new Publication(
+            Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36),
+            body,
+            clock.instant().plusSeconds(expires));
+    publications.put(presentity, p);
+    SipResponse ok = tx.request().createResponse(200, null);
+    ok.setTo(ok.to().withTag(tx.localTag()));
+    ok.setHeader("SIP-ETag", p.etag());
+    ok.setHeader(HeaderNames.EXPIRES, Integer.toString(expires));
+    tx.respond(ok);
+    watchQuietly(); // watchers see it at once
+  }
+
   /** Sends the presentity's state now to the watcher in {@code s} (worker thread). */
   private void notify(Subscription s, String state) {
-    boolean open = open(s.presentity, clock.instant());
-    s.lastOpen = open;
+    String body = document(s.presentity, clock.instant());
+    s.lastBody = body;
     SipRequest n = SipRequest.create(SipRequest.NOTIFY, s.remoteTarget);
     n.pushVia(
         new Via(
@@ -277,7 +359,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     n.setHeader(HeaderNames.CONTACT, "<" + SipUri.of(address.host(), address.port()) + ">");
     n.setHeader(HeaderNames.EVENT, "presence");
     n.setHeader("Subscription-State", state);
-    n.setBody(pidf(s.presentity, open).getBytes(StandardCharsets.UTF_8), "application/pidf+xml");
+    n.setBody(body.getBytes(StandardCharsets.UTF_8), "application/pidf+xml");
     try {
       layer.sendRequest(n, s.flow, (tx, r) -> {});
     } catch (RuntimeException e) {

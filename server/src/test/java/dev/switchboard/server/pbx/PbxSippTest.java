@@ -515,8 +515,13 @@ class PbxSippTest {
 
   // ----- presence
 
-  /** The next NOTIFY of {@code callId} whose PIDF says {@code basic} and whose state starts so. */
+  /** The next NOTIFY of {@code callId} whose PIDF holds {@code basic} and whose state starts so. */
   private static SipRequest notifyOf(SipProbe watcher, String callId, String basic, String state) {
+    return notifyWith(watcher, callId, "<basic>" + basic + "</basic>", state);
+  }
+
+  private static SipRequest notifyWith(
+      SipProbe watcher, String callId, String content, String state) {
     SipProbe.Received r =
         watcher.await(
             m ->
@@ -524,17 +529,17 @@ class PbxSippTest {
                     && q.isMethod("NOTIFY")
                     && q.callId().equals(callId)
                     && new String(q.body(), java.nio.charset.StandardCharsets.UTF_8)
-                        .contains("<basic>" + basic + "</basic>")
+                        .contains(content)
                     && q.header("Subscription-State").startsWith(state),
             Duration.ofSeconds(5));
-    assertThat(r).as("NOTIFY " + basic + " " + state).isNotNull();
+    assertThat(r).as("NOTIFY " + content + " " + state).isNotNull();
     SipRequest n = (SipRequest) r.message();
     watcher.send(n.createResponse(200, null));
     return n;
   }
 
   @Test
-  void aWatcherIsToldWhenAnExtensionRegistersAndWhenItGoesAway() throws Exception {
+  void aWatcherIsToldWhenAnExtensionRegistersGoesAwayAndPublishesItsOwnState() throws Exception {
     try (SipProbe watcher = new SipProbe(port)) {
       String subscribe =
           watcher.request(
@@ -562,6 +567,50 @@ class PbxSippTest {
       notifyOf(watcher, callId, "open", "active");
       location.clear(); // and goes away
       notifyOf(watcher, callId, "closed", "active");
+
+      // 1002's phone publishes its own state: watchers see that instead, until it is removed.
+      try (SipProbe phone = new SipProbe(port)) {
+        String doc =
+            PresenceServer.pidf("sip:1002@a.test", true)
+                .replace("</tuple>", "<note>In a meeting</note></tuple>");
+        String publish =
+            phone.request(
+                    "PUBLISH",
+                    "sip:1002@a.test",
+                    "<sip:1002@a.test>;tag=p" + SipProbe.token(),
+                    "<sip:1002@a.test>",
+                    "Event: presence",
+                    "Expires: 300",
+                    "Content-Type: application/pidf+xml",
+                    "Content-Length: "
+                        + doc.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                + doc;
+        SipRequest published = phone.sendAuthorized(publish, "1002", "pw");
+        SipResponse accepted =
+            phone.response(published.callId(), published.cseq().number(), Duration.ofSeconds(5));
+        assertThat(accepted.status()).isEqualTo(200);
+        String etag = accepted.header("SIP-ETag");
+        assertThat(etag).isNotBlank();
+        notifyWith(watcher, callId, "In a meeting", "active");
+
+        String remove =
+            phone.request(
+                "PUBLISH",
+                "sip:1002@a.test",
+                "<sip:1002@a.test>;tag=p" + SipProbe.token(),
+                "<sip:1002@a.test>",
+                "Event: presence",
+                "Expires: 0",
+                "SIP-If-Match: " + etag,
+                "Content-Length: 0");
+        SipRequest removing = phone.sendAuthorized(remove, "1002", "pw");
+        assertThat(
+                phone
+                    .response(removing.callId(), removing.cseq().number(), Duration.ofSeconds(5))
+                    .status())
+            .isEqualTo(200);
+        notifyOf(watcher, callId, "closed", "active");
+      }
 
       // The watcher ends the subscription inside its dialog, at the Contact we gave.
       String unsubscribe =
