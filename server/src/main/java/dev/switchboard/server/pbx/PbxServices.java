@@ -1,6 +1,5 @@
 package dev.switchboard.server.pbx;
 
-import dev.switchboard.server.proxy.CallObserver;
 import dev.switchboard.server.proxy.ProxyHooks;
 import dev.switchboard.server.sip.StackFeatures;
 import java.time.Clock;
@@ -33,9 +32,11 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
     if (messages != null) {
       messages.start(stack.layer(), stack.address(), stack.location(), poll);
     }
+    DialogStates dialogs = new DialogStates();
     presence =
         new PresenceServer(
             pbx,
+            dialogs,
             stack.location(),
             stack.gate(),
             stack.layer(),
@@ -52,7 +53,7 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
                 stack.routes(),
                 stack.directory()::isLocalDomain,
                 clock),
-            CallObserver.NONE),
+            dialogs),
         presence);
   }
 

@@ -34,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The presence server (RFC 3856 over RFC 6665, PUBLISH per RFC 3903) for every extension: a
- * subscriber of the same tenant gets a PIDF (RFC 3863) {@code NOTIFY} at once and whenever the
+ * The presence server (RFC 3856 over RFC 6665, PUBLISH per RFC 3903) and the dialog-state notifier
+ * for busy lamps (RFC 4235, {@code Event: dialog}, from {@link DialogStates}) for every extension:
+ * a subscriber of the same tenant gets a PIDF (RFC 3863) {@code NOTIFY} at once and whenever the
  * extension's state changes, until the subscription ends. The state is what the extension's phone
  * published last, else open while a phone is registered and closed otherwise.
  */
@@ -50,18 +51,21 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     final String callId;
     final String ourTag;
     final String presentity;
+    final String event;
     final Address watcher;
     final Endpoint flow;
     final List<Address> routeSet;
     final SipUri remoteTarget;
     Instant expires;
     long cseq;
+    long version;
     String lastBody;
 
     Subscription(
         String callId,
         String ourTag,
         String presentity,
+        String event,
         Address watcher,
         Endpoint flow,
         List<Address> routeSet,
@@ -70,6 +74,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
       this.callId = callId;
       this.ourTag = ourTag;
       this.presentity = presentity;
+      this.event = event;
       this.watcher = watcher;
       this.flow = flow;
       this.routeSet = routeSet;
@@ -79,6 +84,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
   }
 
   private final PbxDirectory pbx;
+  private final DialogStates dialogs;
   private final LocationService location;
   private final DigestGate gate;
   private final TransactionLayer layer;
@@ -97,6 +103,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
 
   PresenceServer(
       PbxDirectory pbx,
+      DialogStates dialogs,
       LocationService location,
       DigestGate gate,
       TransactionLayer layer,
@@ -105,6 +112,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
       Clock clock,
       Duration poll) {
     this.pbx = pbx;
+    this.dialogs = dialogs;
     this.location = location;
     this.gate = gate;
     this.layer = layer;
@@ -131,7 +139,11 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
       worker.execute(() -> refresh(tx, s));
       return true;
     }
-    if (!isPresence(req) || !(req.requestUri() instanceof SipUri ruri) || ruri.user() == null) {
+    String event = eventPackage(req);
+    if (event == null
+        || (publish && !event.equals("presence"))
+        || !(req.requestUri() instanceof SipUri ruri)
+        || ruri.user() == null) {
       return false;
     }
     String domain = ruri.host().toLowerCase(Locale.ROOT);
@@ -153,7 +165,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
                       if (publish) {
                         publish(tx, pass.caller(), presentity);
                       } else {
-                        subscribe(tx, pass.caller(), presentity);
+                        subscribe(tx, pass.caller(), presentity, event);
                       }
                     });
               }
@@ -161,17 +173,19 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     return true;
   }
 
-  private static boolean isPresence(SipRequest req) {
+  /** The event package of a request this server is the notifier of, or null. */
+  private static String eventPackage(SipRequest req) {
     String event = req.header(HeaderNames.EVENT);
     if (event == null) {
-      return false;
+      return null;
     }
     int semi = event.indexOf(';');
-    String pkg = (semi < 0 ? event : event.substring(0, semi)).trim();
-    return pkg.equalsIgnoreCase("presence");
+    String pkg = (semi < 0 ? event : event.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    return pkg.equals("presence") || pkg.equals("dialog") ? pkg : null;
   }
 
-  private void subscribe(ServerTransaction tx, AuthenticatedCaller caller, String presentity) {
+  private void subscribe(
+      ServerTransaction tx, AuthenticatedCaller caller, String presentity, String event) {
     SipRequest req = tx.request();
     String fromUser = req.from().uri() instanceof SipUri f ? SipUri.unescape(f.user()) : null;
     if (!caller.user().equals(fromUser)) {
@@ -193,6 +207,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
             req.callId(),
             tx.localTag(),
             presentity,
+            event,
             req.from(),
             tx.source(),
             routes,
@@ -253,7 +268,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
         if (!s.expires.isAfter(now)) {
           subscriptions.remove(key(s.callId, s.ourTag));
           notify(s, "terminated;reason=timeout");
-        } else if (!document(s.presentity, now).equals(s.lastBody)) {
+        } else if (!document(s, now).equals(s.lastBody)) {
           notify(s, "active;expires=" + Duration.between(now, s.expires).toSeconds());
         }
       }
@@ -270,6 +285,13 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
    * The composed state of {@code presentity}: what its phone published last (RFC 3903), else open
    * or closed from its registration.
    */
+  private String document(Subscription s, Instant now) {
+    if (s.event.equals("dialog")) {
+      return dialogs.dialogs(s.presentity);
+    }
+    return document(s.presentity, now);
+  }
+
   private String document(String presentity, Instant now) {
     Publication p = publications.get(presentity);
     if (p != null && p.expires().isAfter(now)) {
@@ -339,8 +361,12 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
 
   /** Sends the presentity's state now to the watcher in {@code s} (worker thread). */
   private void notify(Subscription s, String state) {
-    String body = document(s.presentity, clock.instant());
+    String body = document(s, clock.instant());
     s.lastBody = body;
+    boolean presence = s.event.equals("presence");
+    if (!presence) {
+      body = DialogStates.document(s.presentity, s.version++, body);
+    }
     SipRequest n = SipRequest.create(SipRequest.NOTIFY, s.remoteTarget);
     n.pushVia(
         new Via(
@@ -357,9 +383,11 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     n.setHeader(HeaderNames.CALL_ID, s.callId);
     n.setHeader(HeaderNames.CSEQ, ++s.cseq + " NOTIFY");
     n.setHeader(HeaderNames.CONTACT, "<" + SipUri.of(address.host(), address.port()) + ">");
-    n.setHeader(HeaderNames.EVENT, "presence");
+    n.setHeader(HeaderNames.EVENT, s.event);
     n.setHeader("Subscription-State", state);
-    n.setBody(body.getBytes(StandardCharsets.UTF_8), "application/pidf+xml");
+    n.setBody(
+        body.getBytes(StandardCharsets.UTF_8),
+        presence ? "application/pidf+xml" : "application/dialog-info+xml");
     try {
       layer.sendRequest(n, s.flow, (tx, r) -> {});
     } catch (RuntimeException e) {

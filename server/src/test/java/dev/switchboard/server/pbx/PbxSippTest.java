@@ -631,6 +631,41 @@ class PbxSippTest {
   }
 
   @Test
+  void aBusyLampFollowsTheExtensionsCallFromRingingToHangUp() throws Exception {
+    Sipp.Running phone = phone(resource("proxy-uas-answer.xml"), "1002");
+    try (SipProbe lamp = new SipProbe(port)) {
+      String subscribe =
+          lamp.request(
+              "SUBSCRIBE",
+              "sip:1002@a.test",
+              "<sip:1004@a.test>;tag=b" + SipProbe.token(),
+              "<sip:1002@a.test>",
+              "Event: dialog",
+              "Accept: application/dialog-info+xml",
+              "Expires: 600",
+              "Content-Length: 0");
+      SipRequest sent = lamp.sendAuthorized(subscribe, "1004", "pw");
+      SipResponse ok = lamp.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+      assertThat(ok.status()).isEqualTo(200);
+      String idle = "entity=\"sip:1002@a.test\">\n</dialog-info>";
+      SipRequest first = notifyWith(lamp, sent.callId(), idle, "active");
+      assertThat(first.header("Event")).isEqualTo("dialog");
+      assertThat(first.contentType()).startsWith("application/dialog-info+xml");
+
+      Sipp.Running caller = call("1002").start();
+      open.add(caller);
+      notifyWith(
+          lamp,
+          sent.callId(),
+          "direction=\"recipient\"><state>confirmed</state>",
+          "active"); // the lamp lights
+      assertOk(caller.await());
+      assertOk(phone.await());
+      notifyWith(lamp, sent.callId(), idle, "active"); // and goes out after the BYE
+    }
+  }
+
+  @Test
   void aSubscriberWhoDoesNotAuthenticateIsChallenged() throws Exception {
     try (SipProbe watcher = new SipProbe(port)) {
       SipRequest s =
