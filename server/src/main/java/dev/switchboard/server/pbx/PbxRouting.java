@@ -68,7 +68,7 @@ public final class PbxRouting implements TargetResolver {
     }
     String domain = r.domain().toLowerCase(Locale.ROOT);
     String extension = SipUri.unescape(user);
-    if (pbx.options(domain, extension).isEmpty()) {
+    if (r.callee() == null) {
       return CompletableFuture.completedFuture(DEFAULT);
     }
     String aor = "sip:" + extension + "@" + domain;
@@ -89,6 +89,11 @@ public final class PbxRouting implements TargetResolver {
     AuthenticatedCaller caller = r.caller();
     boolean own = caller != null && caller.domain().equalsIgnoreCase(domain);
     String dialled = SipUri.unescape(r.ruri().user());
+    if (r.callee() != null && pbx.options(domain, dialled).isEmpty()) {
+      // An extension created a moment ago that the PBX directory has not loaded yet: no call
+      // handling to apply, and never mistaken for an outside number.
+      return DEFAULT;
+    }
     Dialled d = DialPlan.classify(tenant, dialled, own);
     RingPlan plan =
         new RingPlan(

@@ -552,7 +552,8 @@ public final class Proxy {
     hooks
         .resolver()
         .resolve(
-            new TargetResolver.Request(r.tx(), r.base(), r.ruri(), r.domain(), r.caller(), tracker))
+            new TargetResolver.Request(
+                r.tx(), r.base(), r.ruri(), r.domain(), r.caller(), tracker, found.orElse(null)))
         .whenComplete(
             (resolution, error) -> {
               if (error != null) {

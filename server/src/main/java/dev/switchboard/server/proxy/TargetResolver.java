@@ -1,5 +1,6 @@
 package dev.switchboard.server.proxy;
 
+import dev.switchboard.server.directory.Subscriber;
 import dev.switchboard.server.edge.AuthenticatedCaller;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipUri;
@@ -22,6 +23,8 @@ public interface TargetResolver {
    * @param domain the Request-URI's domain, one of ours
    * @param caller who sent it, when it proved to be one of our subscribers; else null
    * @param tracker the proxy's call records, to say how the call was routed
+   * @param callee the extension the Request-URI names as the subscriber directory knows it, or null
+   *     (a group, an outside number, nobody)
    */
   record Request(
       ServerTransaction tx,
@@ -29,7 +32,8 @@ public interface TargetResolver {
       SipUri ruri,
       String domain,
       AuthenticatedCaller caller,
-      CallTracker tracker) {}
+      CallTracker tracker,
+      Subscriber callee) {}
 
   /** What to do with the request. */
   sealed interface Resolution {
