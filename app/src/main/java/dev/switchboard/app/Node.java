@@ -6,6 +6,9 @@ import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.server.location.LiveRegistrations;
+import dev.switchboard.server.pbx.MessageStore;
+import dev.switchboard.server.pbx.PbxDirectory;
+import dev.switchboard.server.pbx.PbxServices;
 import dev.switchboard.server.proxy.ProxyAddress;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.sip.SipService;
@@ -17,6 +20,9 @@ import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.directory.DirectoryChangeLog;
+import dev.switchboard.store.pbx.MessageRepository;
+import dev.switchboard.store.pbx.PbxRepository;
 import dev.switchboard.store.voicemail.Mailboxes;
 import dev.switchboard.ua.LocalContact;
 import java.io.IOException;
@@ -33,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * order and closed in reverse.
  */
 public final class Node implements AutoCloseable {
+  /**
+   * How soon a PBX change made through the API reaches call routing, and a kept message a phone.
+   */
+  private static final Duration PBX_POLL = Duration.ofMillis(500);
 
   private final Database database;
   private final ApiServer http;
@@ -95,11 +105,27 @@ public final class Node implements AutoCloseable {
                       metrics::scrape,
                       mailboxes)));
       open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
+      PbxDirectory pbx =
+          open(
+              parts,
+              PbxDirectory.start(
+                  PbxDirectory.database(
+                      new PbxRepository(database.jdbi()), new AccountRepository(database.jdbi())),
+                  new DirectoryChangeLog(database.jdbi()),
+                  PBX_POLL));
+      MessageStore messages =
+          open(
+              parts,
+              MessageStore.open(
+                  MessageStore.database(new MessageRepository(database.jdbi())),
+                  Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
               .withRegistrar(registrar.registrar()::onRegister)
               .withGate(registrar.gate())
-              .withRouteSecret(secret.key("record-route"));
+              .withRouteSecret(secret.key("record-route"))
+              .withFeatures(
+                  open(parts, new PbxServices(pbx, messages, Clock.systemUTC(), PBX_POLL)));
       SipService sip;
       try {
         sip = open(parts, SipService.start(sipConfig, services));

@@ -8,6 +8,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +22,15 @@ final class AccountRoutes {
       Set.of("displayName", "enabled", "password", "options");
   private static final Set<String> OPTION_FIELDS =
       Set.of(
-          "voicemail", "forwardUnconditional", "forwardBusy", "forwardNoAnswer", "noAnswerSeconds");
+          "voicemail",
+          "forwardUnconditional",
+          "forwardBusy",
+          "forwardNoAnswer",
+          "noAnswerSeconds",
+          "forwardUnregistered",
+          "doNotDisturb",
+          "followMe");
+  private static final Set<String> FOLLOW_ME_FIELDS = Set.of("destination", "ringSeconds");
 
   private final AccountRepository accounts;
   private final ObjectMapper mapper;
@@ -105,6 +115,24 @@ final class AccountRoutes {
             : base.forwardUnconditional(),
         o.has("forwardBusy") ? o.text("forwardBusy") : base.forwardBusy(),
         o.has("forwardNoAnswer") ? o.text("forwardNoAnswer") : base.forwardNoAnswer(),
-        o.integer("noAnswerSeconds", base.noAnswerSeconds()));
+        o.integer("noAnswerSeconds", base.noAnswerSeconds()),
+        o.has("forwardUnregistered") ? o.text("forwardUnregistered") : base.forwardUnregistered(),
+        o.bool("doNotDisturb", base.doNotDisturb()),
+        o.has("followMe") ? followMe(o) : base.followMe());
+  }
+
+  /** The follow-me steps in {@code o}; JSON null or an empty array clears them. */
+  private static List<AccountOptions.FollowMeStep> followMe(JsonBody o) {
+    List<JsonBody> steps = o.objects("followMe", FOLLOW_ME_FIELDS);
+    if (steps == null) {
+      return List.of();
+    }
+    List<AccountOptions.FollowMeStep> out = new ArrayList<>();
+    for (JsonBody s : steps) {
+      out.add(
+          new AccountOptions.FollowMeStep(
+              s.requiredText("destination"), s.requiredInt("ringSeconds")));
+    }
+    return out;
   }
 }

@@ -3,7 +3,9 @@ package dev.switchboard.console;
 import dev.switchboard.store.usage.CallRecord;
 import java.time.Instant;
 
-/** One call of a tenant's call log as the API shows it. */
+/**
+ * One call of a tenant's call log as the API shows it: talk time, how it was routed, who answered.
+ */
 record CallView(
     String callId,
     String from,
@@ -14,7 +16,11 @@ record CallView(
     long durationSeconds,
     int status,
     String endedBy,
-    String direction) {
+    String direction,
+    long durationMillis,
+    String routing,
+    String answeredBy,
+    String referredBy) {
 
   static CallView of(CallRecord r) {
     return new CallView(
@@ -27,6 +33,10 @@ record CallView(
         r.durationSeconds(),
         r.status(),
         r.endedBy(),
-        r.direction());
+        r.direction(),
+        r.durationMillis(),
+        r.routing(),
+        r.answeredBy(),
+        r.referredBy());
   }
 }

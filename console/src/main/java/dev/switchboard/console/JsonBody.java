@@ -189,6 +189,27 @@ public final class JsonBody {
     return new JsonBody(v, prefix + field + ".").checkFields(allowed);
   }
 
+  /** The array of objects {@code field}; null when absent or JSON null. */
+  public java.util.List<JsonBody> objects(String field, Set<String> allowed) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isArray()) {
+      throw new InvalidValueException(prefix + field, prefix + field + " must be an array");
+    }
+    java.util.List<JsonBody> items = new java.util.ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode item = v.get(i);
+      String at = prefix + field + "[" + i + "]";
+      if (!item.isObject()) {
+        throw new InvalidValueException(at, at + " must be an object");
+      }
+      items.add(new JsonBody(item, at + ".").checkFields(allowed));
+    }
+    return items;
+  }
+
   /**
    * An amount given as a JSON number or a decimal string ("8000.00"), exact when the mapper reads
    * floats as decimals; null when absent or JSON null.

@@ -346,6 +346,28 @@ abstract class ApiContract {
         http.patch(path + "/1001", "{\"options\":{\"noAnswerSeconds\":1}}"),
         400,
         "options.noAnswerSeconds");
+
+    // The PBX's call handling: unregistered forwarding, DND and follow-me, kept by later patches.
+    Reply pbx =
+        http.patch(
+            path + "/1001",
+            "{\"options\":{\"forwardUnregistered\":\"1002\",\"doNotDisturb\":true,"
+                + "\"followMe\":[{\"destination\":\"+8613800000000\",\"ringSeconds\":20}]}}");
+    assertThat(pbx.status()).as(pbx.body()).isEqualTo(200);
+    Reply kept = http.patch(path + "/1001", "{\"options\":{\"voicemail\":false}}");
+    JsonNode o = kept.json().get("options");
+    assertThat(o.get("forwardUnregistered").asText()).isEqualTo("1002");
+    assertThat(o.get("doNotDisturb").asBoolean()).isTrue();
+    assertThat(o.get("followMe").get(0).get("destination").asText()).isEqualTo("+8613800000000");
+    assertThat(o.get("followMe").get(0).get("ringSeconds").asInt()).isEqualTo(20);
+    assertError(
+        http.patch(path + "/1001", "{\"options\":{\"followMe\":[{\"destination\":\"1002\"}]}}"),
+        400,
+        "options.followMe[0].ringSeconds");
+    assertError(
+        http.patch(path + "/1001", "{\"options\":{\"followMe\":\"1002\"}}"),
+        400,
+        "options.followMe");
     assertError(http.patch(path + "/1001", "{\"password\":\"\"}"), 400, "password");
     assertError(http.patch(path + "/1001", "{\"user\":\"x\"}"), 400, "user");
 

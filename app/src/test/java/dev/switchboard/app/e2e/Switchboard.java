@@ -129,6 +129,20 @@ final class Switchboard implements AutoCloseable {
     return r.body().isEmpty() ? null : JSON.readTree(r.body());
   }
 
+  JsonNode patch(String path, Object body) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            request(path)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new AssertionError("PATCH " + path + " → " + r.statusCode() + ": " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
   JsonNode get(String path) throws Exception {
     HttpResponse<String> r =
         http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -3,8 +3,10 @@ package dev.switchboard.server.proxy;
 import dev.switchboard.server.usage.CallDetailRecord;
 import dev.switchboard.server.usage.CallDetailRecord.Direction;
 import dev.switchboard.server.usage.CallDetailRecord.EndedBy;
+import dev.switchboard.server.usage.CallDetailRecord.Routing;
 import dev.switchboard.server.usage.UsageSink;
 import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.SipUri;
 import dev.switchboard.sip.transaction.TimerService;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,15 +35,27 @@ public final class CallTracker {
     final String fromUri;
     final String toUri;
     final Instant setup;
+    final String referredBy;
     Instant answered;
+    String answeredBy;
+    Routing routing;
     TimerService.Scheduled limit;
 
-    Call(Key key, List<Leg> legs, String fromUri, String toUri, Instant setup) {
+    Call(
+        Key key,
+        List<Leg> legs,
+        String fromUri,
+        String toUri,
+        Instant setup,
+        String referredBy,
+        Routing routing) {
       this.key = key;
       this.legs = legs;
       this.fromUri = fromUri;
       this.toUri = toUri;
       this.setup = setup;
+      this.referredBy = referredBy;
+      this.routing = routing;
     }
   }
 
@@ -50,12 +64,23 @@ public final class CallTracker {
   private final Clock clock;
   private final TimerService timers;
   private final Duration maxDuration;
+  private final CallObserver observer;
 
   public CallTracker(UsageSink sink, Clock clock, TimerService timers, Duration maxDuration) {
+    this(sink, clock, timers, maxDuration, CallObserver.NONE);
+  }
+
+  public CallTracker(
+      UsageSink sink,
+      Clock clock,
+      TimerService timers,
+      Duration maxDuration,
+      CallObserver observer) {
     this.sink = sink;
     this.clock = clock;
     this.timers = timers;
     this.maxDuration = maxDuration;
+    this.observer = observer;
   }
 
   /**
@@ -67,13 +92,18 @@ public final class CallTracker {
       return;
     }
     Key key = new Key(invite.callId(), invite.from().tag());
+    // A transfer's INVITE says who referred it (RFC 3892) or which dialog it replaces (RFC 3891).
+    String referredBy = invite.header("Referred-By");
+    boolean transfer = referredBy != null || invite.header("Replaces") != null;
     Call call =
         new Call(
             key,
             List.copyOf(legs),
             invite.from().uri().toString(),
-            invite.to().uri().toString(),
-            clock.instant());
+            invite.to().uri() instanceof SipUri to ? to.aor() : invite.to().uri().toString(),
+            clock.instant(),
+            referredBy,
+            transfer ? Routing.TRANSFER : Routing.DIRECT);
     if (calls.putIfAbsent(key, call) == null) {
       // Bounds memory when the BYE never passes us (a UA crashed, a route bypassed us).
       call.limit = timers.schedule(maxDuration, () -> end(call, 200, EndedBy.SYSTEM));
@@ -82,11 +112,35 @@ public final class CallTracker {
 
   /** A 2xx to the initial INVITE passed: the first one sets the answer time. */
   public void answered(String callId, String callerTag) {
+    answered(callId, callerTag, null);
+  }
+
+  /**
+   * A 2xx to the initial INVITE passed from a branch to {@code aor} (null when the branch was not
+   * an extension of ours): the first one sets the answer time and who answered.
+   */
+  public void answered(String callId, String callerTag, String aor) {
     Call call = calls.get(new Key(callId, callerTag));
     if (call != null) {
       synchronized (call) {
         if (call.answered == null) {
           call.answered = clock.instant();
+          call.answeredBy = aor;
+        }
+      }
+    }
+  }
+
+  /**
+   * How the call is being routed now (a forwarding rule, a group, a pickup took over); a transfer
+   * stays a transfer.
+   */
+  public void routed(String callId, String callerTag, Routing routing) {
+    Call call = calls.get(new Key(callId, callerTag));
+    if (call != null) {
+      synchronized (call) {
+        if (call.routing != Routing.TRANSFER) {
+          call.routing = routing;
         }
       }
     }
@@ -133,8 +187,12 @@ public final class CallTracker {
       call.limit.cancel();
     }
     Instant answered;
+    String answeredBy;
+    Routing routing;
     synchronized (call) {
       answered = call.answered;
+      answeredBy = call.answeredBy;
+      routing = call.routing;
     }
     Instant now = clock.instant();
     for (Leg leg : call.legs) {
@@ -149,12 +207,16 @@ public final class CallTracker {
               answered,
               now,
               status,
-              endedBy);
+              endedBy,
+              routing,
+              answeredBy,
+              call.referredBy);
       try {
         sink.accept(cdr);
       } catch (RuntimeException e) {
         log.warn("usage sink refused a call record", e);
       }
     }
+    observer.ended(call.key.callId(), call.key.callerTag());
   }
 }

@@ -23,6 +23,7 @@ import dev.switchboard.sip.message.SipParseException;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.message.SipUri;
+import dev.switchboard.sip.message.TelUri;
 import dev.switchboard.sip.message.Uri;
 import dev.switchboard.sip.message.Via;
 import dev.switchboard.sip.transaction.InviteServerTransaction;
@@ -63,6 +64,7 @@ public final class Proxy {
   private final RouteToken tokens;
   private final CallTracker tracker;
   private volatile UnreachableTarget unreachable = UnreachableTarget.NONE;
+  private final ProxyHooks hooks;
   private final ConcurrentHashMap<ServerTransaction, ResponseContext> contexts =
       new ConcurrentHashMap<>();
 
@@ -77,6 +79,33 @@ public final class Proxy {
       DigestGate gate,
       byte[] routeSecret,
       UsageSink usage) {
+    this(
+        layer,
+        timers,
+        clock,
+        config,
+        address,
+        directory,
+        location,
+        gate,
+        routeSecret,
+        usage,
+        ProxyHooks.NONE);
+  }
+
+  /** A proxy whose target determination and call events {@code hooks} extend. */
+  public Proxy(
+      TransactionLayer layer,
+      TimerService timers,
+      Clock clock,
+      ProxyConfig config,
+      ProxyAddress address,
+      SubscriberDirectory directory,
+      LocationService location,
+      DigestGate gate,
+      byte[] routeSecret,
+      UsageSink usage,
+      ProxyHooks hooks) {
     this.layer = layer;
     this.timers = timers;
     this.clock = clock;
@@ -86,7 +115,13 @@ public final class Proxy {
     this.location = location;
     this.gate = gate;
     this.tokens = new RouteToken(routeSecret);
-    this.tracker = new CallTracker(usage, clock, timers, config.maxCallDuration());
+    this.hooks = hooks;
+    this.tracker =
+        new CallTracker(usage, clock, timers, config.maxCallDuration(), hooks.observer());
+  }
+
+  ProxyHooks hooks() {
+    return hooks;
   }
 
   TransactionLayer layer() {
@@ -291,6 +326,11 @@ public final class Proxy {
   }
 
   private void initial(ServerTransaction tx, SipRequest base, String hash) {
+    if (base.requestUri() instanceof TelUri tel
+        && Origin.of(tx.request(), directory, this::isOurHost) instanceof Origin.Local l) {
+      // A number dialled as tel: is dialled in the caller's own domain (its dial plan decides).
+      base.setRequestUri(SipUri.of(tel.number(), l.domain()).withParam("user", "phone"));
+    }
     if (!(base.requestUri() instanceof SipUri ruri)) {
       reply(tx, 404, "No route to this URI");
       return;
@@ -316,7 +356,7 @@ public final class Proxy {
         legs.add(new Leg(toDomain, Direction.INBOUND));
       }
     }
-    Routing routing = new Routing(tx, base, ruri, toDomain, toLocal, legs, hash);
+    Routing routing = new Routing(tx, base, ruri, toDomain, toLocal, legs, hash, null);
     if (!(origin instanceof Origin.Local local)) {
       sanitize(base, null, true); // an outsider may not steer the request, nor vouch for anyone
       route(routing);
@@ -357,14 +397,16 @@ public final class Proxy {
       reply(routing.tx(), 403, "Credentials are not the From user");
       return;
     }
-    if (!caller.subscriber().admitted()) {
+    if (!caller.subscriber().admitted()
+        && !(hooks.resolver() != null
+            && hooks.resolver().alwaysAllowed(caller.domain(), routing.ruri()))) {
       reply(routing.tx(), 403, "Account disabled");
       return;
     }
     // A pre-loaded Route is followed only towards another domain, never to reach our own users,
     // whose contacts the location service (not the caller) decides.
     sanitize(routing.base(), caller, routing.local());
-    route(routing);
+    route(routing.withCaller(caller));
   }
 
   /**
@@ -432,10 +474,15 @@ public final class Proxy {
       String domain,
       boolean local,
       List<Leg> legs,
-      String hash) {
+      String hash,
+      AuthenticatedCaller caller) {
 
     boolean tracked() {
       return base.isMethod(SipRequest.INVITE);
+    }
+
+    Routing withCaller(AuthenticatedCaller c) {
+      return new Routing(tx, base, ruri, domain, local, legs, hash, c);
     }
   }
 
@@ -472,6 +519,10 @@ public final class Proxy {
       refuse(r, 404, null);
       return;
     }
+    if (hooks.resolver() != null && tenant.mode() == TenantRouting.Mode.PROXY) {
+      resolve(r);
+      return;
+    }
     directory
         .subscriber(r.domain(), SipUri.unescape(user))
         .whenComplete(
@@ -482,6 +533,49 @@ public final class Proxy {
                 return;
               }
               deliver(r, tenant, found);
+            });
+  }
+
+  /** Target determination by the resolver hook (a PBX) instead of the location service. */
+  private void resolve(Routing r) {
+    // The callee's account is looked up first: a disabled extension rings nowhere, forwarding or
+    // not.
+    directory
+        .subscriber(r.domain(), SipUri.unescape(r.ruri().user()))
+        .whenComplete(
+            (found, e) -> {
+              if (e != null) {
+                reply(r.tx(), 500, "Directory unavailable");
+              } else if (found.isPresent() && !found.get().admitted()) {
+                refuse(r, 480, null);
+              } else {
+                resolve(r, found);
+              }
+            });
+  }
+
+  private void resolve(Routing r, Optional<Subscriber> found) {
+    hooks
+        .resolver()
+        .resolve(
+            new TargetResolver.Request(
+                r.tx(), r.base(), r.ruri(), r.domain(), r.caller(), tracker, found.orElse(null)))
+        .whenComplete(
+            (resolution, error) -> {
+              if (error != null) {
+                log.warn("target resolution failed", error);
+                refuse(r, 500, "Routing failed");
+              } else if (resolution instanceof TargetResolver.Resolution.Proceed p) {
+                if (p.targets().isEmpty()) {
+                  refuse(r, 480, null);
+                } else {
+                  proxyTo(r, p.targets(), p.plan());
+                }
+              } else if (resolution instanceof TargetResolver.Resolution.Answer a) {
+                refuse(r, a.status(), a.reason());
+              } else {
+                deliver(r, directory.tenant(r.domain()).orElseThrow(), found);
+              }
             });
   }
 
@@ -560,14 +654,28 @@ public final class Proxy {
   }
 
   private void proxyTo(Routing r, List<Target> targets) {
+    proxyTo(r, targets, CallPlan.NONE);
+  }
+
+  private void proxyTo(Routing r, List<Target> targets, CallPlan plan) {
     if (r.tracked()) {
       tracker.started(r.tx().request(), r.legs());
     }
-    proxyTo(r.tx(), r.base(), targets, r.tracked(), r.hash());
+    proxyTo(r.tx(), r.base(), targets, r.tracked(), r.hash(), plan);
   }
 
   private void proxyTo(
       ServerTransaction tx, SipRequest base, List<Target> targets, boolean tracked, String hash) {
+    proxyTo(tx, base, targets, tracked, hash, CallPlan.NONE);
+  }
+
+  private void proxyTo(
+      ServerTransaction tx,
+      SipRequest base,
+      List<Target> targets,
+      boolean tracked,
+      String hash,
+      CallPlan plan) {
     SipResponse last = tx.lastResponse();
     if (last != null && last.isFinal()) {
       // The caller cancelled while we were looking up: nothing to forward any more.
@@ -576,7 +684,7 @@ public final class Proxy {
       }
       return;
     }
-    ResponseContext ctx = new ResponseContext(this, tx, base, targets, tracked, hash);
+    ResponseContext ctx = new ResponseContext(this, tx, base, targets, tracked, hash, plan);
     contexts.put(tx, ctx);
     tx.onTerminated(() -> contexts.remove(tx, ctx));
     ctx.start();

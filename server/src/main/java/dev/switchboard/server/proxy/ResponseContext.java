@@ -14,6 +14,7 @@ import dev.switchboard.sip.transaction.ClientTransactionListener;
 import dev.switchboard.sip.transaction.InviteClientTransaction;
 import dev.switchboard.sip.transaction.ServerTransaction;
 import dev.switchboard.sip.transport.Endpoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ import java.util.Set;
  * collected so far and the choice of the best one. State is touched under this object's lock; what
  * goes out on the wire is collected there and sent after the lock is released.
  */
-final class ResponseContext {
+final class ResponseContext implements Branching {
   private static final Set<Integer> RESUBMISSION_HINTS = Set.of(401, 407, 415, 420, 484);
   private static final ClientTransactionListener IGNORE = (tx, r) -> {};
 
@@ -33,6 +34,9 @@ final class ResponseContext {
   private final boolean invite;
   private final boolean tracked;
   private final String loopHash;
+  private final CallPlan plan;
+  private final CallObserver observer;
+  private int stageStart;
   private final TargetSet targets = new TargetSet();
   private final List<ProxyBranch> branches = new ArrayList<>();
   private final List<SipResponse> finals = new ArrayList<>();
@@ -52,13 +56,16 @@ final class ResponseContext {
       SipRequest base,
       List<Target> initial,
       boolean tracked,
-      String loopHash) {
+      String loopHash,
+      CallPlan plan) {
     this.proxy = proxy;
     this.server = server;
     this.base = base;
     this.invite = base.isMethod(SipRequest.INVITE);
     this.tracked = tracked;
     this.loopHash = loopHash;
+    this.plan = plan;
+    this.observer = tracked ? proxy.hooks().observer() : CallObserver.NONE;
     for (Target t : initial) {
       targets.add(t);
     }
@@ -68,8 +75,36 @@ final class ResponseContext {
     return server;
   }
 
+  @Override
+  public String callId() {
+    return base.callId();
+  }
+
+  @Override
+  public String callerTag() {
+    return base.from().tag();
+  }
+
+  @Override
+  public boolean add(List<Target> more) {
+    List<Runnable> out = new ArrayList<>();
+    synchronized (this) {
+      if (done || finalSent || stopped) {
+        return false;
+      }
+      more.forEach(targets::add);
+      nextGroup(out);
+    }
+    out.forEach(Runnable::run);
+    return true;
+  }
+
   /** Starts the highest-q group of targets. */
   void start() {
+    plan.attach(this);
+    if (tracked) {
+      observer.started(this, base);
+    }
     List<Runnable> out = new ArrayList<>();
     synchronized (this) {
       nextGroup(out);
@@ -139,6 +174,9 @@ final class ResponseContext {
   }
 
   private void handle(ProxyBranch b, SipResponse r, List<Runnable> out) {
+    if (tracked && !(r.isProvisional() && (b.finished || r.status() == 100))) {
+      out.add(() -> observer.response(this, b.target, r));
+    }
     if (r.isProvisional()) {
       b.provisional = true;
       if (b.cancelWanted && !b.cancelSent) {
@@ -147,8 +185,8 @@ final class ResponseContext {
       if (r.status() == 100 || b.finished || finalSent) {
         return; // §16.7 step 3: 100 is hop-by-hop.
       }
-      if (invite && !b.cancelSent) {
-        armTimerC(b); // §16.7 step 2: reset Timer C on 101-199.
+      if (invite && !b.cancelSent && b.target.ringTime() == null) {
+        armTimerC(b); // §16.7 step 2: reset Timer C on 101-199 (a ring time is not reset).
       }
       relay(r, out);
       return;
@@ -163,7 +201,8 @@ final class ResponseContext {
         // §16.7 step 5: every 2xx to an INVITE goes upstream, even after the first.
         relay(r, out);
         if (!finalSent && tracked) {
-          out.add(() -> proxy.tracker().answered(base.callId(), base.from().tag()));
+          String aor = b.target.aor();
+          out.add(() -> proxy.tracker().answered(base.callId(), base.from().tag(), aor));
         }
         if (!finalSent) {
           finalSent = true;
@@ -225,6 +264,11 @@ final class ResponseContext {
         continue;
       }
       int q = qMillis(c.param("q"));
+      List<Target> local = plan.onRedirect(u);
+      if (local != null) {
+        local.forEach(t -> targets.add(t.withQ(q)));
+        continue;
+      }
       if (!targets.add(new Target(u.withoutHeaders(), q, List.of(), null))) {
         all = false;
       }
@@ -259,6 +303,17 @@ final class ResponseContext {
       }
       finishIfDone(out);
       return;
+    }
+    if (!finalSent && !callerCancelled && stageStart < finals.size()) {
+      // Every branch failed: the plan may go on (forwarding, the next hunt group member).
+      List<Target> more = plan.onFailure(List.copyOf(finals.subList(stageStart, finals.size())));
+      stageStart = finals.size();
+      if (!more.isEmpty()) {
+        stopped = false;
+        more.forEach(targets::add);
+        finishIfDone(out);
+        return;
+      }
     }
     done = true;
     if (!finalSent) {
@@ -330,6 +385,7 @@ final class ResponseContext {
       for (int i = path.size() - 1; i >= 0; i--) {
         fwd.headers().addFirst(HeaderNames.ROUTE, path.get(i).toString());
       }
+      t.headers().forEach(fwd::addHeader);
       Endpoint hop = proxy.nextHop(fwd, t);
       ProxyBranch b = new ProxyBranch(this, t, fwd, hop);
       branches.add(b);
@@ -346,6 +402,9 @@ final class ResponseContext {
               Parameters.NONE.with("branch", proxy.branch(loopHash)).with("rport", null)));
       if (invite) {
         armTimerC(b);
+      }
+      if (tracked) {
+        out.add(() -> observer.branch(this, t, fwd));
       }
       out.add(() -> send(b));
     }
@@ -378,7 +437,8 @@ final class ResponseContext {
 
   private void armTimerC(ProxyBranch b) {
     b.stopTimer();
-    b.timer = proxy.timers().schedule(proxy.config().timerC(), () -> onTimerC(b));
+    Duration ring = b.target.ringTime() != null ? b.target.ringTime() : proxy.config().timerC();
+    b.timer = proxy.timers().schedule(ring, () -> onTimerC(b));
   }
 
   /** Cancels a pending INVITE branch now, or once it has had a provisional response. */

@@ -23,23 +23,26 @@ final class CoreUser implements TransactionUser {
   private final RegisterHandler registrar;
   private final Proxy proxy;
   private final Edge edge;
-  private volatile LocalUserAgent local = LocalUserAgent.NONE;
+  private final LocalServices local;
+  private volatile LocalUserAgent userAgent = LocalUserAgent.NONE;
 
   CoreUser(
       Capabilities capabilities,
       String serverName,
       RegisterHandler registrar,
       Proxy proxy,
-      Edge edge) {
+      Edge edge,
+      LocalServices local) {
     this.screen = new RequestScreen(capabilities);
     this.responder = new OptionsResponder(capabilities, serverName);
     this.registrar = registrar;
     this.proxy = proxy;
     this.edge = edge;
+    this.local = local;
   }
 
   void setLocalUserAgent(LocalUserAgent ua) {
-    this.local = ua;
+    this.userAgent = ua;
   }
 
   @Override
@@ -50,8 +53,8 @@ final class CoreUser implements TransactionUser {
   @Override
   public void onRequest(ServerTransaction tx) {
     SipRequest request = tx.request();
-    if (local.owns(request)) {
-      local.onRequest(tx);
+    if (userAgent.owns(request)) {
+      userAgent.onRequest(tx);
       return;
     }
     boolean proxied = proxy != null && !request.isMethod(SipRequest.REGISTER) && !isForUs(request);
@@ -62,6 +65,9 @@ final class CoreUser implements TransactionUser {
       }
       tx.respond(rejection);
       return;
+    }
+    if (proxied && local.offer(tx)) {
+      return; // a subscription, publication or stored message: answered by this server itself
     }
     if (proxied) {
       proxy.onRequest(tx);
@@ -93,7 +99,7 @@ final class CoreUser implements TransactionUser {
 
   @Override
   public void onAck(SipRequest ack, Endpoint source) {
-    if (local.onAck(ack, source)) {
+    if (userAgent.onAck(ack, source)) {
       return;
     }
     if (proxy != null) {
@@ -110,7 +116,7 @@ final class CoreUser implements TransactionUser {
 
   @Override
   public void onCancel(InviteServerTransaction target, SipRequest cancel) {
-    if (local.onCancel(target, cancel)) {
+    if (userAgent.onCancel(target, cancel)) {
       return;
     }
     if (proxy != null) {

@@ -31,6 +31,7 @@ public final class SipService implements AutoCloseable {
   private volatile Proxy proxy;
   private volatile Edge edge;
   private CoreUser user;
+  private LocalServices local = LocalServices.NONE;
 
   private SipService(SipServiceConfig config, SipServices services) {
     this.config = config;
@@ -82,6 +83,19 @@ public final class SipService implements AutoCloseable {
                 Clock.systemUTC());
       }
       byte[] routeSecret = services.routeSecret() != null ? services.routeSecret() : random();
+      StackFeatures.Bound bound =
+          services
+              .features()
+              .bind(
+                  new StackFeatures.Stack(
+                      transactions,
+                      timers,
+                      proxyAddress(),
+                      config.proxy().routes(),
+                      gate,
+                      services.directory(),
+                      services.location()));
+      local = bound.services();
       proxy =
           new Proxy(
               transactions,
@@ -93,7 +107,8 @@ public final class SipService implements AutoCloseable {
               services.location(),
               gate,
               routeSecret,
-              services.usage());
+              services.usage(),
+              bound.hooks());
       Proxy p = proxy;
       edge =
           new Edge(
@@ -105,7 +120,7 @@ public final class SipService implements AutoCloseable {
               transport::udpBacklog);
       transport.setDatagramGate(edge::admitDatagram);
     }
-    user = new CoreUser(caps, config.serverName(), services.registrar(), proxy, edge);
+    user = new CoreUser(caps, config.serverName(), services.registrar(), proxy, edge, local);
     transactions.setUser(user);
   }
 

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param routeSecret the key of the dialog tokens in our Record-Route (at least 16 bytes; the same
  *     across restarts, or dialogs set up before a restart cannot be ended through us); null draws a
  *     random one
+ * @param features the PBX, presence and message services running inside the stack
  */
 public record SipServices(
     SubscriberDirectory directory,
@@ -23,32 +24,41 @@ public record SipServices(
     RegisterHandler registrar,
     UsageSink usage,
     DigestGate gate,
-    byte[] routeSecret) {
+    byte[] routeSecret,
+    StackFeatures features) {
 
   public static final SipServices NONE =
-      new SipServices(null, null, RegisterHandler.NONE, UsageSink.NONE, null, null);
+      new SipServices(
+          null, null, RegisterHandler.NONE, UsageSink.NONE, null, null, StackFeatures.NONE);
 
   public SipServices {
     Objects.requireNonNull(registrar);
     Objects.requireNonNull(usage);
+    features = features == null ? StackFeatures.NONE : features;
   }
 
   /** Proxy on, with no registrar yet. */
   public static SipServices proxy(
       SubscriberDirectory directory, LocationService location, UsageSink usage) {
-    return new SipServices(directory, location, RegisterHandler.NONE, usage, null, null);
+    return new SipServices(
+        directory, location, RegisterHandler.NONE, usage, null, null, StackFeatures.NONE);
   }
 
   public SipServices withRegistrar(RegisterHandler handler) {
-    return new SipServices(directory, location, handler, usage, gate, routeSecret);
+    return new SipServices(directory, location, handler, usage, gate, routeSecret, features);
   }
 
   public SipServices withGate(DigestGate digestGate) {
-    return new SipServices(directory, location, registrar, usage, digestGate, routeSecret);
+    return new SipServices(
+        directory, location, registrar, usage, digestGate, routeSecret, features);
   }
 
   public SipServices withRouteSecret(byte[] secret) {
-    return new SipServices(directory, location, registrar, usage, gate, secret);
+    return new SipServices(directory, location, registrar, usage, gate, secret, features);
+  }
+
+  public SipServices withFeatures(StackFeatures stackFeatures) {
+    return new SipServices(directory, location, registrar, usage, gate, routeSecret, stackFeatures);
   }
 
   boolean proxies() {

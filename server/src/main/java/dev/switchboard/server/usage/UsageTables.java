@@ -53,7 +53,11 @@ final class UsageTables implements UsageBatchTarget {
         c.endTime(),
         c.durationSeconds(),
         c.status(),
-        lower(c.endedBy()));
+        lower(c.endedBy()),
+        c.durationMillis(),
+        lower(c.routing()),
+        c.answeredBy(),
+        c.referredBy());
   }
 
   static RegistrationRecord row(RegistrationEvent r) {

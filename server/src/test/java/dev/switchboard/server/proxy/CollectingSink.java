@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every usage event for the test to look at. */
-final class CollectingSink implements UsageSink {
+public final class CollectingSink implements UsageSink {
   private final List<UsageEvent> events = new CopyOnWriteArrayList<>();
 
   @Override
@@ -15,14 +15,14 @@ final class CollectingSink implements UsageSink {
     events.add(event);
   }
 
-  List<CallDetailRecord> calls() {
+  public List<CallDetailRecord> calls() {
     return events.stream()
         .filter(CallDetailRecord.class::isInstance)
         .map(CallDetailRecord.class::cast)
         .toList();
   }
 
-  void clear() {
+  public void clear() {
     events.clear();
   }
 }

@@ -14,27 +14,27 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Tenants and extensions with known passwords, standing in for the registrar's directory. */
-final class MemoryDirectory implements SubscriberDirectory {
+public final class MemoryDirectory implements SubscriberDirectory {
   private final Map<String, TenantRouting> tenants = new ConcurrentHashMap<>();
   private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
   private boolean synchronous;
 
   /** Answers lookups on the calling thread, for tests on a virtual clock. */
-  MemoryDirectory synchronous() {
+  public MemoryDirectory synchronous() {
     synchronous = true;
     return this;
   }
 
-  MemoryDirectory tenant(String domain, TenantRouting.Mode mode) {
+  public MemoryDirectory tenant(String domain, TenantRouting.Mode mode) {
     tenants.put(domain, new TenantRouting(domain, true, mode));
     return this;
   }
 
-  MemoryDirectory user(String domain, String user, String password) {
+  public MemoryDirectory user(String domain, String user, String password) {
     return user(domain, user, password, true);
   }
 
-  MemoryDirectory user(String domain, String user, String password, boolean admitted) {
+  public MemoryDirectory user(String domain, String user, String password, boolean admitted) {
     String a1 = user + ":" + domain + ":" + password;
     subscribers.put(
         user + "@" + domain,

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A location service filled directly by tests, standing in for the registrar's. */
-final class MemoryLocation implements LocationService {
+public final class MemoryLocation implements LocationService {
   private final Map<String, List<Binding>> bindings = new ConcurrentHashMap<>();
 
   /** Binds {@code sip:user@domain} to a UA listening on UDP 127.0.0.1:{@code port}. */
-  MemoryLocation bind(String user, String domain, int port, int qMillis) {
+  public MemoryLocation bind(String user, String domain, int port, int qMillis) {
     String aor = "sip:" + user + "@" + domain;
     Binding b =
         new Binding(
@@ -37,7 +37,7 @@ final class MemoryLocation implements LocationService {
     return this;
   }
 
-  void clear() {
+  public void clear() {
     bindings.clear();
   }
 

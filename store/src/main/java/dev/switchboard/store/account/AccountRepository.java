@@ -24,12 +24,14 @@ public final class AccountRepository implements CredentialDirectory {
   static final String INSERT =
       "INSERT INTO account (tenant_id, user_part, display_name, ha1_md5, ha1_sha256, enabled,"
           + " voicemail, forward_unconditional, forward_busy, forward_no_answer, no_answer_seconds,"
-          + " created_at) VALUES (:tenant, :user, :displayName, :md5, :sha256, :enabled,"
-          + " :voicemail, :fwdAlways, :fwdBusy, :fwdNoAnswer, :noAnswerSeconds, :created)";
+          + " forward_unregistered, do_not_disturb, follow_me, created_at) VALUES (:tenant, :user,"
+          + " :displayName, :md5, :sha256, :enabled, :voicemail, :fwdAlways, :fwdBusy,"
+          + " :fwdNoAnswer, :noAnswerSeconds, :fwdUnregistered, :dnd, :followMe, :created)";
 
   private static final String COLUMNS =
       "a.user_part, a.display_name, a.enabled, a.voicemail, a.forward_unconditional,"
-          + " a.forward_busy, a.forward_no_answer, a.no_answer_seconds, a.created_at";
+          + " a.forward_busy, a.forward_no_answer, a.no_answer_seconds, a.forward_unregistered,"
+          + " a.do_not_disturb, a.follow_me, a.created_at";
 
   private final Jdbi jdbi;
 
@@ -98,7 +100,9 @@ public final class AccountRepository implements CredentialDirectory {
                       "UPDATE account SET display_name = :displayName, enabled = :enabled,"
                           + " voicemail = :voicemail, forward_unconditional = :fwdAlways,"
                           + " forward_busy = :fwdBusy, forward_no_answer = :fwdNoAnswer,"
-                          + " no_answer_seconds = :noAnswerSeconds"
+                          + " no_answer_seconds = :noAnswerSeconds,"
+                          + " forward_unregistered = :fwdUnregistered, do_not_disturb = :dnd,"
+                          + " follow_me = :followMe"
                           + " WHERE tenant_id = :tenant AND user_part = :user")
                   .bind("tenant", tenant)
                   .bind("user", account.user())
@@ -109,6 +113,9 @@ public final class AccountRepository implements CredentialDirectory {
                   .bind("fwdBusy", account.options().forwardBusy())
                   .bind("fwdNoAnswer", account.options().forwardNoAnswer())
                   .bind("noAnswerSeconds", account.options().noAnswerSeconds())
+                  .bind("fwdUnregistered", account.options().forwardUnregistered())
+                  .bind("dnd", account.options().doNotDisturb())
+                  .bind("followMe", account.options().followMeText())
                   .execute();
           if (rows == 0) {
             throw notFound(domain, account.user());
@@ -190,6 +197,9 @@ public final class AccountRepository implements CredentialDirectory {
         .bind("fwdBusy", o.forwardBusy())
         .bind("fwdNoAnswer", o.forwardNoAnswer())
         .bind("noAnswerSeconds", o.noAnswerSeconds())
+        .bind("fwdUnregistered", o.forwardUnregistered())
+        .bind("dnd", o.doNotDisturb())
+        .bind("followMe", o.followMeText())
         .bind("created", OffsetDateTime.ofInstant(account.createdAt(), ZoneOffset.UTC));
   }
 
@@ -211,13 +221,21 @@ public final class AccountRepository implements CredentialDirectory {
         rs.getString("user_part"),
         rs.getString("display_name"),
         rs.getBoolean("enabled"),
-        new AccountOptions(
-            rs.getBoolean("voicemail"),
-            rs.getString("forward_unconditional"),
-            rs.getString("forward_busy"),
-            rs.getString("forward_no_answer"),
-            rs.getInt("no_answer_seconds")),
+        options(rs),
         rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  /** The call handling columns of an account row (see {@link #COLUMNS}). */
+  public static AccountOptions options(ResultSet rs) throws SQLException {
+    return new AccountOptions(
+        rs.getBoolean("voicemail"),
+        rs.getString("forward_unconditional"),
+        rs.getString("forward_busy"),
+        rs.getString("forward_no_answer"),
+        rs.getInt("no_answer_seconds"),
+        rs.getString("forward_unregistered"),
+        rs.getBoolean("do_not_disturb"),
+        AccountOptions.parseFollowMe(rs.getString("follow_me")));
   }
 
   private static NotFoundException notFound(String domain, String user) {

@@ -21,12 +21,15 @@ public final class CallRecordRepository {
 
   private static final String INSERT =
       "INSERT INTO call_record (sip_domain, call_id, from_uri, to_uri, direction, setup_time,"
-          + " answer_time, end_time, duration_seconds, status, ended_by) VALUES (:domain, :callId,"
-          + " :fromUri, :toUri, :direction, :setup, :answer, :end, :duration, :status, :endedBy)";
+          + " answer_time, end_time, duration_seconds, status, ended_by, duration_millis, routing,"
+          + " answered_by, referred_by) VALUES (:domain, :callId, :fromUri, :toUri, :direction,"
+          + " :setup, :answer, :end, :duration, :status, :endedBy, :millis, :routing, :answeredBy,"
+          + " :referredBy)";
 
   private static final String COLUMNS =
       "id, sip_domain, call_id, from_uri, to_uri, direction, setup_time, answer_time, end_time,"
-          + " duration_seconds, status, ended_by";
+          + " duration_seconds, status, ended_by, duration_millis, routing, answered_by,"
+          + " referred_by";
 
   private final Jdbi jdbi;
 
@@ -60,6 +63,10 @@ public final class CallRecordRepository {
           .bind("duration", r.durationSeconds())
           .bind("status", r.status())
           .bind("endedBy", r.endedBy())
+          .bind("millis", r.durationMillis())
+          .bind("routing", r.routing())
+          .bind("answeredBy", r.answeredBy())
+          .bind("referredBy", r.referredBy())
           .add();
     }
     batch.execute();
@@ -178,6 +185,10 @@ public final class CallRecordRepository {
         instant(rs, "end_time"),
         rs.getLong("duration_seconds"),
         rs.getInt("status"),
-        rs.getString("ended_by"));
+        rs.getString("ended_by"),
+        rs.getLong("duration_millis"),
+        rs.getString("routing"),
+        rs.getString("answered_by"),
+        rs.getString("referred_by"));
   }
 }

@@ -8,17 +8,17 @@ import java.util.Base64;
  * The position after the last row of a page: a sort key and the row id, sent to clients as an
  * opaque base64url token so they cannot depend on its shape.
  */
-record PageCursor(String key, long id) {
+public record PageCursor(String key, long id) {
 
   private static final char SEPARATOR = '\n';
 
-  String encode() {
+  public String encode() {
     byte[] raw = (id + "" + SEPARATOR + key).getBytes(StandardCharsets.UTF_8);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 
   /** The cursor in {@code token}, or null for a null token; a bad token is a 400 on "cursor". */
-  static PageCursor decode(String token) {
+  public static PageCursor decode(String token) {
     if (token == null) {
       return null;
     }

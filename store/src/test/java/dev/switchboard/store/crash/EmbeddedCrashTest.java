@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedCrashTest {
   private static final int KILLS = 6;
+  private static final int MIN_ACKS_PER_ROUND = 20;
 
   @TempDir Path dir;
 

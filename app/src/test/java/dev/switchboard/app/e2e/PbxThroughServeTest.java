@@ -1,0 +1,126 @@
+package dev.switchboard.app.e2e;
+
+import static dev.switchboard.app.e2e.Phones.assertOk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.server.sipp.Sipp;
+import dev.switchboard.server.wire.SipProbe;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.SipResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PBX in the real {@code serve} process: forwarding and do-not-disturb set through the API
+ * reach call routing (database, change log, PBX directory), and the call log says how the call was
+ * routed and who answered.
+ */
+class PbxThroughServeTest {
+  @TempDir Path dir;
+
+  /**
+   * A callee that answers only an INVITE carrying a Diversion from {@code user} for {@code why}.
+   */
+  private Path divertedFrom(String user, String why) throws Exception {
+    String regex = "Diversion: &lt;sip:" + user + "@a\\.test&gt;;reason=" + why;
+    return Switchboard.scenario(
+        dir,
+        "answer-diverted-" + user + "-" + why + ".xml",
+        Files.readString(Switchboard.scenario(dir, "pbx-uas-answer-matching.xml"))
+            .replace("@EXPECT@", regex));
+  }
+
+  /** 1001 calls {@code to}; 1003's phone, running {@code scenario}, must take the call. */
+  private void callAnsweredBy1003(Switchboard sb, String to, Path scenario) throws Exception {
+    try (Sipp.Running colleague = Phones.callee(dir, sb, "1003", "a.test", scenario)) {
+      assertOk(
+          Phones.caller(
+                  dir,
+                  sb.sipPort(),
+                  Switchboard.scenario(dir, "proxy-uac-call.xml"),
+                  "1001",
+                  "a.test",
+                  to,
+                  "a.test")
+              .run());
+      assertOk(colleague.await());
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void forwardingAndDndSetThroughTheApiRouteCalls() throws Exception {
+    try (Switchboard sb = Switchboard.start(dir.resolve("data"), 0)) {
+      sb.tenant("a.test", "1001", "1002", "1003", "1004");
+      String accounts = "/api/v1/tenants/a.test/accounts/";
+      sb.patch(accounts + "1002", Map.of("options", Map.of("forwardUnregistered", "1003")));
+      sb.patch(
+          accounts + "1004",
+          Map.of("options", Map.of("doNotDisturb", true, "forwardBusy", "1003")));
+      Phones.register(
+          dir, "127.0.0.1", sb.sipPort(), "1001", "a.test", Sipp.freePort(Sipp.Transport.UDP));
+
+      // 1002 has no phone registered: its calls go to 1003.
+      callAnsweredBy1003(sb, "1002", divertedFrom("1002", "unavailable"));
+      JsonNode forwarded = sb.awaitCall("a.test", "1001", "1002");
+      assertThat(forwarded.get("status").asInt()).isEqualTo(200);
+      assertThat(forwarded.get("routing").asText()).isEqualTo("forwarded");
+      assertThat(forwarded.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");
+      assertThat(forwarded.get("to").asText()).isEqualTo("sip:1002@a.test");
+
+      // 1004 is in do-not-disturb: busy, which it forwards to 1003.
+      callAnsweredBy1003(sb, "1004", divertedFrom("1004", "user-busy"));
+      JsonNode dnd = sb.awaitCall("a.test", "1001", "1004");
+      assertThat(dnd.get("routing").asText()).isEqualTo("forwarded");
+      assertThat(dnd.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aMessageToAnOfflineExtensionArrivesWhenItRegisters() throws Exception {
+    try (Switchboard sb = Switchboard.start(dir.resolve("data"), 0);
+        SipProbe sender = new SipProbe(sb.sipPort());
+        SipProbe phone = new SipProbe(sb.sipPort())) {
+      sb.tenant("a.test", "1001", "1002");
+      String text = "back at 3, call me";
+      String message =
+          sender.request(
+                  "MESSAGE",
+                  "sip:1002@a.test",
+                  "<sip:1001@a.test>;tag=" + SipProbe.token(),
+                  "<sip:1002@a.test>",
+                  "Content-Type: text/plain",
+                  "Content-Length: " + text.length())
+              + text;
+      SipRequest sent = sender.sendAuthorized(message, "1001", Switchboard.password("1001"));
+      assertThat(sent).isNotNull();
+      SipResponse kept =
+          sender.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+      assertThat(kept).isNotNull();
+      assertThat(kept.status()).isEqualTo(202);
+
+      SipResponse registered =
+          phone.register(
+              "1002",
+              Switchboard.password("1002"),
+              "a.test",
+              "<sip:1002@127.0.0.1:" + phone.port() + ">",
+              300);
+      assertThat(registered.status()).isEqualTo(200);
+      SipRequest got = phone.awaitRequest("MESSAGE", Duration.ofSeconds(10));
+      assertThat(got).isNotNull();
+      assertThat(new String(got.body(), StandardCharsets.UTF_8)).isEqualTo(text);
+      assertThat(got.from().uri().toString()).isEqualTo("sip:1001@a.test");
+      phone.send(got.createResponse(200, null));
+    }
+  }
+}

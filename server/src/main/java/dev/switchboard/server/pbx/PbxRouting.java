@@ -1,0 +1,160 @@
+package dev.switchboard.server.pbx;
+
+import dev.switchboard.server.edge.AuthenticatedCaller;
+import dev.switchboard.server.location.LocationService;
+import dev.switchboard.server.proxy.CallPlan;
+import dev.switchboard.server.proxy.RouteTable;
+import dev.switchboard.server.proxy.Target;
+import dev.switchboard.server.proxy.TargetResolver;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.SipUri;
+import dev.switchboard.store.pbx.PbxSettings;
+import dev.switchboard.store.pbx.TenantPbx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+
+/**
+ * The PBX's target determination for calls to a tenant: the dial plan says what the dialled number
+ * is (an extension, a group, an emergency or outside number) and a {@link RingPlan} rings it with
+ * the extension's forwarding, DND and follow-me. Requests other than INVITE, and extensions memory
+ * does not know yet, go the proxy's default way (the location service).
+ */
+public final class PbxRouting implements TargetResolver {
+  private static final Resolution DEFAULT = new Resolution.Default();
+
+  private final PbxDirectory pbx;
+  private final LocationService location;
+  private final RouteTable routes;
+  private final Predicate<String> localDomain;
+  private final Clock clock;
+  private final MessageStore messages;
+
+  public PbxRouting(
+      PbxDirectory pbx,
+      MessageStore messages,
+      LocationService location,
+      RouteTable routes,
+      Predicate<String> localDomain,
+      Clock clock) {
+    this.pbx = pbx;
+    this.messages = messages;
+    this.location = location;
+    this.routes = routes;
+    this.localDomain = localDomain;
+    this.clock = clock;
+  }
+
+  @Override
+  public CompletionStage<Resolution> resolve(Request r) {
+    if (r.request().isMethod(SipRequest.MESSAGE) && messages != null) {
+      return message(r);
+    }
+    return CompletableFuture.completedFuture(resolveNow(r));
+  }
+
+  /**
+   * A MESSAGE from one of our subscribers to an extension with no phone registered is kept for it;
+   * everything else goes the proxy's way.
+   */
+  private CompletionStage<Resolution> message(Request r) {
+    String user = r.ruri().user();
+    if (r.caller() == null || user == null || r.request().to().tag() != null) {
+      return CompletableFuture.completedFuture(DEFAULT);
+    }
+    String domain = r.domain().toLowerCase(Locale.ROOT);
+    String extension = SipUri.unescape(user);
+    if (r.callee() == null) {
+      return CompletableFuture.completedFuture(DEFAULT);
+    }
+    String aor = "sip:" + extension + "@" + domain;
+    Instant now = clock.instant();
+    if (location.lookup(aor).stream().anyMatch(b -> !b.expired(now))) {
+      return CompletableFuture.completedFuture(DEFAULT);
+    }
+    return messages.store(r.request(), aor, domain);
+  }
+
+  private Resolution resolveNow(Request r) {
+    SipRequest req = r.request();
+    if (!req.isMethod(SipRequest.INVITE) || r.ruri().user() == null) {
+      return DEFAULT;
+    }
+    String domain = r.domain().toLowerCase(Locale.ROOT);
+    TenantPbx tenant = pbx.tenant(domain);
+    AuthenticatedCaller caller = r.caller();
+    boolean own = caller != null && caller.domain().equalsIgnoreCase(domain);
+    String dialled = SipUri.unescape(r.ruri().user());
+    if (r.callee() != null && pbx.options(domain, dialled).isEmpty()) {
+      // An extension created a moment ago that the PBX directory has not loaded yet: no call
+      // handling to apply, and never mistaken for an outside number.
+      return DEFAULT;
+    }
+    Dialled d = DialPlan.classify(tenant, dialled, own);
+    RingPlan plan =
+        new RingPlan(
+            pbx,
+            location,
+            routes,
+            localDomain,
+            clock,
+            domain,
+            r.tracker(),
+            req.callId(),
+            req.from().tag());
+    if (d instanceof Dialled.Extension e) {
+      return proceed(plan, plan.startExtension(e.user()));
+    }
+    if (d instanceof Dialled.Group g) {
+      return proceed(plan, plan.startGroup(g.group()));
+    }
+    if (d instanceof Dialled.Emergency e) {
+      return emergency(tenant.settings(), e.number());
+    }
+    if (d instanceof Dialled.Outside o) {
+      return outside(tenant.settings(), o.e164());
+    }
+    if (d instanceof Dialled.FeatureCode) {
+      return new Resolution.Answer(501, "Feature codes not available");
+    }
+    return DEFAULT;
+  }
+
+  private static Resolution proceed(RingPlan plan, List<Target> targets) {
+    if (targets.isEmpty()) {
+      return new Resolution.Answer(plan.failureStatus(), plan.failureReason());
+    }
+    return new Resolution.Proceed(targets, plan);
+  }
+
+  private Resolution emergency(PbxSettings s, String number) {
+    String route = s.emergencyRoute() != null ? s.emergencyRoute() : s.outboundRoute();
+    Target t = Outside.target(route, number, routes);
+    return t == null
+        ? new Resolution.Answer(503, "No emergency route configured")
+        : new Resolution.Proceed(List.of(t), plan0());
+  }
+
+  private Resolution outside(PbxSettings s, String e164) {
+    Target t = Outside.target(s.outboundRoute(), e164, routes);
+    return t == null ? DEFAULT : new Resolution.Proceed(List.of(t), plan0());
+  }
+
+  private static CallPlan plan0() {
+    return CallPlan.NONE;
+  }
+
+  /** Emergency numbers go through for a caller whose account or tenant is suspended. */
+  @Override
+  public boolean alwaysAllowed(String callerDomain, SipUri ruri) {
+    if (ruri.user() == null || !ruri.host().equalsIgnoreCase(callerDomain)) {
+      return false;
+    }
+    String digits = DialPlan.visualSeparatorsRemoved(SipUri.unescape(ruri.user()));
+    return pbx.tenant(callerDomain).settings().emergencyNumbers().contains(digits);
+  }
+}

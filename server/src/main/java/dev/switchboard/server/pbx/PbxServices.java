@@ -1,0 +1,67 @@
+package dev.switchboard.server.pbx;
+
+import dev.switchboard.server.proxy.ProxyHooks;
+import dev.switchboard.server.sip.StackFeatures;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The PBX as a feature of the SIP stack: its routing plugged into the proxy, kept messages
+ * delivered as phones register, and the presence notifier answering SUBSCRIBEs itself.
+ */
+public final class PbxServices implements StackFeatures, AutoCloseable {
+  private final PbxDirectory pbx;
+  private final MessageStore messages;
+  private final Clock clock;
+  private final Duration poll;
+  private volatile PresenceServer presence;
+
+  /**
+   * @param messages where MESSAGEs for offline extensions are kept; null: none kept
+   * @param poll how often registration state is looked at (message delivery, presence)
+   */
+  public PbxServices(PbxDirectory pbx, MessageStore messages, Clock clock, Duration poll) {
+    this.pbx = pbx;
+    this.messages = messages;
+    this.clock = clock;
+    this.poll = poll;
+  }
+
+  @Override
+  public Bound bind(Stack stack) {
+    if (messages != null) {
+      messages.start(stack.layer(), stack.address(), stack.location(), poll);
+    }
+    DialogStates dialogs = new DialogStates();
+    presence =
+        new PresenceServer(
+            pbx,
+            dialogs,
+            stack.location(),
+            stack.gate(),
+            stack.layer(),
+            stack.address(),
+            stack.directory()::isLocalDomain,
+            clock,
+            poll);
+    return new Bound(
+        new ProxyHooks(
+            new PbxRouting(
+                pbx,
+                messages,
+                stack.location(),
+                stack.routes(),
+                stack.directory()::isLocalDomain,
+                clock),
+            dialogs),
+        presence);
+  }
+
+  @Override
+  public void close() {
+    PresenceServer p = presence;
+    if (p != null) {
+      p.close();
+    }
+  }
+}

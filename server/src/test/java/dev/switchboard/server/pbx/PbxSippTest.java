@@ -1,0 +1,683 @@
+package dev.switchboard.server.pbx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.server.directory.TenantRouting.Mode;
+import dev.switchboard.server.edge.DigestGate;
+import dev.switchboard.server.edge.EdgeConfig;
+import dev.switchboard.server.edge.EdgeSecurity;
+import dev.switchboard.server.proxy.CollectingSink;
+import dev.switchboard.server.proxy.MemoryDirectory;
+import dev.switchboard.server.proxy.MemoryLocation;
+import dev.switchboard.server.proxy.RouteTable;
+import dev.switchboard.server.sip.SipService;
+import dev.switchboard.server.sip.SipServiceConfig;
+import dev.switchboard.server.sip.SipServices;
+import dev.switchboard.server.sipp.Sipp;
+import dev.switchboard.server.sipp.Sipp.Result;
+import dev.switchboard.server.sipp.Sipp.Transport;
+import dev.switchboard.server.usage.CallDetailRecord;
+import dev.switchboard.server.usage.CallDetailRecord.Routing;
+import dev.switchboard.server.wire.SipProbe;
+import dev.switchboard.sip.auth.ChallengeOrder;
+import dev.switchboard.sip.auth.DigestAuthenticator;
+import dev.switchboard.sip.message.SipRequest;
+import dev.switchboard.sip.message.SipResponse;
+import dev.switchboard.sip.transport.TransportKind;
+import dev.switchboard.store.account.AccountOptions;
+import dev.switchboard.store.pbx.PbxSettings;
+import dev.switchboard.store.pbx.RingGroup;
+import dev.switchboard.store.pbx.RingStrategy;
+import dev.switchboard.store.pbx.StoredMessage;
+import dev.switchboard.store.pbx.TenantPbx;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PBX's call handling on the wire: SIPp callers and phones over UDP on loopback through the
+ * running SIP service with the PBX plugged in; forwarding in each case, DND, a phone's own 302 to a
+ * colleague, loops, and what the call record says.
+ */
+class PbxSippTest {
+  private static final String DOMAIN = "a.test";
+  private static final String TRUNK = "trunk.test";
+
+  private final MemoryDirectory directory =
+      new MemoryDirectory()
+          .tenant(DOMAIN, Mode.PROXY)
+          .user(DOMAIN, "1001", "secret")
+          .user(DOMAIN, "1002", "pw")
+          .user(DOMAIN, "1003", "pw")
+          .user(DOMAIN, "1004", "pw")
+          .user(DOMAIN, "1005", "pw")
+          .user(DOMAIN, "1006", "pw", false);
+  private final MemoryLocation location = new MemoryLocation();
+  private final CollectingSink sink = new CollectingSink();
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private final Map<String, AccountOptions> options = new HashMap<>();
+  private final List<RingGroup> groups = new ArrayList<>();
+  private final Mailbox mailbox = new Mailbox();
+  private PbxDirectory pbx;
+  private MessageStore messages;
+  private int port;
+  private int trunkPort;
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void start() throws Exception {
+    for (String u : List.of("1001", "1002", "1003", "1004", "1005", "1006")) {
+      options.put(u, AccountOptions.DEFAULTS);
+    }
+    pbx = PbxDirectory.start(new Source(), null, Duration.ofSeconds(1));
+    open.add(pbx);
+    messages = MessageStore.open(mailbox, Clock.systemUTC());
+    open.add(messages);
+    PbxServices features =
+        new PbxServices(pbx, messages, Clock.systemUTC(), Duration.ofMillis(200));
+    open.add(features);
+    trunkPort = Sipp.freePort(Transport.UDP);
+    RouteTable routes =
+        new RouteTable(Map.of(TRUNK, new InetSocketAddress("127.0.0.1", trunkPort)));
+    SipService service =
+        SipService.start(
+            SipServiceConfig.listen("127.0.0.1", 0).withRoutes(routes),
+            SipServices.proxy(directory, location, sink).withGate(gate()).withFeatures(features));
+    open.add(service);
+    port = service.address(TransportKind.UDP).getPort();
+  }
+
+  /** SIPp 3.6 answers only the first challenge and knows only MD5, so MD5 comes first. */
+  private DigestGate gate() {
+    return new DigestGate(
+        new DigestAuthenticator(
+            Clock.systemUTC(),
+            new byte[32],
+            DigestAuthenticator.DEFAULT_NONCE_LIFETIME,
+            ChallengeOrder.MD5_FIRST),
+        directory,
+        new EdgeSecurity(EdgeConfig.DEFAULT, Clock.systemUTC()),
+        Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+  }
+
+  /** The tenant as the tests configure it, read by the PBX directory like the database. */
+  private final class Source implements PbxDirectory.Source {
+    @Override
+    public List<TenantPbx> loadAll() {
+      return List.of(tenant());
+    }
+
+    @Override
+    public Optional<TenantPbx> load(String domain) {
+      return Optional.of(tenant());
+    }
+
+    @Override
+    public Optional<AccountOptions> options(String domain, String user) {
+      return Optional.ofNullable(options.get(user));
+    }
+
+    @Override
+    public void saveOptions(String domain, String user, AccountOptions o) {
+      options.put(user, o);
+    }
+  }
+
+  /** Kept messages in memory, standing in for the database table. */
+  private static final class Mailbox implements MessageStore.Mailbox {
+    final Map<Long, StoredMessage> all = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public StoredMessage insert(StoredMessage m) {
+      StoredMessage kept = m.withId(all.size() + 1);
+      all.put(kept.id(), kept);
+      return kept;
+    }
+
+    @Override
+    public List<StoredMessage> waiting() {
+      return all.values().stream().filter(m -> m.status().equals("stored")).toList();
+    }
+
+    @Override
+    public void settle(long id, String status, java.time.Instant at) {
+      all.computeIfPresent(id, (k, m) -> m.settled(status, at));
+    }
+  }
+
+  private TenantPbx tenant() {
+    PbxSettings s =
+        new PbxSettings(
+            "49", "0", "00", TRUNK, PbxSettings.DEFAULT_EMERGENCY, null, null, List.of(), null);
+    return new TenantPbx(DOMAIN, s, groups, options);
+  }
+
+  /** Sets {@code user}'s call handling and hands the tenant to the PBX. */
+  private void configure(String user, AccountOptions o) {
+    options.put(user, o);
+    pbx.put(tenant());
+  }
+
+  private static AccountOptions forwarding(
+      String always, String busy, String noAnswer, int seconds, String unregistered, boolean dnd) {
+    return new AccountOptions(false, always, busy, noAnswer, seconds, unregistered, dnd, List.of());
+  }
+
+  private static Path resource(String name) throws Exception {
+    return Path.of(PbxSippTest.class.getResource("/sipp/" + name).toURI());
+  }
+
+  private Path filled(String name, String placeholder, String value) throws Exception {
+    Path p = dir.resolve(System.nanoTime() + "-" + name);
+    Files.writeString(p, Files.readString(resource(name)).replace(placeholder, value));
+    return p;
+  }
+
+  /** A phone on a port of its own, bound as a contact of {@code user}. */
+  private Sipp.Running phone(Path scenario, String user) throws Exception {
+    int p = Sipp.freePort(Transport.UDP);
+    Sipp.Running running =
+        Sipp.scenario(scenario).localPort(p).timeout(Duration.ofSeconds(20)).start();
+    open.add(running);
+    if (user != null) {
+      location.bind(user, DOMAIN, p, 1000);
+    }
+    Thread.sleep(300); // SIPp binds its socket shortly after starting.
+    return running;
+  }
+
+  /** A phone that answers only an INVITE matching {@code regex}. */
+  private Sipp.Running answering(String user, String regex) throws Exception {
+    return phone(filled("pbx-uas-answer-matching.xml", "@EXPECT@", xml(regex)), user);
+  }
+
+  /** {@code text} as an XML attribute value. */
+  private static String xml(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private Sipp.Running trunk(String regex) throws Exception {
+    Sipp.Running running =
+        Sipp.scenario(filled("pbx-uas-answer-matching.xml", "@EXPECT@", xml(regex)))
+            .localPort(trunkPort)
+            .timeout(Duration.ofSeconds(20))
+            .start();
+    open.add(running);
+    Thread.sleep(300);
+    return running;
+  }
+
+  private Sipp call(String to) throws Exception {
+    return caller(resource("proxy-uac-call.xml"), to);
+  }
+
+  private Sipp callFailing(String to, int status) throws Exception {
+    return caller(filled("proxy-uac-fail.xml", "@STATUS@", "" + status), to);
+  }
+
+  private Sipp caller(Path scenario, String to) {
+    return Sipp.scenario(scenario)
+        .remote("127.0.0.1", port)
+        .set("from", "1001")
+        .set("fromdomain", DOMAIN)
+        .set("to", to)
+        .set("todomain", DOMAIN)
+        .timeout(Duration.ofSeconds(30))
+        .args("-au", "1001", "-ap", "secret");
+  }
+
+  private static void assertOk(Result r) {
+    assertThat(r.allSucceeded()).as(r.describe()).isTrue();
+  }
+
+  private static String diversion(String user, String reason) {
+    return "Diversion: <sip:" + user + "@a\\.test>;reason=" + reason;
+  }
+
+  private CallDetailRecord onlyCall() throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (sink.calls().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(sink.calls()).hasSize(1);
+    return sink.calls().get(0);
+  }
+
+  private void assertForwardedTo(CallDetailRecord cdr, String user) {
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.toUri()).isEqualTo("sip:1002@a.test");
+    assertThat(cdr.routing()).isEqualTo(Routing.FORWARDED);
+    assertThat(cdr.answeredBy()).isEqualTo("sip:" + user + "@a.test");
+  }
+
+  @Test
+  void forwardAlwaysSkipsTheExtensionsPhones() throws Exception {
+    configure("1002", forwarding("1003", null, null, 20, null, false));
+    Sipp.Running bobPhone = phone(resource("proxy-uas-answer.xml"), "1002");
+    Sipp.Running carol = answering("1003", diversion("1002", "unconditional"));
+    assertOk(call("1002").run());
+    assertOk(carol.await());
+    assertForwardedTo(onlyCall(), "1003");
+    bobPhone.close();
+    assertThat(bobPhone.await().allSucceeded()).isFalse(); // 1002's phone never saw the call
+  }
+
+  @Test
+  void forwardOnBusyAfterThePhoneSays486() throws Exception {
+    configure("1002", forwarding(null, "1003", null, 20, null, false));
+    Sipp.Running bobPhone = phone(resource("proxy-uas-busy.xml"), "1002");
+    Sipp.Running carol = answering("1003", diversion("1002", "user-busy"));
+    assertOk(call("1002").run());
+    assertOk(bobPhone.await());
+    assertOk(carol.await());
+    assertForwardedTo(onlyCall(), "1003");
+  }
+
+  @Test
+  void forwardOnNoAnswerAfterTheExtensionsRingTime() throws Exception {
+    configure("1002", forwarding(null, null, "1003", 5, null, false));
+    Sipp.Running bobPhone = phone(resource("proxy-uas-cancelled.xml"), "1002");
+    Sipp.Running carol = answering("1003", diversion("1002", "no-answer"));
+    assertOk(call("1002").run());
+    assertOk(bobPhone.await());
+    assertOk(carol.await());
+    CallDetailRecord cdr = onlyCall();
+    assertForwardedTo(cdr, "1003");
+    // 1002 rang for its 5 s (not Timer C's 181 s) before 1003's phone took the call.
+    Duration rang = Duration.between(cdr.setupTime(), cdr.answerTime());
+    assertThat(rang).isBetween(Duration.ofMillis(4_900), Duration.ofSeconds(15));
+  }
+
+  @Test
+  void forwardWhenUnregistered() throws Exception {
+    configure("1002", forwarding(null, null, null, 20, "1003", false));
+    Sipp.Running carol = answering("1003", diversion("1002", "unavailable"));
+    assertOk(call("1002").run());
+    assertOk(carol.await());
+    assertForwardedTo(onlyCall(), "1003");
+  }
+
+  @Test
+  void forwardToAnOutsideNumberGoesToTheTrunkInE164() throws Exception {
+    configure("1002", forwarding("0301234567", null, null, 20, null, false));
+    Sipp.Running trunk = trunk("INVITE sip:\\+49301234567@trunk\\.test;user=phone SIP/2\\.0");
+    assertOk(call("1002").run());
+    assertOk(trunk.await());
+    CallDetailRecord cdr = onlyCall();
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.routing()).isEqualTo(Routing.FORWARDED);
+    assertThat(cdr.answeredBy()).isNull(); // an outside line, not one of our extensions
+  }
+
+  @Test
+  void doNotDisturbIsBusyAndFollowsBusyForwarding() throws Exception {
+    configure("1002", forwarding(null, null, null, 20, null, true));
+    Sipp.Running bobPhone = phone(resource("proxy-uas-answer.xml"), "1002");
+    assertOk(callFailing("1002", 486).run());
+    assertThat(onlyCall().status()).isEqualTo(486);
+    sink.clear();
+
+    configure("1002", forwarding(null, "1003", null, 20, null, true));
+    Sipp.Running carol = answering("1003", diversion("1002", "user-busy"));
+    assertOk(call("1002").run());
+    assertOk(carol.await());
+    assertForwardedTo(onlyCall(), "1003");
+    bobPhone.close();
+    assertThat(bobPhone.await().allSucceeded()).isFalse(); // DND: 1002's phone never rang
+  }
+
+  @Test
+  void aPhonesOwn302ToAColleagueIsLookedUpInTheLocationService() throws Exception {
+    Sipp.Running bobPhone =
+        phone(filled("pbx-uas-redirect.xml", "@CONTACT@", "sip:1004@a.test"), "1002");
+    Sipp.Running dave = answering("1004", "INVITE sip:1004@127\\.0\\.0\\.1:[0-9]+ SIP/2\\.0");
+    assertOk(call("1002").run());
+    assertOk(bobPhone.await());
+    assertOk(dave.await());
+    CallDetailRecord cdr = onlyCall();
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.routing()).isEqualTo(Routing.FORWARDED);
+    assertThat(cdr.answeredBy()).isEqualTo("sip:1004@a.test");
+  }
+
+  @Test
+  void aDisabledExtensionRingsNowhereEvenWhenItForwards() throws Exception {
+    configure("1006", forwarding("1003", null, null, 20, null, false));
+    assertOk(callFailing("1006", 480).run());
+    assertThat(onlyCall().status()).isEqualTo(480);
+  }
+
+  @Test
+  void aForwardingLoopIsStoppedWith482() throws Exception {
+    configure("1002", forwarding("1003", null, null, 20, null, false));
+    configure("1003", forwarding("1004", null, null, 20, null, false));
+    configure("1004", forwarding("1002", null, null, 20, null, false));
+    assertOk(callFailing("1002", 482).run());
+    assertThat(onlyCall().status()).isEqualTo(482);
+  }
+
+  // ----- ring and hunt groups
+
+  private void group(RingStrategy strategy, int memberSeconds, String finalDestination) {
+    groups.add(
+        new RingGroup(
+            "600",
+            "Sales",
+            strategy,
+            List.of("1002", "1003", "1004"),
+            memberSeconds,
+            60,
+            finalDestination));
+    pbx.put(tenant());
+  }
+
+  private void assertGroupCallAnsweredBy(String user) throws InterruptedException {
+    CallDetailRecord cdr = onlyCall();
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.toUri()).isEqualTo("sip:600@a.test");
+    assertThat(cdr.routing()).isEqualTo(Routing.GROUP);
+    assertThat(cdr.answeredBy()).isEqualTo("sip:" + user + "@a.test");
+  }
+
+  @Test
+  void aSimultaneousGroupRingsEveryMemberAndCancelsTheOthersWhenOneAnswers() throws Exception {
+    group(RingStrategy.SIMULTANEOUS, 20, null);
+    Sipp.Running first = phone(resource("proxy-uas-cancelled.xml"), "1002");
+    Sipp.Running answers = answering("1003", "INVITE sip:1003@");
+    Sipp.Running third = phone(resource("proxy-uas-cancelled.xml"), "1004");
+    assertOk(call("600").run());
+    assertOk(answers.await());
+    assertOk(first.await());
+    assertOk(third.await());
+    assertGroupCallAnsweredBy("1003");
+  }
+
+  @Test
+  void anInOrderGroupHuntsPastABusyMemberAndOneThatDoesNotAnswer() throws Exception {
+    group(RingStrategy.IN_ORDER, 5, null);
+    Sipp.Running busy = phone(resource("proxy-uas-busy.xml"), "1002");
+    Sipp.Running away = phone(resource("proxy-uas-cancelled.xml"), "1003");
+    Sipp.Running answers = answering("1004", "INVITE sip:1004@");
+    assertOk(call("600").run());
+    assertOk(busy.await());
+    assertOk(away.await());
+    assertOk(answers.await());
+    CallDetailRecord cdr = onlyCall();
+    assertGroupCallAnsweredBy("1004");
+    // 1003 rang its member time of 5 s before the hunt went on.
+    assertThat(Duration.between(cdr.setupTime(), cdr.answerTime()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(4_900));
+  }
+
+  @Test
+  void aRoundRobinGroupStartsEachCallOneMemberFurther() throws Exception {
+    group(RingStrategy.ROUND_ROBIN, 20, null);
+    Sipp.Running first = answering("1002", "INVITE sip:1002@");
+    assertOk(call("600").run());
+    assertOk(first.await());
+    assertGroupCallAnsweredBy("1002");
+    sink.clear();
+    location.clear();
+    Sipp.Running second = answering("1003", "INVITE sip:1003@");
+    Sipp.Running notFirst = phone(resource("proxy-uas-answer.xml"), "1002");
+    assertOk(call("600").run());
+    assertOk(second.await());
+    assertGroupCallAnsweredBy("1003");
+    notFirst.close();
+    assertThat(notFirst.await().allSucceeded()).isFalse(); // the second call began at 1003
+  }
+
+  @Test
+  void aGroupNobodyAnswersEndsAtItsFinalDestination() throws Exception {
+    group(RingStrategy.SIMULTANEOUS, 5, "1005");
+    Sipp.Running first = phone(resource("proxy-uas-busy.xml"), "1002");
+    Sipp.Running second = phone(resource("proxy-uas-cancelled.xml"), "1003");
+    // 1004 has no phone registered: the group rings the other two.
+    Sipp.Running operator = answering("1005", "INVITE sip:1005@");
+    assertOk(call("600").run());
+    assertOk(first.await());
+    assertOk(second.await());
+    assertOk(operator.await());
+    assertGroupCallAnsweredBy("1005");
+  }
+
+  // ----- messages that wait
+
+  private String message(SipProbe sender, String to, String text) {
+    return sender.request(
+            "MESSAGE",
+            "sip:" + to + "@a.test",
+            "<sip:1001@a.test>;tag=" + SipProbe.token(),
+            "<sip:" + to + "@a.test>",
+            "Content-Type: text/plain;charset=utf-8",
+            "Content-Length: " + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        + text;
+  }
+
+  @Test
+  void aMessageToAnOfflineExtensionIsKeptAndDeliveredInOrderWhenItRegisters() throws Exception {
+    try (SipProbe sender = new SipProbe(port);
+        SipProbe phone = new SipProbe(port)) {
+      for (String text : List.of("first: call me", "second: 你好")) {
+        SipRequest sent = sender.sendAuthorized(message(sender, "1002", text), "1001", "secret");
+        assertThat(sent).isNotNull();
+        SipResponse r = sender.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+        assertThat(r).isNotNull();
+        assertThat(r.status()).isEqualTo(202);
+      }
+      assertThat(phone.awaitRequest("MESSAGE", Duration.ofMillis(800))).isNull();
+
+      location.bind("1002", DOMAIN, phone.port(), 1000); // the phone registers
+      for (String text : List.of("first: call me", "second: 你好")) {
+        SipRequest got = phone.awaitRequest("MESSAGE", Duration.ofSeconds(5));
+        assertThat(got).as("kept message " + text).isNotNull();
+        assertThat(new String(got.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
+        assertThat(got.from().uri().toString()).isEqualTo("sip:1001@a.test");
+        assertThat(got.to().uri().toString()).isEqualTo("sip:1002@a.test");
+        assertThat(got.header("Date")).isNotNull();
+        phone.send(got.createResponse(200, null));
+      }
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> mailbox.all.values().stream().allMatch(m -> m.status().equals("delivered")));
+      assertThat(mailbox.all).hasSize(2);
+    }
+  }
+
+  @Test
+  void aMessageFromSomeoneWhoDoesNotAuthenticateIsNotKept() throws Exception {
+    try (SipProbe sender = new SipProbe(port)) {
+      SipRequest m = SipProbe.parseRequest(message(sender, "1002", "spam"));
+      SipResponse r = sender.sendUntilAnswered(m);
+      assertThat(r.status()).isEqualTo(407);
+      assertThat(mailbox.all).isEmpty();
+    }
+  }
+
+  // ----- presence
+
+  /** The next NOTIFY of {@code callId} whose PIDF holds {@code basic} and whose state starts so. */
+  private static SipRequest notifyOf(SipProbe watcher, String callId, String basic, String state) {
+    return notifyWith(watcher, callId, "<basic>" + basic + "</basic>", state);
+  }
+
+  private static SipRequest notifyWith(
+      SipProbe watcher, String callId, String content, String state) {
+    SipProbe.Received r =
+        watcher.await(
+            m ->
+                m instanceof SipRequest q
+                    && q.isMethod("NOTIFY")
+                    && q.callId().equals(callId)
+                    && new String(q.body(), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains(content)
+                    && q.header("Subscription-State").startsWith(state),
+            Duration.ofSeconds(5));
+    assertThat(r).as("NOTIFY " + content + " " + state).isNotNull();
+    SipRequest n = (SipRequest) r.message();
+    watcher.send(n.createResponse(200, null));
+    return n;
+  }
+
+  @Test
+  void aWatcherIsToldWhenAnExtensionRegistersGoesAwayAndPublishesItsOwnState() throws Exception {
+    try (SipProbe watcher = new SipProbe(port)) {
+      String subscribe =
+          watcher.request(
+              "SUBSCRIBE",
+              "sip:1002@a.test",
+              "<sip:1001@a.test>;tag=w" + SipProbe.token(),
+              "<sip:1002@a.test>",
+              "Event: presence",
+              "Accept: application/pidf+xml",
+              "Expires: 600",
+              "Content-Length: 0");
+      SipRequest sent = watcher.sendAuthorized(subscribe, "1001", "secret");
+      assertThat(sent).isNotNull();
+      SipResponse ok = watcher.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+      assertThat(ok.status()).isEqualTo(200);
+      assertThat(ok.header("Expires")).isEqualTo("600");
+      String callId = sent.callId();
+
+      SipRequest first = notifyOf(watcher, callId, "closed", "active");
+      assertThat(first.header("Event")).isEqualTo("presence");
+      assertThat(first.contentType()).startsWith("application/pidf+xml");
+      assertThat(first.from().tag()).isEqualTo(ok.to().tag());
+
+      location.bind("1002", DOMAIN, 9, 1000); // 1002's phone registers
+      notifyOf(watcher, callId, "open", "active");
+      location.clear(); // and goes away
+      notifyOf(watcher, callId, "closed", "active");
+
+      // 1002's phone publishes its own state: watchers see that instead, until it is removed.
+      try (SipProbe phone = new SipProbe(port)) {
+        String doc =
+            PresenceServer.pidf("sip:1002@a.test", true)
+                .replace("</tuple>", "<note>In a meeting</note></tuple>");
+        String publish =
+            phone.request(
+                    "PUBLISH",
+                    "sip:1002@a.test",
+                    "<sip:1002@a.test>;tag=p" + SipProbe.token(),
+                    "<sip:1002@a.test>",
+                    "Event: presence",
+                    "Expires: 300",
+                    "Content-Type: application/pidf+xml",
+                    "Content-Length: "
+                        + doc.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                + doc;
+        SipRequest published = phone.sendAuthorized(publish, "1002", "pw");
+        SipResponse accepted =
+            phone.response(published.callId(), published.cseq().number(), Duration.ofSeconds(5));
+        assertThat(accepted.status()).isEqualTo(200);
+        String etag = accepted.header("SIP-ETag");
+        assertThat(etag).isNotBlank();
+        notifyWith(watcher, callId, "In a meeting", "active");
+
+        String remove =
+            phone.request(
+                "PUBLISH",
+                "sip:1002@a.test",
+                "<sip:1002@a.test>;tag=p" + SipProbe.token(),
+                "<sip:1002@a.test>",
+                "Event: presence",
+                "Expires: 0",
+                "SIP-If-Match: " + etag,
+                "Content-Length: 0");
+        SipRequest removing = phone.sendAuthorized(remove, "1002", "pw");
+        assertThat(
+                phone
+                    .response(removing.callId(), removing.cseq().number(), Duration.ofSeconds(5))
+                    .status())
+            .isEqualTo(200);
+        notifyOf(watcher, callId, "closed", "active");
+      }
+
+      // The watcher ends the subscription inside its dialog, at the Contact we gave.
+      String unsubscribe =
+          watcher.request(
+              "SUBSCRIBE",
+              ok.contacts().get(0).uri().toString(),
+              sent.header("From"),
+              ok.header("To"),
+              callId,
+              sent.cseq().number() + 1,
+              "Event: presence",
+              "Expires: 0",
+              "Content-Length: 0");
+      SipResponse ended = watcher.sendUntilAnswered(SipProbe.parseRequest(unsubscribe));
+      assertThat(ended.status()).isEqualTo(200);
+      notifyOf(watcher, callId, "closed", "terminated");
+    }
+  }
+
+  @Test
+  void aBusyLampFollowsTheExtensionsCallFromRingingToHangUp() throws Exception {
+    Sipp.Running phone = phone(resource("proxy-uas-answer.xml"), "1002");
+    try (SipProbe lamp = new SipProbe(port)) {
+      String subscribe =
+          lamp.request(
+              "SUBSCRIBE",
+              "sip:1002@a.test",
+              "<sip:1004@a.test>;tag=b" + SipProbe.token(),
+              "<sip:1002@a.test>",
+              "Event: dialog",
+              "Accept: application/dialog-info+xml",
+              "Expires: 600",
+              "Content-Length: 0");
+      SipRequest sent = lamp.sendAuthorized(subscribe, "1004", "pw");
+      SipResponse ok = lamp.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+      assertThat(ok.status()).isEqualTo(200);
+      String idle = "entity=\"sip:1002@a.test\">\n</dialog-info>";
+      SipRequest first = notifyWith(lamp, sent.callId(), idle, "active");
+      assertThat(first.header("Event")).isEqualTo("dialog");
+      assertThat(first.contentType()).startsWith("application/dialog-info+xml");
+
+      Sipp.Running caller = call("1002").start();
+      open.add(caller);
+      notifyWith(
+          lamp,
+          sent.callId(),
+          "direction=\"recipient\"><state>confirmed</state>",
+          "active"); // the lamp lights
+      assertOk(caller.await());
+      assertOk(phone.await());
+      notifyWith(lamp, sent.callId(), idle, "active"); // and goes out after the BYE
+    }
+  }
+
+  @Test
+  void aSubscriberWhoDoesNotAuthenticateIsChallenged() throws Exception {
+    try (SipProbe watcher = new SipProbe(port)) {
+      SipRequest s =
+          SipProbe.parseRequest(
+              watcher.request(
+                  "SUBSCRIBE",
+                  "sip:1002@a.test",
+                  "<sip:1001@a.test>;tag=x",
+                  "<sip:1002@a.test>",
+                  "Event: presence",
+                  "Content-Length: 0"));
+      assertThat(watcher.sendUntilAnswered(s).status()).isEqualTo(407);
+    }
+  }
+}
