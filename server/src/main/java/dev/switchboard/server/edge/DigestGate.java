@@ -93,7 +93,7 @@ public final class DigestGate {
     }
     String user = credentialsUser(request, realm, kind);
     return directory
-        .subscriber(realm, user)
+        .current(realm, user)
         .thenApply(found -> decide(request, source, realm, kind, user, found));
   }
 
