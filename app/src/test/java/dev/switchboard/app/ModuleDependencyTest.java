@@ -22,8 +22,7 @@ class ModuleDependencyTest {
   private static final String OPS = "dev.switchboard.ops.";
 
   /**
-   * department → the departments it may call (their Java APIs). {@code customer} is shared by all;
-   * {@code demo} holds the one story every department's demo data comes from.
+   * department → the departments it may call (their Java APIs). {@code customer} is shared by all.
    */
   static final Map<String, List<String>> DEPARTMENT_USES =
       Map.of(
@@ -73,6 +72,7 @@ class ModuleDependencyTest {
             "dev.switchboard.sip..",
             "dev.switchboard.server..",
             "dev.switchboard.ops..",
+            "dev.switchboard.demo..",
             "dev.switchboard.console..",
             "dev.switchboard.app..")
         .check(classes);
@@ -103,6 +103,19 @@ class ModuleDependencyTest {
             "dev.switchboard.console..",
             "dev.switchboard.app..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void demoDataStaysOutOfTheProduct() {
+    // Demo data is made outside the product; only the app's `demo` command seeds it.
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.switchboard.ops..", "dev.switchboard.console..", "dev.switchboard.server..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.switchboard.demo..")
         .check(classes);
   }
 
@@ -174,8 +187,6 @@ class ModuleDependencyTest {
       noClasses()
           .that()
           .resideInAPackage(OPS + d.getKey() + "..")
-          .and()
-          .haveSimpleNameNotEndingWith("DemoSeed")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(forbidden.toArray(String[]::new))

@@ -363,7 +363,7 @@ public final class Invoices {
   }
 
   /** Inserts a payment already checked against the invoice {@code i}. */
-  static Payment insertPayment(
+  public static Payment insertPayment(
       Handle h, Invoice i, LocalDate paidOn, BigDecimal a, String method, String reference) {
     String m = method == null || method.isBlank() ? "bank_transfer" : method.trim();
     if (m.length() > 32) {

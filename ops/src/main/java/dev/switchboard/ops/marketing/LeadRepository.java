@@ -238,7 +238,7 @@ public final class LeadRepository {
    * After rows were inserted with explicit ids (bulk loads are several times faster on H2 without
    * generated keys), moves the identity on so the next ordinary insert gets {@code next}.
    */
-  static void restartIdentity(Handle h, long next) {
+  public static void restartIdentity(Handle h, long next) {
     String product;
     try {
       product = h.getConnection().getMetaData().getDatabaseProductName();
