@@ -13,6 +13,8 @@ command -v pg_ctlcluster >/dev/null || need_pkgs+=(postgresql)
 command -v baresip >/dev/null || need_pkgs+=(baresip)
 [ -f /usr/lib/baresip/modules/cons.so ] || need_pkgs+=(baresip-core)
 
+# sox: an independent G.711/WAV implementation the media tests compare against.
+command -v sox >/dev/null || need_pkgs+=(sox)
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_pkgs+=(chromium-driver)
 # A CJK font, so the Chinese console pages render in the browser tests' screenshots.

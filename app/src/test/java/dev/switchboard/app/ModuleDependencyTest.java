@@ -13,9 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the module arrows one-way (app → console → ops/server → store/sip), and the arrows inside
- * the modules that Maven cannot see: the SIP stack's layers (message ← transport ← transaction ←
- * the transaction users in {@code server}), and which business department may use which.
+ * Keeps the module arrows one-way (app → console → ops/server → store/sip/media), and the arrows
+ * inside the modules that Maven cannot see: the SIP stack's layers (message ← transport ←
+ * transaction ← the transaction users in {@code server}), and which business department may use
+ * which.
  */
 class ModuleDependencyTest {
 
@@ -53,6 +54,25 @@ class ModuleDependencyTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.switchboard.store..",
+            "dev.switchboard.media..",
+            "dev.switchboard.server..",
+            "dev.switchboard.ua..",
+            "dev.switchboard.ops..",
+            "dev.switchboard.console..",
+            "dev.switchboard.app..")
+        .check(classes);
+  }
+
+  @Test
+  void mediaImportsNothingOfSwitchboard() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.media..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.switchboard.sip..",
+            "dev.switchboard.store..",
             "dev.switchboard.server..",
             "dev.switchboard.ua..",
             "dev.switchboard.ops..",
@@ -70,6 +90,7 @@ class ModuleDependencyTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.switchboard.sip..",
+            "dev.switchboard.media..",
             "dev.switchboard.server..",
             "dev.switchboard.ops..",
             "dev.switchboard.demo..",
@@ -99,6 +120,7 @@ class ModuleDependencyTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.switchboard.sip..",
+            "dev.switchboard.media..",
             "dev.switchboard.server..",
             "dev.switchboard.console..",
             "dev.switchboard.app..")

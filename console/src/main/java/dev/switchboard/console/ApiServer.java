@@ -170,7 +170,11 @@ public final class ApiServer implements AutoCloseable {
     jobs.close();
   }
 
-  static ObjectMapper objectMapper() {
+  /**
+   * The API's JSON mapper: java.time as ISO text, trailing tokens after a body refused, a null
+   * inside a list or map of a bound body refused.
+   */
+  public static ObjectMapper objectMapper() {
     ObjectMapper mapper =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())

@@ -69,7 +69,33 @@ final class CampaignRoutes {
       Integer minSeats,
       Boolean needsCompany) {}
 
-  record RulesBody(List<RuleBody> rules) {}
+  record RulesBody(List<RuleBody> rules) {
+    /** The rules in priority order as given, or a 400 naming the first bad one. */
+    List<IntentRule> intentRules() {
+      if (rules == null) {
+        throw new InvalidValueException("rules", "rules is required");
+      }
+      List<IntentRule> list = new ArrayList<>();
+      for (int i = 0; i < rules.size(); i++) {
+        RuleBody r = rules.get(i);
+        String at = "rules[" + i + "].";
+        if (r.grade() == null || r.grade().length() != 1) {
+          throw new InvalidValueException(at + "grade", "grade must be A, B, C or D");
+        }
+        list.add(
+            new IntentRule(
+                0,
+                r.priority() == null ? (i + 1) * 10 : r.priority(),
+                Character.toUpperCase(r.grade().charAt(0)),
+                r.channel(),
+                r.channelKind() == null ? null : ChannelKind.parse(r.channelKind()),
+                r.industry(),
+                r.minSeats(),
+                Boolean.TRUE.equals(r.needsCompany())));
+      }
+      return list;
+    }
+  }
 
   record Regraded(int changed) {}
 
@@ -212,28 +238,6 @@ final class CampaignRoutes {
   }
 
   private void replaceRules(Context ctx) {
-    RulesBody b = http.body(ctx, RulesBody.class);
-    if (b.rules() == null) {
-      throw new InvalidValueException("rules", "rules is required");
-    }
-    List<IntentRule> list = new ArrayList<>();
-    for (int i = 0; i < b.rules().size(); i++) {
-      RuleBody r = b.rules().get(i);
-      String at = "rules[" + i + "].";
-      if (r.grade() == null || r.grade().length() != 1) {
-        throw new InvalidValueException(at + "grade", "grade must be A, B, C or D");
-      }
-      list.add(
-          new IntentRule(
-              0,
-              r.priority() == null ? (i + 1) * 10 : r.priority(),
-              Character.toUpperCase(r.grade().charAt(0)),
-              r.channel(),
-              r.channelKind() == null ? null : ChannelKind.parse(r.channelKind()),
-              r.industry(),
-              r.minSeats(),
-              Boolean.TRUE.equals(r.needsCompany())));
-    }
-    http.json(ctx, rules.replace(list));
+    http.json(ctx, rules.replace(http.body(ctx, RulesBody.class).intentRules()));
   }
 }

@@ -18,7 +18,6 @@ import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.csv.CsvLine;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -56,7 +55,11 @@ final class Http {
 
   /** The body as a {@code type}, or a 400 that names the field at fault. */
   <T> T body(Context ctx, Class<T> type) {
-    byte[] body = ctx.bodyAsBytes();
+    return read(ctx.bodyAsBytes(), type);
+  }
+
+  /** Request body bytes as a {@code type}, or {@link InvalidValueException} naming the field. */
+  <T> T read(byte[] body, Class<T> type) {
     String text = new String(body, StandardCharsets.UTF_8).strip();
     if (!text.startsWith("{")) {
       throw new InvalidValueException(null, "the request body must be a JSON object");
@@ -81,7 +84,9 @@ final class Http {
     } catch (JsonProcessingException e) {
       throw new InvalidValueException(null, "malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Bytes Jackson takes for UTF-16/32 by their NULs and cannot decode
+      // (CharConversionException).
+      throw new InvalidValueException(null, "unreadable request body");
     }
   }
 

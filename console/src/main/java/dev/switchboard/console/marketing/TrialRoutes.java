@@ -27,7 +27,22 @@ final class TrialRoutes {
       String utmCampaign,
       String referralCode,
       String token,
-      String website) {}
+      String website) {
+    TrialForm form() {
+      return new TrialForm(
+          name,
+          phone,
+          email,
+          company,
+          industry,
+          region,
+          seats,
+          utmSource,
+          utmMedium,
+          utmCampaign,
+          referralCode);
+    }
+  }
 
   /** What the public learns: that it worked, not what we already knew about them. */
   record Received(String status) {}
@@ -61,19 +76,7 @@ final class TrialRoutes {
       http.json(ctx, 429, new ApiError(e.getMessage(), null));
       return;
     }
-    signup.signUp(
-        new TrialForm(
-            b.name(),
-            b.phone(),
-            b.email(),
-            b.company(),
-            b.industry(),
-            b.region(),
-            b.seats(),
-            b.utmSource(),
-            b.utmMedium(),
-            b.utmCampaign(),
-            b.referralCode()));
+    signup.signUp(b.form());
     http.json(ctx, 201, new Received("received"));
   }
 }

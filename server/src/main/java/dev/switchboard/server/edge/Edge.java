@@ -65,7 +65,38 @@ public final class Edge {
 
   /** The look at a datagram before it is parsed: under overload, a flooding flow is dropped. */
   public boolean admitDatagram(java.net.InetSocketAddress from, byte[] bytes) {
-    return shedder.admitDatagram(from, bytes);
+    InetAddress ip = from.getAddress();
+    if (security.sourceBlock(ip) != null) {
+      security.log().count("dropped_blocked");
+      return false; // unparsed: a blocked flood costs a map lookup per datagram
+    }
+    if (shedder.admitDatagram(from, bytes)) {
+      return true;
+    }
+    // A datagram dropped unparsed still counts toward the sender's flood limit: otherwise a
+    // flood big enough to trigger shedding would hide from the very rate that blocks it.
+    if (!config.isTrusted(ip)) {
+      overFloodLimit(ip);
+    }
+    return false;
+  }
+
+  /** Counts one request from {@code ip} and blocks it when that takes it over the flood rate. */
+  private boolean overFloodLimit(InetAddress ip) {
+    int rate = security.requests.add(ip, System.nanoTime());
+    if (rate <= config.floodRequests()) {
+      return false;
+    }
+    security.blockSource(
+        ip,
+        "flood-blocked",
+        "over "
+            + config.floodRequests()
+            + " requests in "
+            + config.floodWindow().toSeconds()
+            + " s",
+        config.floodBlock());
+    return true;
   }
 
   /** The decision on a request that matches no transaction. Never blocks. */
@@ -82,17 +113,7 @@ public final class Edge {
             ip, "scanner-blocked", "User-Agent \"" + clip(agent) + "\"", config.scannerBlock());
         return Admission.DROP;
       }
-      int rate = security.requests.add(ip, System.nanoTime());
-      if (rate > config.floodRequests()) {
-        security.blockSource(
-            ip,
-            "flood-blocked",
-            "over "
-                + config.floodRequests()
-                + " requests in "
-                + config.floodWindow().toSeconds()
-                + " s",
-            config.floodBlock());
+      if (overFloodLimit(ip)) {
         return Admission.DROP;
       }
     }

@@ -63,6 +63,9 @@ public record DigestChallenge(
     if (algorithm != null && algorithm.isEmpty()) {
       throw new DigestParseException("empty algorithm");
     }
+    if (algorithm != null && !DigestParams.isToken(algorithm)) {
+      throw new DigestParseException("algorithm is not a token");
+    }
     return new DigestChallenge(
         realm, nonce, p.get("opaque"), algorithm, qop, "true".equalsIgnoreCase(stale));
   }

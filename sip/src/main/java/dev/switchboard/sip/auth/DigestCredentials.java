@@ -63,6 +63,14 @@ public record DigestCredentials(
     if (algorithm != null && algorithm.isEmpty()) {
       throw new DigestParseException("empty algorithm");
     }
+    // Tokens in the grammar; quoting them is tolerated, but what is inside must still be one, or
+    // the credentials could not be written again (toHeaderValue writes them bare).
+    if (qop != null && !DigestParams.isToken(qop)) {
+      throw new DigestParseException("qop is not a token");
+    }
+    if (algorithm != null && !DigestParams.isToken(algorithm)) {
+      throw new DigestParseException("algorithm is not a token");
+    }
     return new DigestCredentials(
         required(p, "username"),
         required(p, "realm"),
@@ -93,9 +101,11 @@ public record DigestCredentials(
     return v;
   }
 
+  /** LHEX and its upper case in ASCII only: Character.digit also takes other scripts' digits. */
   static boolean isHex(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (Character.digit(s.charAt(i), 16) < 0) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
         return false;
       }
     }

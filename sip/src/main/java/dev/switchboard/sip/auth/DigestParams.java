@@ -208,12 +208,15 @@ final class DigestParams {
     return true;
   }
 
-  /** Appends {@code "value"} with quotes and backslashes escaped. */
+  /**
+   * Appends {@code "value"} with quotes, backslashes and control characters escaped: a value read
+   * from a quoted-pair such as {@code \<DLE>} must be written as one again, or it cannot be read.
+   */
   static void appendQuoted(StringBuilder sb, String value) {
     sb.append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
+      if (c == '"' || c == '\\' || (c < 0x20 && c != '\t') || c == 0x7f) {
         sb.append('\\');
       }
       sb.append(c);

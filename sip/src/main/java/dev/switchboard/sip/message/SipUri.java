@@ -250,8 +250,10 @@ public final class SipUri implements Uri {
       }
     }
     for (Parameters.Param p : params.asList()) {
+      // The first of a repeated name counts, on both sides, as everywhere else in the stack.
+      String mine = params.get(p.name());
       String other = o.params.get(p.name());
-      if (other != null && p.value() != null && !other.equalsIgnoreCase(p.value())) {
+      if (other != null && mine != null && !other.equalsIgnoreCase(mine)) {
         return false;
       }
     }

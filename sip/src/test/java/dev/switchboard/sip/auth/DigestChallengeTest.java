@@ -52,4 +52,13 @@ class DigestChallengeTest {
     assertThatThrownBy(() -> DigestChallenge.of("evil\r\nVia: x", "n", DigestAlgorithm.MD5, false))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** Found by DigestFuzzTest: a quoted algorithm with a space was taken and then written bare. */
+  @Test
+  void anAlgorithmThatIsNoTokenIsRefused() {
+    assertThatThrownBy(
+            () -> DigestChallenge.parse("Digest realm=\"r\", nonce=\"n\", algorithm=\"MD5 x\""))
+        .isInstanceOf(DigestParseException.class)
+        .hasMessage("algorithm is not a token");
+  }
 }

@@ -90,11 +90,45 @@ class DigestCredentialsTest {
         ", nc=00000001 | cnonce or nc without qop",
         ", userhash=maybe | userhash is neither true nor false",
         ", algorithm=\"\" | empty algorithm",
+        ", algorithm=\"MD5 x\" | algorithm is not a token",
+        ", qop=\"auth:\", cnonce=\"c\", nc=00000001 | qop is not a token",
+        ", qop=auth, cnonce=\"c\", nc=\"0000000\uff11\" | nc is not 8 hex digits",
       })
   void checksTheRulesBetweenParameters(String extra, String message) {
     assertThatThrownBy(() -> DigestCredentials.parse(BASE + extra))
         .isInstanceOf(DigestParseException.class)
         .hasMessage(message);
+  }
+
+  /**
+   * Found by DigestFuzzTest: a quoted qop that is no token was accepted and then written bare, so
+   * the credentials did not parse again; digits of other scripts passed as hex.
+   */
+  /** Found by DigestFuzzTest: an escaped control character was written back unescaped. */
+  @Test
+  void anEscapedControlCharacterIsWrittenEscaped() {
+    DigestCredentials c =
+        DigestCredentials.parse(
+            "Digest username=\"a\\\"b\", realm=\"r\\\u0010,s\", nonce=\"n\", uri=\"sip:x\","
+                + " response=\"ab\"");
+    assertThat(c.realm()).isEqualTo("r\u0010,s");
+    assertThat(c.toHeaderValue()).contains("realm=\"r\\\u0010,s\"");
+    assertThat(DigestCredentials.parse(c.toHeaderValue())).isEqualTo(c);
+  }
+
+  @Test
+  void whatItAcceptsItCanWriteAgain() {
+    assertThatThrownBy(
+            () ->
+                DigestCredentials.parse(
+                    "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"u\","
+                        + " response=\"\u0661\u0662\""))
+        .isInstanceOf(DigestParseException.class)
+        .hasMessage("response is not a hex digest");
+    DigestCredentials quoted =
+        DigestCredentials.parse(
+            BASE + ", algorithm=\"MD5\", qop=\"auth\", cnonce=c, nc=\"00000001\"");
+    assertThat(DigestCredentials.parse(quoted.toHeaderValue())).isEqualTo(quoted);
   }
 
   @Test
