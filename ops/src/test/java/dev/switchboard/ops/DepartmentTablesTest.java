@@ -85,7 +85,7 @@ class DepartmentTablesTest {
               crossing("ops/success/Renewals.java", "customer_profile"),
               crossing("ops/success/StoryRepository.java", "customer_profile"),
               crossing(
-                  "demo/success/SuccessDemoSeed.java",
+                  "demo/success/SuccessStoryline.java",
                   "billing_invoice",
                   "billing_payment",
                   "customer_profile"),

@@ -27,6 +27,7 @@ import dev.switchboard.ops.billing.Invoice;
 import dev.switchboard.ops.billing.InvoiceStatus;
 import dev.switchboard.ops.billing.Invoices;
 import dev.switchboard.ops.billing.Money;
+import dev.switchboard.ops.billing.Payments;
 import dev.switchboard.ops.billing.Plan;
 import dev.switchboard.ops.billing.Subscription;
 import dev.switchboard.ops.billing.Subscriptions;
@@ -359,7 +360,7 @@ public final class BillingRoutes {
     onlyParams(ctx, Set.of("asOf"));
     String number = ctx.pathParam("id");
     Invoice i = invoices.get(number, asOf(ctx));
-    Invoices.Activity a = invoices.activity(number);
+    Payments.Activity a = invoices.activity(number);
     ctx.json(
         new InvoiceDetailView(
             InvoiceView.of(i),

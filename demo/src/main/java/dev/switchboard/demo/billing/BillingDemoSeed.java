@@ -9,7 +9,7 @@ import dev.switchboard.demo.DemoHistory.SeatChange;
 import dev.switchboard.demo.DemoHistory.Stage;
 import dev.switchboard.demo.DemoSeed;
 import dev.switchboard.ops.billing.Invoice;
-import dev.switchboard.ops.billing.Invoices;
+import dev.switchboard.ops.billing.Payments;
 import dev.switchboard.ops.billing.Subscription;
 import dev.switchboard.ops.billing.SubscriptionStatus;
 import dev.switchboard.ops.billing.Subscriptions;
@@ -297,7 +297,7 @@ public final class BillingDemoSeed implements DemoSeed {
         return;
       }
       // A fresh invoice, paid in full once: no need to read it back before paying.
-      Invoices.insertPayment(h, invoice, on, invoice.total(), "bank_transfer", null);
+      Payments.insertPayment(h, invoice, on, invoice.total(), "bank_transfer", null);
     }
   }
 }

@@ -314,7 +314,7 @@ public final class Subscriptions {
         continue;
       }
       BigDecimal c = creditable.min(left);
-      out.add(Invoices.creditNote(h, id, on, c, reason));
+      out.add(Payments.creditNote(h, id, on, c, reason));
       left = left.subtract(c);
     }
     return out;
