@@ -93,7 +93,7 @@ class DepartmentTablesTest {
               crossing("ops/success/TaskRepository.java", "customer_profile"),
               crossing("ops/success/TermEndSource.java", "customer_profile"),
               crossing("ops/success/Tiers.java", "customer_profile"),
-              crossing("console/success/SuccessRoutes.java", "customer_profile")));
+              crossing("console/success/CustomerOverviewRoutes.java", "customer_profile")));
 
   @Test
   void everyDepartmentsSqlNamesOnlyItsOwnTablesOrTheListedDebt() throws IOException {
