@@ -5,7 +5,4 @@
 set -euo pipefail
 csv=target/telco/wa_churn.csv
 [ -f "$csv" ] || bench/telco-export.sh "$csv"
-mvn -B -q -o compile -pl ops -am
-mvn -B -q -o dependency:build-classpath -pl ops -Dmdep.outputFile="$PWD/target/telco/ops.cp" >/dev/null
-java -cp "ops/target/classes:store/target/classes:$(cat target/telco/ops.cp)" \
-  dev.switchboard.ops.churn.OwnHistoryEvaluation "$csv" churn
+bench/main.sh dev.switchboard.bench.churn.OwnHistoryEvaluation "$csv" churn

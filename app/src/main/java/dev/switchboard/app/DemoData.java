@@ -1,13 +1,7 @@
 package dev.switchboard.app;
 
-import dev.switchboard.ops.billing.BillingDemoSeed;
-import dev.switchboard.ops.churn.ChurnDemoSeed;
+import dev.switchboard.demo.BusinessDemo;
 import dev.switchboard.ops.customer.BusinessCalendar;
-import dev.switchboard.ops.demo.DemoHistory;
-import dev.switchboard.ops.demo.DemoSeed;
-import dev.switchboard.ops.marketing.MarketingDemoSeed;
-import dev.switchboard.ops.sales.SalesDemoSeed;
-import dev.switchboard.ops.success.SuccessDemoSeed;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountRepository;
@@ -43,24 +37,11 @@ final class DemoData {
 
   static final String ADMIN_PASSWORD = "demo-admin-password";
 
-  /** The departments' demo seeds, in order: billing makes the customers the others refer to. */
-  private static final List<DemoSeed> SEEDS =
-      List.of(
-          new BillingDemoSeed(),
-          new MarketingDemoSeed(),
-          new SalesDemoSeed(),
-          new SuccessDemoSeed(),
-          new ChurnDemoSeed());
-
   private DemoData() {}
 
   /** Two years of business history from the one demo story, written by each department. */
   static void ensureBusiness(Database db) {
-    DemoHistory history =
-        DemoHistory.generate(DemoHistory.DEMO_SEED, LocalDate.now(BusinessCalendar.ZONE));
-    for (DemoSeed seed : SEEDS) {
-      seed.seed(db, history);
-    }
+    BusinessDemo.seed(db, LocalDate.now(BusinessCalendar.ZONE));
   }
 
   /** Creates what is missing and resets the demo passwords, leaving everything else alone. */

@@ -11,6 +11,7 @@ import dev.switchboard.console.edge.EdgeErrors;
 import dev.switchboard.console.edge.EdgeHandler;
 import dev.switchboard.console.edge.ForwardedByTrustedProxy;
 import dev.switchboard.console.edge.HttpSettings;
+import dev.switchboard.console.http.ImportRunner;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DuplicateException;
 import dev.switchboard.store.InvalidValueException;
@@ -47,10 +48,10 @@ public final class ApiServer implements AutoCloseable {
   private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   private final Javalin app;
-  private final ImportJobs jobs;
+  private final ImportRunner<ImportJob> jobs;
   private final String host;
 
-  private ApiServer(Javalin app, ImportJobs jobs, String host) {
+  private ApiServer(Javalin app, ImportRunner<ImportJob> jobs, String host) {
     this.app = app;
     this.jobs = jobs;
     this.host = host;
@@ -71,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
     TenantRepository tenants = new TenantRepository(db.jdbi());
     AccountRepository accounts = new AccountRepository(db.jdbi());
     AccountImport importer = new AccountImport(db.jdbi());
-    ImportJobs jobs = new ImportJobs(importer);
+    ImportRunner<ImportJob> jobs = new ImportRunner<>("account-import", ImportJob::id);
     byte[] openApi = openApiDocument(mapper);
     String kind = db.settings().isEmbedded() ? "h2" : "postgresql";
     Javalin app =

@@ -1,5 +1,6 @@
 package dev.switchboard.console;
 
+import dev.switchboard.console.http.ImportRunner;
 import dev.switchboard.store.NotFoundException;
 import dev.switchboard.store.account.AccountImport;
 import dev.switchboard.store.tenant.TenantRepository;
@@ -8,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * {@code /api/v1/tenants/{domain}/accounts/import}: CSV import, synchronous by default, or in the
@@ -16,10 +18,10 @@ import java.nio.charset.StandardCharsets;
 final class ImportRoutes {
 
   private final AccountImport importer;
-  private final ImportJobs jobs;
+  private final ImportRunner<ImportJob> jobs;
   private final TenantRepository tenants;
 
-  ImportRoutes(AccountImport importer, ImportJobs jobs, TenantRepository tenants) {
+  ImportRoutes(AccountImport importer, ImportRunner<ImportJob> jobs, TenantRepository tenants) {
     this.importer = importer;
     this.jobs = jobs;
     this.tenants = tenants;
@@ -36,7 +38,7 @@ final class ImportRoutes {
     String csv = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
     if ("true".equalsIgnoreCase(ctx.queryParam("async"))) {
       tenants.get(domain); // 404 now rather than a failed job later
-      ImportJob job = jobs.submit(domain, csv);
+      ImportJob job = submit(domain, csv);
       ctx.status(HttpStatus.ACCEPTED)
           .header(
               "Location",
@@ -47,6 +49,24 @@ final class ImportRoutes {
     AccountImport.Report report =
         importer.run(domain, new StringReader(csv), AccountImport.Progress.NONE);
     ctx.json(report);
+  }
+
+  private ImportJob submit(String domain, String csv) {
+    String id = UUID.randomUUID().toString();
+    return jobs.submit(
+        new ImportJob(id, domain, "running", 0, 0, null, null),
+        progress -> {
+          AccountImport.Report report =
+              importer.run(
+                  domain,
+                  new StringReader(csv),
+                  (processed, total) ->
+                      progress.accept(
+                          new ImportJob(id, domain, "running", processed, total, null, null)));
+          int total = jobs.find(id).map(ImportJob::total).orElse(0);
+          return new ImportJob(id, domain, "done", total, total, report, null);
+        },
+        error -> new ImportJob(id, domain, "failed", 0, 0, null, error));
   }
 
   private void status(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.switchboard.console;
 
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.console.web.Caller;
 import dev.switchboard.store.NotFoundException;
 import dev.switchboard.store.security.SecurityBlock;
@@ -18,6 +19,8 @@ import java.util.Set;
  * admins only (the gate's {@code RoleRule} names no other role for it).
  */
 final class SecurityRoutes {
+
+  private static final int MAX_LIMIT = 500;
   private static final Set<String> EVENT_PARAMS = Set.of("limit");
 
   /** A list with its items under {@code items}, as every list of the API. */
@@ -39,13 +42,13 @@ final class SecurityRoutes {
   }
 
   private void events(Context ctx) {
-    ListParams p = ListParams.of(ctx, EVENT_PARAMS);
-    List<SecurityEvent> events = desk.events(p.limit());
+    QueryString p = QueryString.of(ctx, EVENT_PARAMS);
+    List<SecurityEvent> events = desk.events(p.limit(MAX_LIMIT));
     ctx.json(new Items<>(events));
   }
 
   private void blocks(Context ctx) {
-    ListParams.of(ctx, Set.of());
+    QueryString.of(ctx, Set.of());
     List<SecurityBlock> blocks = desk.blocks(clock.instant());
     ctx.json(new Items<>(blocks));
   }
@@ -61,7 +64,7 @@ final class SecurityRoutes {
   }
 
   private void counters(Context ctx) {
-    ListParams.of(ctx, Set.of());
+    QueryString.of(ctx, Set.of());
     Map<String, Long> totals = desk.counters();
     ctx.json(totals);
   }

@@ -1,5 +1,6 @@
 package dev.switchboard.console;
 
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.usage.ActiveBinding;
 import dev.switchboard.store.usage.CallFilter;
@@ -17,6 +18,8 @@ import java.util.Set;
  * is registered now, newest or alphabetical first, a page at a time.
  */
 final class UsageRoutes {
+
+  private static final int MAX_LIMIT = 500;
 
   private static final Set<String> CALL_PARAMS =
       Set.of("limit", "cursor", "from", "to", "extension", "status");
@@ -41,8 +44,8 @@ final class UsageRoutes {
   }
 
   private void calls(Context ctx) {
-    ListParams p = ListParams.of(ctx, CALL_PARAMS);
-    int limit = p.limit();
+    QueryString p = QueryString.of(ctx, CALL_PARAMS);
+    int limit = p.limit(MAX_LIMIT);
     CallFilter filter =
         new CallFilter(
             p.instant("from", false),
@@ -55,8 +58,8 @@ final class UsageRoutes {
   }
 
   private void registrations(Context ctx) {
-    ListParams p = ListParams.of(ctx, REGISTRATION_PARAMS);
-    int limit = p.limit();
+    QueryString p = QueryString.of(ctx, REGISTRATION_PARAMS);
+    int limit = p.limit(MAX_LIMIT);
     String domain = tenants.get(ctx.pathParam("domain")).domain();
     Page<ActiveBinding> page = bindings.active(domain, clock.instant(), limit, p.text("cursor"));
     ctx.json(new PageView<>(page.items().stream().map(RegistrationView::of).toList(), page.next()));

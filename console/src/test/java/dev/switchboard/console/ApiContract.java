@@ -50,20 +50,16 @@ abstract class ApiContract {
 
   @AfterAll
   void stopServer() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (db != null) {
-      db.close();
-    }
-    if (testDb != null) {
-      testDb.close();
-    }
-    if (dir != null) {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    ServerTeardown.stop(server, db, testDb, dir);
+  }
+
+  /** Creates a tenant "Acme" under a fresh domain through the API and returns the domain. */
+  static String newTenant(HttpJson http) {
+    String d = uniqueDomain();
+    assertThat(
+            http.post("/api/v1/tenants", "{\"name\":\"Acme\",\"domain\":\"" + d + "\"}").status())
+        .isEqualTo(201);
+    return d;
   }
 
   static String uniqueDomain() {
@@ -71,11 +67,7 @@ abstract class ApiContract {
   }
 
   String newTenant() {
-    String d = uniqueDomain();
-    assertThat(
-            http.post("/api/v1/tenants", "{\"name\":\"Acme\",\"domain\":\"" + d + "\"}").status())
-        .isEqualTo(201);
-    return d;
+    return newTenant(http);
   }
 
   static void assertError(Reply r, int status, String field) {

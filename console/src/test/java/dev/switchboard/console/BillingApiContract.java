@@ -44,28 +44,11 @@ abstract class BillingApiContract {
 
   @AfterAll
   void stopServer() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (db != null) {
-      db.close();
-    }
-    if (testDb != null) {
-      testDb.close();
-    }
-    if (dir != null) {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    ServerTeardown.stop(server, db, testDb, dir);
   }
 
   private String newTenant() {
-    String d = ApiContract.uniqueDomain();
-    assertThat(
-            http.post("/api/v1/tenants", "{\"name\":\"Acme\",\"domain\":\"" + d + "\"}").status())
-        .isEqualTo(201);
-    return d;
+    return ApiContract.newTenant(http);
   }
 
   private JsonNode ok(Reply r, int status) {

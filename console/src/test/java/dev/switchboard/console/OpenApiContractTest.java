@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The OpenAPI document and the server agree on every schema, both ways, over real calls on a slice
  * of the demo story: each documented request body (every documented field filled) is accepted
- * rather than refused for a field, and every 2xx JSON answer fits the documented schema exactly (no
- * wrong types, no missing required field, no field the document does not name).
+ * rather than refused for a field, every 2xx JSON answer fits the documented schema exactly (no
+ * wrong types, no missing required field, no field the document does not name), and every
+ * documented 4xx answer has the one error shape.
  */
 class OpenApiContractTest {
 
@@ -51,13 +52,18 @@ class OpenApiContractTest {
                     + ": the document names a field the server refuses: "
                     + r.json().path("field").asText());
           }
+          // A response may be a shared one (#/components/responses/...), so follow the $ref.
           JsonNode schema =
-              op.spec()
-                  .path("responses")
-                  .path(Integer.toString(r.status()))
+              doc.resolve(op.spec().path("responses").path(Integer.toString(r.status())))
                   .path("content")
                   .path("application/json")
                   .path("schema");
+          if (r.status() >= 400 && r.json() != null && !schema.isMissingNode()) {
+            // Every documented error answer has the one error shape.
+            for (String problem : schemas.check(schema, r.json())) {
+              drift.add(op + " " + r.status() + " " + problem);
+            }
+          }
           if (r.status() < 300
               && r.json() != null
               && r.contentType().startsWith("application/json")) {

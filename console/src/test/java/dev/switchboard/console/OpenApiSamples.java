@@ -67,11 +67,26 @@ final class OpenApiSamples {
         if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
           out.add(
               new Operation(
-                  method.toUpperCase(Locale.ROOT), path.getKey(), path.getValue().get(method)));
+                  method.toUpperCase(Locale.ROOT),
+                  path.getKey(),
+                  withParameters(path.getValue().get(method))));
         }
       }
     }
     return out;
+  }
+
+  /** The operation with its shared parameters ({@code $ref} to the components) written out. */
+  private JsonNode withParameters(JsonNode spec) {
+    if (!spec.has("parameters")) {
+      return spec;
+    }
+    ObjectNode copy = spec.deepCopy();
+    ArrayNode parameters = copy.putArray("parameters");
+    for (JsonNode p : spec.get("parameters")) {
+      parameters.add(resolve(p));
+    }
+    return copy;
   }
 
   /** The schema {@code node} names, following {@code $ref} into the components. */

@@ -2,12 +2,12 @@ package dev.switchboard.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.console.OpenApiSamples.Operation;
-import dev.switchboard.ops.billing.BillingDemoSeed;
-import dev.switchboard.ops.demo.DemoHistory;
-import dev.switchboard.ops.demo.DemoSeed;
-import dev.switchboard.ops.marketing.MarketingDemoSeed;
-import dev.switchboard.ops.sales.SalesDemoSeed;
-import dev.switchboard.ops.success.SuccessDemoSeed;
+import dev.switchboard.demo.DemoHistory;
+import dev.switchboard.demo.DemoSeed;
+import dev.switchboard.demo.billing.BillingDemoSeed;
+import dev.switchboard.demo.marketing.MarketingDemoSeed;
+import dev.switchboard.demo.sales.SalesDemoSeed;
+import dev.switchboard.demo.success.SuccessDemoSeed;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;

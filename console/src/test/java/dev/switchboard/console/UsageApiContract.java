@@ -72,28 +72,11 @@ abstract class UsageApiContract {
 
   @AfterAll
   void stopServer() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (db != null) {
-      db.close();
-    }
-    if (testDb != null) {
-      testDb.close();
-    }
-    if (dir != null) {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    ServerTeardown.stop(server, db, testDb, dir);
   }
 
   private String newTenant() {
-    String d = ApiContract.uniqueDomain();
-    assertThat(
-            http.post("/api/v1/tenants", "{\"name\":\"Acme\",\"domain\":\"" + d + "\"}").status())
-        .isEqualTo(201);
-    return d;
+    return ApiContract.newTenant(http);
   }
 
   /** Call i is set up i hours after T0; 200s are answered 2 s later and last 30 s. */

@@ -19,6 +19,11 @@ import dev.switchboard.console.billing.BillingViews.RefundView;
 import dev.switchboard.console.billing.BillingViews.RenewalMonthView;
 import dev.switchboard.console.billing.BillingViews.RenewalView;
 import dev.switchboard.console.billing.BillingViews.SubscriptionView;
+import dev.switchboard.console.http.CsvResponse;
+import dev.switchboard.console.http.Dates;
+import dev.switchboard.console.http.ImportRunner;
+import dev.switchboard.console.http.PathId;
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.ops.billing.Balance;
 import dev.switchboard.ops.billing.BillingImport;
 import dev.switchboard.ops.billing.Catalogue;
@@ -27,6 +32,7 @@ import dev.switchboard.ops.billing.Invoice;
 import dev.switchboard.ops.billing.InvoiceStatus;
 import dev.switchboard.ops.billing.Invoices;
 import dev.switchboard.ops.billing.Money;
+import dev.switchboard.ops.billing.Payments;
 import dev.switchboard.ops.billing.Plan;
 import dev.switchboard.ops.billing.Subscription;
 import dev.switchboard.ops.billing.Subscriptions;
@@ -37,19 +43,19 @@ import dev.switchboard.store.tenant.TenantRepository;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** The billing department's routes under {@code /api/v1/billing}. */
 public final class BillingRoutes {
@@ -74,7 +80,9 @@ public final class BillingRoutes {
   private final Catalogue catalogue;
   private final Subscriptions subscriptions;
   private final Invoices invoices;
-  private final BillingImportJobs imports;
+  private final Payments payments;
+  private final ImportRunner<BillingImportJob> imports;
+  private final BillingImport importer;
 
   private BillingRoutes(Database db, ObjectMapper mapper, Clock clock) {
     this.db = db;
@@ -82,7 +90,9 @@ public final class BillingRoutes {
     this.catalogue = new Catalogue(db.jdbi(), clock);
     this.subscriptions = new Subscriptions(db.jdbi(), clock);
     this.invoices = new Invoices(db.jdbi(), clock);
-    this.imports = new BillingImportJobs(new BillingImport(db.jdbi(), clock));
+    this.payments = new Payments(db.jdbi());
+    this.importer = new BillingImport(db.jdbi(), clock);
+    this.imports = new ImportRunner<>("billing-import", BillingImportJob::id);
   }
 
   public static void register(JavalinConfig cfg, Database db, ObjectMapper mapper, Clock clock) {
@@ -115,33 +125,17 @@ public final class BillingRoutes {
   }
 
   private LocalDate asOf(Context ctx) {
-    LocalDate d = queryDate("asOf", ctx.queryParam("asOf"));
-    return d == null ? today() : d;
+    String v = ctx.queryParam("asOf");
+    return v == null || v.isBlank() ? today() : Dates.parse("asOf", v);
   }
 
-  private static void onlyParams(Context ctx, Set<String> allowed) {
-    for (String p : ctx.queryParamMap().keySet()) {
-      if (!allowed.contains(p)) {
-        throw new InvalidValueException(p, "unknown query parameter " + p);
-      }
-    }
+  private static QueryString onlyParams(Context ctx, Set<String> allowed) {
+    return QueryString.of(ctx, allowed);
   }
 
   // An empty body reads as {} here: every billing body field without a default is checked anyway.
   private JsonBody body(Context ctx, Set<String> allowed) {
     return JsonBody.parseOrEmpty(decimals, ctx.bodyAsBytes(), allowed);
-  }
-
-  /** A date query parameter like 2026-03-01; null when absent or empty. */
-  private static LocalDate queryDate(String field, String text) {
-    if (text == null || text.isEmpty()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeException e) {
-      throw new InvalidValueException(field, field + " must be a date like 2026-03-01");
-    }
   }
 
   // Plans
@@ -183,19 +177,13 @@ public final class BillingRoutes {
   }
 
   private void quote(Context ctx) {
-    onlyParams(ctx, Set.of("plan", "seats", "on"));
-    String plan = ctx.queryParam("plan");
-    if (plan == null || plan.isBlank()) {
-      throw new InvalidValueException("plan", "plan is required");
+    QueryString q = onlyParams(ctx, Set.of("plan", "seats", "on"));
+    String plan = q.requiredText("plan");
+    Integer seats = q.integer("seats");
+    if (seats == null) {
+      throw new InvalidValueException("seats", "seats is required");
     }
-    int seats;
-    try {
-      seats = Integer.parseInt(String.valueOf(ctx.queryParam("seats")));
-    } catch (NumberFormatException e) {
-      throw new InvalidValueException("seats", "seats must be an integer");
-    }
-    LocalDate on = queryDate("on", ctx.queryParam("on"));
-    LocalDate day = on == null ? today() : on;
+    LocalDate day = q.date("on", today());
     BigDecimal first = catalogue.firstYearPrice(plan, seats, day);
     Plan p = catalogue.get(plan, day);
     ctx.json(
@@ -278,34 +266,19 @@ public final class BillingRoutes {
   // Invoices, payments, refunds, credit notes
 
   private Invoices.Page page(Context ctx) {
-    onlyParams(ctx, Set.of("domain", "status", "from", "to", "asOf", "offset", "limit"));
-    String status = ctx.queryParam("status");
-    String domain = ctx.queryParam("domain");
+    QueryString q =
+        onlyParams(ctx, Set.of("domain", "status", "from", "to", "asOf", "offset", "limit"));
+    String status = q.text("status");
+    String domain = q.text("domain");
     Invoices.Filter f =
         new Invoices.Filter(
-            domain == null || domain.isBlank() ? null : TenantRepository.lower(domain),
-            status == null || status.isBlank() ? null : InvoiceStatus.parse(status),
-            queryDate("from", ctx.queryParam("from")),
-            queryDate("to", ctx.queryParam("to")));
-    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    int limit = intParam(ctx, "limit", 50, 1, MAX_LIMIT);
+            domain == null ? null : TenantRepository.lower(domain),
+            status == null ? null : InvoiceStatus.parse(status),
+            q.date("from"),
+            q.date("to"));
+    int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
+    int limit = q.limit(MAX_LIMIT);
     return invoices.list(f, asOf(ctx), offset, limit);
-  }
-
-  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n < min || n > max) {
-        throw new InvalidValueException(name, name + " must be " + min + " to " + max);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new InvalidValueException(name, name + " must be an integer");
-    }
   }
 
   private void listInvoices(Context ctx) {
@@ -316,50 +289,42 @@ public final class BillingRoutes {
   }
 
   private void exportInvoices(Context ctx) {
-    Invoices.Page p = page(ctx);
-    StringBuilder out = new StringBuilder();
-    out.append(
-            CsvLine.join(
-                List.of(
-                    "number",
-                    "domain",
-                    "issued_on",
-                    "due_on",
-                    "currency",
-                    "total",
-                    "credited",
-                    "paid",
-                    "refunded",
-                    "outstanding",
-                    "status")))
-        .append("\r\n");
-    for (Invoice i : p.items()) {
-      out.append(
-              CsvLine.join(
-                  List.of(
-                      i.number(),
-                      i.domain(),
-                      i.issuedOn().toString(),
-                      i.dueOn().toString(),
-                      i.currency(),
-                      BillingViews.m(i.total()),
-                      BillingViews.m(i.credited()),
-                      BillingViews.m(i.paid()),
-                      BillingViews.m(i.refunded()),
-                      BillingViews.m(i.outstanding()),
-                      i.status().wireName())))
-          .append("\r\n");
-    }
-    ctx.contentType("text/csv; charset=utf-8")
-        .header("Content-Disposition", "attachment; filename=\"invoices.csv\"")
-        .result(out.toString().getBytes(StandardCharsets.UTF_8));
+    CsvResponse.send(
+        ctx,
+        "invoices",
+        List.of(
+            "number",
+            "domain",
+            "issued_on",
+            "due_on",
+            "currency",
+            "total",
+            "credited",
+            "paid",
+            "refunded",
+            "outstanding",
+            "status"),
+        page(ctx).items(),
+        i ->
+            List.of(
+                i.number(),
+                i.domain(),
+                i.issuedOn().toString(),
+                i.dueOn().toString(),
+                i.currency(),
+                BillingViews.m(i.total()),
+                BillingViews.m(i.credited()),
+                BillingViews.m(i.paid()),
+                BillingViews.m(i.refunded()),
+                BillingViews.m(i.outstanding()),
+                i.status().wireName()));
   }
 
   private void invoice(Context ctx) {
     onlyParams(ctx, Set.of("asOf"));
     String number = ctx.pathParam("id");
     Invoice i = invoices.get(number, asOf(ctx));
-    Invoices.Activity a = invoices.activity(number);
+    Payments.Activity a = payments.activity(number);
     ctx.json(
         new InvoiceDetailView(
             InvoiceView.of(i),
@@ -372,7 +337,7 @@ public final class BillingRoutes {
     JsonBody b = body(ctx, Set.of("amount", "paidOn", "method", "reference"));
     LocalDate on = b.date("paidOn");
     var p =
-        invoices.pay(
+        payments.pay(
             ctx.pathParam("id"),
             on == null ? today() : on,
             b.requiredDecimal("amount"),
@@ -385,7 +350,7 @@ public final class BillingRoutes {
     JsonBody b = body(ctx, Set.of("amount", "issuedOn", "reason"));
     LocalDate on = b.date("issuedOn");
     var c =
-        invoices.creditNote(
+        payments.creditNote(
             ctx.pathParam("id"),
             on == null ? today() : on,
             b.requiredDecimal("amount"),
@@ -394,16 +359,11 @@ public final class BillingRoutes {
   }
 
   private void refund(Context ctx) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new InvalidValueException("id", "payment id must be a number");
-    }
+    long id = PathId.of(ctx);
     JsonBody b = body(ctx, Set.of("amount", "refundedOn", "reason"));
     LocalDate on = b.date("refundedOn");
     var r =
-        invoices.refund(
+        payments.refund(
             id,
             on == null ? today() : on,
             b.requiredDecimal("amount"),
@@ -414,15 +374,9 @@ public final class BillingRoutes {
   // Renewal calendar
 
   private void renewals(Context ctx) {
-    onlyParams(ctx, Set.of("from", "months"));
-    String from = ctx.queryParam("from");
-    YearMonth first;
-    try {
-      first = from == null || from.isBlank() ? YearMonth.from(today()) : YearMonth.parse(from);
-    } catch (DateTimeParseException e) {
-      throw new InvalidValueException("from", "from must be a month like 2026-03");
-    }
-    int months = intParam(ctx, "months", 12, 1, 36);
+    QueryString q = onlyParams(ctx, Set.of("from", "months"));
+    YearMonth first = q.month("from", YearMonth.from(today()));
+    int months = q.integer("months", 12, 1, 36);
     Map<YearMonth, List<Subscription>> byMonth = new TreeMap<>();
     for (int i = 0; i < months; i++) {
       byMonth.put(first.plusMonths(i), new ArrayList<>());
@@ -463,7 +417,20 @@ public final class BillingRoutes {
       throw new InvalidValueException(
           "csv", "the header must be exactly: " + String.join(",", BillingImport.COLUMNS));
     }
-    BillingImportJob job = imports.submit(csv);
+    String id = UUID.randomUUID().toString();
+    BillingImportJob job =
+        imports.submit(
+            new BillingImportJob(id, "running", 0, 0, null, null),
+            progress -> {
+              BillingImport.Report report =
+                  importer.run(
+                      new StringReader(csv),
+                      (done, total) ->
+                          progress.accept(
+                              new BillingImportJob(id, "running", done, total, null, null)));
+              return new BillingImportJob(id, "done", report.rows(), report.rows(), report, null);
+            },
+            error -> new BillingImportJob(id, "failed", 0, 0, null, error));
     ctx.status(HttpStatus.ACCEPTED).header("Location", BASE + "/import/" + job.id()).json(job);
   }
 

@@ -2,6 +2,7 @@ package dev.switchboard.console.churn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.console.JsonBody;
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.ops.churn.ChurnHistoryQuery;
 import dev.switchboard.ops.churn.ChurnReason;
 import dev.switchboard.ops.churn.ChurnReasonCode;
@@ -13,7 +14,6 @@ import dev.switchboard.ops.churn.OwnHistory;
 import dev.switchboard.ops.churn.OwnHistoryReport;
 import dev.switchboard.ops.churn.StoredModel;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -83,19 +83,7 @@ public final class ChurnRoutes {
   record ReasonDetail(ChurnReason reason, List<EarlySignals.Signal> signals) {}
 
   private void risks(Context ctx) {
-    onlyParams(ctx, Set.of("limit"));
-    int limit = 50;
-    String l = ctx.queryParam("limit");
-    if (l != null) {
-      try {
-        limit = Integer.parseInt(l);
-      } catch (NumberFormatException e) {
-        throw new InvalidValueException("limit", "limit must be an integer");
-      }
-      if (limit < 1 || limit > 1000) {
-        throw new InvalidValueException("limit", "limit must be 1 to 1000");
-      }
-    }
+    int limit = QueryString.of(ctx, Set.of("limit")).limit(1000);
     var latest = service.latest();
     ctx.json(
         new RiskList(
@@ -172,11 +160,7 @@ public final class ChurnRoutes {
   }
 
   private static void onlyParams(Context ctx, Set<String> allowed) {
-    for (String p : ctx.queryParamMap().keySet()) {
-      if (!allowed.contains(p)) {
-        throw new InvalidValueException(p, "unknown query parameter " + p);
-      }
-    }
+    QueryString.of(ctx, allowed);
   }
 
   private JsonBody body(Context ctx, Set<String> allowed) {

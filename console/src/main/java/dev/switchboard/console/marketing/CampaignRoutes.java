@@ -1,5 +1,7 @@
 package dev.switchboard.console.marketing;
 
+import dev.switchboard.console.http.CsvResponse;
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.ops.marketing.Campaign;
 import dev.switchboard.ops.marketing.CampaignRepository;
 import dev.switchboard.ops.marketing.Channel;
@@ -16,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code /api/v1/marketing/channels}, {@code /campaigns} and {@code /intent-rules}. */
@@ -138,10 +139,10 @@ final class CampaignRoutes {
   }
 
   private void listChannels(Context ctx) {
-    Http.query(ctx, Set.of());
+    QueryString q = QueryString.listing(ctx, Set.of());
     List<Channel> all = channels.list();
-    if (Http.wantsCsv(ctx)) {
-      Http.csv(
+    if (q.csv()) {
+      CsvResponse.send(
           ctx,
           "channels",
           List.of("code", "name", "kind", "utm_aliases", "builtin"),
@@ -177,10 +178,10 @@ final class CampaignRoutes {
   }
 
   private void listCampaigns(Context ctx) {
-    Map<String, String> q = Http.query(ctx, Set.of("channel"));
-    List<Campaign> all = campaigns.list(q.get("channel"));
-    if (Http.wantsCsv(ctx)) {
-      Http.csv(
+    QueryString q = QueryString.listing(ctx, Set.of("channel"));
+    List<Campaign> all = campaigns.list(q.text("channel"));
+    if (q.csv()) {
+      CsvResponse.send(
           ctx,
           "campaigns",
           List.of(

@@ -1,5 +1,7 @@
 package dev.switchboard.console.marketing;
 
+import dev.switchboard.console.http.CsvResponse;
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.ops.customer.BusinessCalendar;
 import dev.switchboard.ops.marketing.ChannelRank;
 import dev.switchboard.ops.marketing.ChannelRanking;
@@ -12,7 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** {@code /api/v1/marketing/funnel} and {@code /channel-ranking} for a date range. */
@@ -41,10 +43,10 @@ final class FunnelRoutes {
     r.get("/api/v1/marketing/channel-ranking", this::ranking);
   }
 
-  private LocalDate[] range(Map<String, String> q) {
+  private LocalDate[] range(QueryString q) {
     LocalDate today = BusinessCalendar.BUSINESS.today(clock);
-    LocalDate to = Http.date(q, "to", today);
-    LocalDate from = Http.date(q, "from", to.minusYears(1).plusDays(1));
+    LocalDate to = q.date("to", today);
+    LocalDate from = q.date("from", to.minusYears(1).plusDays(1));
     if (from.isAfter(to)) {
       throw new InvalidValueException("from", "from is after to");
     }
@@ -52,17 +54,17 @@ final class FunnelRoutes {
   }
 
   private void funnel(Context ctx) {
-    Map<String, String> q = Http.query(ctx, Set.of("from", "to", "by"));
+    QueryString q = QueryString.listing(ctx, Set.of("from", "to", "by"));
     LocalDate[] r = range(q);
-    String by = q.getOrDefault("by", "channel");
+    String by = Objects.requireNonNullElse(q.text("by"), "channel");
     List<FunnelRow> rows =
         switch (by) {
           case "channel" -> funnel.byChannel(r[0], r[1]);
           case "campaign" -> funnel.byCampaign(r[0], r[1]);
           default -> throw new InvalidValueException("by", "by must be channel or campaign");
         };
-    if (Http.wantsCsv(ctx)) {
-      Http.csv(
+    if (q.csv()) {
+      CsvResponse.send(
           ctx,
           "funnel-by-" + by,
           List.of(
@@ -113,11 +115,11 @@ final class FunnelRoutes {
   }
 
   private void ranking(Context ctx) {
-    Map<String, String> q = Http.query(ctx, Set.of("from", "to"));
+    QueryString q = QueryString.listing(ctx, Set.of("from", "to"));
     LocalDate[] r = range(q);
     List<ChannelRank> ranks = ranking.rank(r[0], r[1]);
-    if (Http.wantsCsv(ctx)) {
-      Http.csv(
+    if (q.csv()) {
+      CsvResponse.send(
           ctx,
           "channel-ranking",
           List.of(

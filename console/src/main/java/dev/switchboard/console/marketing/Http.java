@@ -15,15 +15,9 @@ import dev.switchboard.ops.marketing.ChannelAdvice;
 import dev.switchboard.ops.marketing.ChannelKind;
 import dev.switchboard.ops.marketing.LeadStatus;
 import dev.switchboard.store.InvalidValueException;
-import dev.switchboard.store.csv.CsvLine;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -107,83 +101,6 @@ final class Http {
 
   void json(Context ctx, Object value) {
     json(ctx, 200, value);
-  }
-
-  /** True when the query string asks for CSV ({@code format=csv}). */
-  static boolean wantsCsv(Context ctx) {
-    String f = ctx.queryParam("format");
-    if (f == null || f.equals("json")) {
-      return false;
-    }
-    if (f.equals("csv")) {
-      return true;
-    }
-    throw new InvalidValueException("format", "format must be json or csv");
-  }
-
-  static <T> void csv(
-      Context ctx, String name, List<String> header, List<T> rows, Function<T, List<String>> line) {
-    StringBuilder out = new StringBuilder(CsvLine.join(header)).append("\r\n");
-    for (T r : rows) {
-      out.append(CsvLine.join(line.apply(r))).append("\r\n");
-    }
-    csvText(ctx, name, out.toString());
-  }
-
-  static void csvText(Context ctx, String name, String text) {
-    ctx.contentType("text/csv; charset=utf-8")
-        .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-        .result(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The query string, refusing parameters not in {@code allowed} (and {@code format}). */
-  static Map<String, String> query(Context ctx, Set<String> allowed) {
-    Map<String, String> out = new java.util.HashMap<>();
-    for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
-      if (!allowed.contains(p.getKey()) && !p.getKey().equals("format")) {
-        throw new InvalidValueException(p.getKey(), "unknown query parameter " + p.getKey());
-      }
-      if (p.getValue().size() > 1) {
-        throw new InvalidValueException(p.getKey(), p.getKey() + " given more than once");
-      }
-      String v = p.getValue().get(0);
-      if (v != null && !v.isBlank()) {
-        out.put(p.getKey(), v.strip());
-      }
-    }
-    return out;
-  }
-
-  static LocalDate date(Map<String, String> q, String name, LocalDate fallback) {
-    String v = q.get(name);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeException e) {
-      throw new InvalidValueException(name, name + " must be a date like 2026-03-01");
-    }
-  }
-
-  static long id(Context ctx, String name) {
-    try {
-      return Long.parseLong(ctx.pathParam(name));
-    } catch (NumberFormatException e) {
-      throw new InvalidValueException(name, name + " must be a number");
-    }
-  }
-
-  static Integer integer(Map<String, String> q, String name) {
-    String v = q.get(name);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new InvalidValueException(name, name + " must be an integer");
-    }
   }
 
   /** Who is acting, for the history: the signed-in user's e-mail or "operator". */

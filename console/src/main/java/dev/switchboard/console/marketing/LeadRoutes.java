@@ -1,5 +1,8 @@
 package dev.switchboard.console.marketing;
 
+import dev.switchboard.console.http.CsvResponse;
+import dev.switchboard.console.http.PathId;
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.ops.marketing.Lead;
 import dev.switchboard.ops.marketing.LeadCsv;
 import dev.switchboard.ops.marketing.LeadDraft;
@@ -13,7 +16,6 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code /api/v1/marketing/leads…}: list, create, change, move, notes, duplicates, merge, bulk. */
@@ -93,44 +95,44 @@ final class LeadRoutes {
     r.get(BASE, this::list);
     r.post(BASE, this::create);
     r.post(BASE + "/bulk", this::bulk);
-    r.get(BASE + "/{id}", ctx -> http.json(ctx, leads.get(Http.id(ctx, "id"))));
+    r.get(BASE + "/{id}", ctx -> http.json(ctx, leads.get(PathId.of(ctx))));
     r.patch(BASE + "/{id}", this::change);
     r.post(BASE + "/{id}/status", this::status);
     r.get(BASE + "/{id}/timeline", this::timeline);
     r.post(BASE + "/{id}/notes", this::note);
-    r.get(BASE + "/{id}/duplicates", ctx -> http.json(ctx, leads.duplicatesOf(Http.id(ctx, "id"))));
+    r.get(BASE + "/{id}/duplicates", ctx -> http.json(ctx, leads.duplicatesOf(PathId.of(ctx))));
     r.post(BASE + "/{id}/merge", this::merge);
     r.get("/api/v1/marketing/lead-duplicates", this::duplicateGroups);
   }
 
-  static LeadFilter filter(Map<String, String> q) {
-    String intent = q.get("intent");
+  static LeadFilter filter(QueryString q) {
+    String intent = q.text("intent");
     if (intent != null && (intent.length() != 1 || "ABCD".indexOf(intent.charAt(0)) < 0)) {
       throw new InvalidValueException("intent", "intent must be A, B, C or D");
     }
     return new LeadFilter(
-        q.containsKey("status") ? LeadStatus.parse(q.get("status")) : null,
-        q.get("channel"),
-        q.get("campaign"),
-        q.get("owner"),
+        q.text("status") != null ? LeadStatus.parse(q.text("status")) : null,
+        q.text("channel"),
+        q.text("campaign"),
+        q.text("owner"),
         intent == null ? null : intent.charAt(0),
-        q.get("q"),
-        Http.date(q, "from", null),
-        Http.date(q, "to", null),
+        q.text("q"),
+        q.date("from", null),
+        q.date("to", null),
         false);
   }
 
   private void list(Context ctx) {
-    Map<String, String> q = Http.query(ctx, LIST_PARAMS);
+    QueryString q = QueryString.listing(ctx, LIST_PARAMS);
     LeadFilter f = filter(q);
-    String after = q.get("after");
+    String after = q.text("after");
     Long afterId;
     try {
       afterId = after == null ? null : Long.parseLong(after);
     } catch (NumberFormatException e) {
       throw new InvalidValueException("after", "after must be a lead id");
     }
-    if (Http.wantsCsv(ctx)) {
+    if (q.csv()) {
       List<Lead> all = new ArrayList<>();
       Long cursor = afterId;
       do {
@@ -144,10 +146,10 @@ final class LeadRoutes {
       for (Lead l : all) {
         out.append(LeadCsv.line(l)).append("\r\n");
       }
-      Http.csvText(ctx, "leads", out.toString());
+      CsvResponse.sendText(ctx, "leads", out.toString());
       return;
     }
-    Integer limit = Http.integer(q, "limit");
+    Integer limit = q.integer("limit");
     if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
       throw new InvalidValueException("limit", "limit must be 1 to " + MAX_LIMIT);
     }
@@ -166,7 +168,7 @@ final class LeadRoutes {
     if (b.createdOn() != null) {
       throw new InvalidValueException("createdOn", "createdOn cannot be changed");
     }
-    http.json(ctx, leads.update(Http.id(ctx, "id"), b.draft(), Http.actor(ctx)));
+    http.json(ctx, leads.update(PathId.of(ctx), b.draft(), Http.actor(ctx)));
   }
 
   private void status(Context ctx) {
@@ -177,7 +179,7 @@ final class LeadRoutes {
     http.json(
         ctx,
         leads.advance(
-            Http.id(ctx, "id"),
+            PathId.of(ctx),
             LeadStatus.parse(b.status()),
             b.on(),
             Http.actor(ctx),
@@ -186,13 +188,13 @@ final class LeadRoutes {
   }
 
   private void timeline(Context ctx) {
-    long id = Http.id(ctx, "id");
+    long id = PathId.of(ctx);
     http.json(ctx, new Timeline(leads.get(id), leads.events(id), leads.notes(id)));
   }
 
   private void note(Context ctx) {
     NoteBody b = http.body(ctx, NoteBody.class);
-    http.json(ctx, 201, leads.addNote(Http.id(ctx, "id"), b.body(), Http.actor(ctx)));
+    http.json(ctx, 201, leads.addNote(PathId.of(ctx), b.body(), Http.actor(ctx)));
   }
 
   private void merge(Context ctx) {
@@ -200,7 +202,7 @@ final class LeadRoutes {
     if (b.from() == null) {
       throw new InvalidValueException("from", "from (the lead to merge into this one) is required");
     }
-    http.json(ctx, leads.merge(Http.id(ctx, "id"), b.from(), Http.actor(ctx)));
+    http.json(ctx, leads.merge(PathId.of(ctx), b.from(), Http.actor(ctx)));
   }
 
   private void bulk(Context ctx) {
@@ -227,8 +229,8 @@ final class LeadRoutes {
   }
 
   private void duplicateGroups(Context ctx) {
-    Map<String, String> q = Http.query(ctx, Set.of("limit"));
-    Integer limit = Http.integer(q, "limit");
+    QueryString q = QueryString.listing(ctx, Set.of("limit"));
+    Integer limit = q.integer("limit");
     if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
       throw new InvalidValueException("limit", "limit must be 1 to " + MAX_LIMIT);
     }

@@ -1,5 +1,8 @@
 package dev.switchboard.console.marketing;
 
+import dev.switchboard.console.http.CsvResponse;
+import dev.switchboard.console.http.PathId;
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.ops.marketing.Competitor;
 import dev.switchboard.ops.marketing.CompetitorRepository;
 import dev.switchboard.ops.marketing.ContentItem;
@@ -9,7 +12,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code /api/v1/marketing/competitors}, {@code /personas} and {@code /content}: plain CRUD. */
@@ -69,29 +71,29 @@ final class LibraryRoutes {
         ctx ->
             http.json(
                 ctx, 201, competitors.create(http.body(ctx, CompetitorBody.class).competitor())));
-    r.get(BASE + "/competitors/{id}", ctx -> http.json(ctx, competitors.get(Http.id(ctx, "id"))));
+    r.get(BASE + "/competitors/{id}", ctx -> http.json(ctx, competitors.get(PathId.of(ctx))));
     r.put(
         BASE + "/competitors/{id}",
         ctx ->
             http.json(
                 ctx,
                 competitors.update(
-                    Http.id(ctx, "id"), http.body(ctx, CompetitorBody.class).competitor())));
+                    PathId.of(ctx), http.body(ctx, CompetitorBody.class).competitor())));
     r.delete(
         BASE + "/competitors/{id}",
         ctx -> {
-          competitors.delete(Http.id(ctx, "id"));
+          competitors.delete(PathId.of(ctx));
           ctx.status(204);
         });
     r.post(
         BASE + "/competitors/{id}/faq",
         ctx -> {
           FaqBody b = http.body(ctx, FaqBody.class);
-          http.json(ctx, 201, competitors.addFaq(Http.id(ctx, "id"), b.question(), b.answer()));
+          http.json(ctx, 201, competitors.addFaq(PathId.of(ctx), b.question(), b.answer()));
         });
     r.delete(
         BASE + "/competitor-faq/{id}",
-        ctx -> http.json(ctx, competitors.deleteFaq(Http.id(ctx, "id"))));
+        ctx -> http.json(ctx, competitors.deleteFaq(PathId.of(ctx))));
 
     r.get(BASE + "/personas", this::listPersonas);
     r.post(
@@ -115,12 +117,11 @@ final class LibraryRoutes {
         BASE + "/content/{id}",
         ctx ->
             http.json(
-                ctx,
-                library.saveItem(Http.id(ctx, "id"), http.body(ctx, ContentBody.class).item())));
+                ctx, library.saveItem(PathId.of(ctx), http.body(ctx, ContentBody.class).item())));
     r.delete(
         BASE + "/content/{id}",
         ctx -> {
-          library.deleteItem(Http.id(ctx, "id"));
+          library.deleteItem(PathId.of(ctx));
           ctx.status(204);
         });
   }
@@ -140,10 +141,10 @@ final class LibraryRoutes {
   }
 
   private void listCompetitors(Context ctx) {
-    Http.query(ctx, Set.of());
+    QueryString q = QueryString.listing(ctx, Set.of());
     List<Competitor> all = competitors.list();
-    if (Http.wantsCsv(ctx)) {
-      Http.csv(
+    if (q.csv()) {
+      CsvResponse.send(
           ctx,
           "competitors",
           List.of("id", "name", "kind", "features", "pricing", "strengths", "weaknesses", "faq"),
@@ -166,10 +167,10 @@ final class LibraryRoutes {
   }
 
   private void listPersonas(Context ctx) {
-    Http.query(ctx, Set.of());
+    QueryString q = QueryString.listing(ctx, Set.of());
     List<Persona> all = library.personas();
-    if (Http.wantsCsv(ctx)) {
-      Http.csv(
+    if (q.csv()) {
+      CsvResponse.send(
           ctx,
           "personas",
           List.of("code", "name", "decision_chain", "concerns", "triggers", "found_at"),
@@ -183,10 +184,10 @@ final class LibraryRoutes {
   }
 
   private void listContent(Context ctx) {
-    Map<String, String> q = Http.query(ctx, Set.of("kind", "stage", "persona"));
-    List<ContentItem> all = library.items(q.get("kind"), q.get("stage"), q.get("persona"));
-    if (Http.wantsCsv(ctx)) {
-      Http.csv(
+    QueryString q = QueryString.listing(ctx, Set.of("kind", "stage", "persona"));
+    List<ContentItem> all = library.items(q.text("kind"), q.text("stage"), q.text("persona"));
+    if (q.csv()) {
+      CsvResponse.send(
           ctx,
           "content",
           List.of(

@@ -1,15 +1,13 @@
 package dev.switchboard.console.metrics;
 
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.ops.metrics.Grouping;
 import dev.switchboard.store.InvalidValueException;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** The query string of a metrics request, read strictly: unknown or bad values are a 400. */
@@ -18,41 +16,23 @@ final class MetricsParams {
   /** The longest window one request may ask for. */
   static final int MAX_MONTHS = 120;
 
-  private final Context ctx;
+  private final QueryString q;
 
-  private MetricsParams(Context ctx) {
-    this.ctx = ctx;
+  private MetricsParams(QueryString q) {
+    this.q = q;
   }
 
   static MetricsParams of(Context ctx, Set<String> allowed) {
-    for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
-      if (!allowed.contains(p.getKey())) {
-        throw new InvalidValueException(p.getKey(), "unknown query parameter " + p.getKey());
-      }
-      if (p.getValue().size() > 1) {
-        throw new InvalidValueException(p.getKey(), p.getKey() + " given more than once");
-      }
-    }
-    return new MetricsParams(ctx);
+    return new MetricsParams(QueryString.of(ctx, allowed));
   }
 
   private String text(String name) {
-    String v = ctx.queryParam(name);
-    return v == null || v.isBlank() ? null : v.trim();
+    return q.text(name);
   }
 
   /** {@code asOf} (a date, not after today), or today. */
   LocalDate asOf(LocalDate today) {
-    String v = text("asOf");
-    if (v == null) {
-      return today;
-    }
-    LocalDate day;
-    try {
-      day = LocalDate.parse(v);
-    } catch (DateTimeException e) {
-      throw new InvalidValueException("asOf", "asOf must be a date like 2025-03-31");
-    }
+    LocalDate day = q.date("asOf", today);
     if (day.isAfter(today)) {
       throw new InvalidValueException("asOf", "asOf must not be after today (" + today + ")");
     }
@@ -78,15 +58,7 @@ final class MetricsParams {
   }
 
   private YearMonth month(String name, YearMonth otherwise) {
-    String v = text(name);
-    if (v == null) {
-      return otherwise;
-    }
-    try {
-      return YearMonth.parse(v);
-    } catch (DateTimeException e) {
-      throw new InvalidValueException(name, name + " must be a month like 2025-03");
-    }
+    return q.month(name, otherwise);
   }
 
   /** {@code groupBy}: tier, industry or channel; null when absent. */
@@ -121,19 +93,7 @@ final class MetricsParams {
   }
 
   int integer(String name, int otherwise, int min, int max) {
-    String v = text(name);
-    if (v == null) {
-      return otherwise;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // Falls through to the same message as an out-of-range number.
-    }
-    throw new InvalidValueException(name, name + " must be an integer from " + min + " to " + max);
+    return q.integer(name, otherwise, min, max);
   }
 
   /** A window of whole months, both ends included. */

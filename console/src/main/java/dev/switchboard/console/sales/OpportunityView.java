@@ -1,5 +1,6 @@
 package dev.switchboard.console.sales;
 
+import dev.switchboard.console.http.CsvResponse;
 import dev.switchboard.ops.sales.Opportunity;
 import dev.switchboard.ops.sales.OpportunityRepository;
 import java.math.BigDecimal;
@@ -74,8 +75,8 @@ record OpportunityView(
                 .toList());
   }
 
-  static final CsvTable<OpportunityView> CSV =
-      new CsvTable<OpportunityView>()
+  static final CsvResponse<OpportunityView> CSV =
+      new CsvResponse<OpportunityView>()
           .col("id", OpportunityView::id)
           .col("leadId", OpportunityView::leadId)
           .col("company", OpportunityView::company)

@@ -2,6 +2,9 @@ package dev.switchboard.console.sales;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.console.JsonBody;
+import dev.switchboard.console.http.CsvResponse;
+import dev.switchboard.console.http.PathId;
+import dev.switchboard.console.http.QueryString;
 import dev.switchboard.ops.billing.Invoice;
 import dev.switchboard.ops.billing.Invoices;
 import dev.switchboard.ops.billing.Subscription;
@@ -92,15 +95,15 @@ public final class SalesRoutes {
 
   // --- reps
 
-  private static final CsvTable<Rep> REP_CSV =
-      new CsvTable<Rep>()
+  private static final CsvResponse<Rep> REP_CSV =
+      new CsvResponse<Rep>()
           .col("email", Rep::email)
           .col("name", Rep::name)
           .col("team", Rep::team)
           .col("active", Rep::active);
 
   private void listReps(Context ctx) {
-    SalesQuery q = SalesQuery.of(ctx, Set.of("team"));
+    QueryString q = QueryString.listing(ctx, Set.of("team"));
     String team = q.text("team");
     List<Rep> list =
         reps.list().stream().filter(x -> team == null || x.team().equals(team)).toList();
@@ -143,7 +146,7 @@ public final class SalesRoutes {
   // --- opportunities
 
   private void listDeals(Context ctx) {
-    SalesQuery q = SalesQuery.of(ctx, Set.of("stage", "rep", "team", "open"));
+    QueryString q = QueryString.listing(ctx, Set.of("stage", "rep", "team", "open"));
     String stage = q.text("stage");
     List<OpportunityView> list =
         pipeline
@@ -200,42 +203,42 @@ public final class SalesRoutes {
   }
 
   private void getDeal(Context ctx) {
-    SalesQuery.of(ctx, Set.of());
-    long id = id(ctx);
+    QueryString.listing(ctx, Set.of());
+    long id = PathId.of(ctx);
     ctx.json(OpportunityView.of(pipeline.deals().get(id), pipeline.deals().history(id)));
   }
 
   private void patchDeal(Context ctx) {
     JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("rep", "plan", "seats"));
-    long id = id(ctx);
+    long id = PathId.of(ctx);
     pipeline.change(id, b.text("rep"), b.text("plan"), b.integer("seats"));
     getDeal(ctx);
   }
 
   private void advance(Context ctx) {
     JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("stage", "on"));
-    long id = id(ctx);
+    long id = PathId.of(ctx);
     pipeline.advance(id, Stage.parse(b.requiredNonBlank("stage")), b.date("on"));
     getDeal(ctx);
   }
 
   private void win(Context ctx) {
     JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("on", "domain"));
-    long id = id(ctx);
+    long id = PathId.of(ctx);
     pipeline.win(id, b.date("on"), b.text("domain"));
     getDeal(ctx);
   }
 
   private void lose(Context ctx) {
     JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("on", "reason"));
-    long id = id(ctx);
+    long id = PathId.of(ctx);
     pipeline.lose(id, b.date("on"), b.text("reason"));
     getDeal(ctx);
   }
 
   private void refund(Context ctx) {
     JsonBody b = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("on", "reason"));
-    long id = id(ctx);
+    long id = PathId.of(ctx);
     pipeline.refund(id, b.date("on"), b.text("reason"));
     getDeal(ctx);
   }
@@ -254,8 +257,8 @@ public final class SalesRoutes {
       BigDecimal firstInvoiceTotal) {}
 
   private void customer(Context ctx) {
-    SalesQuery.of(ctx, Set.of());
-    Opportunity o = pipeline.deals().get(id(ctx));
+    QueryString.listing(ctx, Set.of());
+    Opportunity o = pipeline.deals().get(PathId.of(ctx));
     if (o.domain() == null) {
       throw new NotFoundException("id", "deal " + o.id() + " has no customer (not won)");
     }
@@ -281,7 +284,7 @@ public final class SalesRoutes {
   record ColumnView(String stage, int count, BigDecimal amount, List<OpportunityView> deals) {}
 
   private void board(Context ctx) {
-    SalesQuery q = SalesQuery.of(ctx, Set.of("team"));
+    QueryString q = QueryString.listing(ctx, Set.of("team"));
     List<ColumnView> cols =
         reports.board(q.text("team")).stream()
             .map(
@@ -293,7 +296,7 @@ public final class SalesRoutes {
                         c.deals().stream().map(OpportunityView::of).toList()))
             .toList();
     if (q.csv()) {
-      new CsvTable<ColumnView>()
+      new CsvResponse<ColumnView>()
           .col("stage", ColumnView::stage)
           .col("count", ColumnView::count)
           .col("amount", ColumnView::amount)
@@ -305,8 +308,8 @@ public final class SalesRoutes {
 
   // --- KPIs
 
-  private static final CsvTable<RepScore> SCORE_CSV =
-      new CsvTable<RepScore>()
+  private static final CsvResponse<RepScore> SCORE_CSV =
+      new CsvResponse<RepScore>()
           .col("key", RepScore::key)
           .col("name", RepScore::name)
           .col("team", RepScore::team)
@@ -323,17 +326,17 @@ public final class SalesRoutes {
           .col("refundAmount", RepScore::refundAmount);
 
   private void leaderboard(Context ctx) {
-    SalesQuery q = SalesQuery.of(ctx, Set.of("from", "to"));
-    List<RepScore> list = reports.leaderboard(q.period(pipeline.today()));
+    QueryString q = QueryString.listing(ctx, Set.of("from", "to"));
+    List<RepScore> list = reports.leaderboard(period(q, pipeline.today()));
     sendScores(ctx, q, "sales-leaderboard", list);
   }
 
   private void teams(Context ctx) {
-    SalesQuery q = SalesQuery.of(ctx, Set.of("from", "to"));
-    sendScores(ctx, q, "sales-teams", reports.teams(q.period(pipeline.today())));
+    QueryString q = QueryString.listing(ctx, Set.of("from", "to"));
+    sendScores(ctx, q, "sales-teams", reports.teams(period(q, pipeline.today())));
   }
 
-  private static void sendScores(Context ctx, SalesQuery q, String name, List<RepScore> list) {
+  private static void sendScores(Context ctx, QueryString q, String name, List<RepScore> list) {
     if (q.csv()) {
       SCORE_CSV.send(ctx, name, list);
     } else {
@@ -342,13 +345,13 @@ public final class SalesRoutes {
   }
 
   private void breakdown(Context ctx) {
-    SalesQuery q = SalesQuery.of(ctx, Set.of("by", "from", "to"));
+    QueryString q = QueryString.listing(ctx, Set.of("by", "from", "to"));
     String by = q.text("by");
     Breakdown.Dimension dim = Breakdown.Dimension.parse(by == null ? "channel" : by);
-    Period period = q.period(pipeline.today());
+    Period period = period(q, pipeline.today());
     List<Breakdown.Row> rows = reports.breakdown(dim, period, pipeline.today());
     if (q.csv()) {
-      new CsvTable<Breakdown.Row>()
+      new CsvResponse<Breakdown.Row>()
           .col(dim.wireName(), Breakdown.Row::key)
           .col("opportunities", Breakdown.Row::opportunities)
           .col("won", Breakdown.Row::won)
@@ -377,11 +380,11 @@ public final class SalesRoutes {
   }
 
   private void listReferrals(Context ctx) {
-    SalesQuery q = SalesQuery.of(ctx, Set.of("referrer"));
+    QueryString q = QueryString.listing(ctx, Set.of("referrer"));
     List<ReferralView> list =
         referrals.list(q.text("referrer")).stream().map(ReferralView::of).toList();
     if (q.csv()) {
-      new CsvTable<ReferralView>()
+      new CsvResponse<ReferralView>()
           .col("referrer", ReferralView::referrer)
           .col("leadId", ReferralView::leadId)
           .col("referredOn", ReferralView::referredOn)
@@ -414,11 +417,11 @@ public final class SalesRoutes {
   }
 
   private void referralCounts(Context ctx) {
-    SalesQuery q = SalesQuery.of(ctx, Set.of("asOf"));
+    QueryString q = QueryString.listing(ctx, Set.of("asOf"));
     LocalDate asOf = q.date("asOf");
     List<ReferralRepository.Count> list = referrals.counts(asOf == null ? pipeline.today() : asOf);
     if (q.csv()) {
-      new CsvTable<ReferralRepository.Count>()
+      new CsvResponse<ReferralRepository.Count>()
           .col("domain", ReferralRepository.Count::domain)
           .col("referrals", ReferralRepository.Count::referrals)
           .send(ctx, "sales-referral-counts", list);
@@ -428,7 +431,7 @@ public final class SalesRoutes {
   }
 
   private void customerReferrals(Context ctx) {
-    SalesQuery q = SalesQuery.of(ctx, Set.of("asOf"));
+    QueryString q = QueryString.listing(ctx, Set.of("asOf"));
     LocalDate asOf = q.date("asOf");
     String domain = tenants.get(ctx.pathParam("domain")).domain();
     ctx.json(
@@ -436,11 +439,8 @@ public final class SalesRoutes {
             domain, referrals.countFor(domain, asOf == null ? pipeline.today() : asOf)));
   }
 
-  private static long id(Context ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new InvalidValueException("id", "id must be a number");
-    }
+  /** from/to (both optional, days included); without them, all time up to today. */
+  private static Period period(QueryString q, LocalDate today) {
+    return new Period(q.date("from", LocalDate.of(2000, 1, 1)), q.date("to", today));
   }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.console.web.Chromium;
 import dev.switchboard.console.web.ConsoleFixture;
-import dev.switchboard.ops.churn.ChurnDemoSeed;
+import dev.switchboard.demo.DemoHistory;
+import dev.switchboard.demo.churn.ChurnDemoSeed;
+import dev.switchboard.demo.churn.DemoCustomerWriter;
 import dev.switchboard.ops.churn.ChurnService;
 import dev.switchboard.ops.churn.CustomerRisk;
-import dev.switchboard.ops.churn.DemoCustomerWriter;
 import dev.switchboard.ops.churn.Scores;
 import dev.switchboard.ops.churn.StoredModel;
-import dev.switchboard.ops.demo.DemoHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

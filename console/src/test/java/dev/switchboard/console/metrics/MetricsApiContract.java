@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.ServerTeardown;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.testing.TestDatabase;
 import java.io.IOException;
@@ -51,19 +52,8 @@ abstract class MetricsApiContract {
   }
 
   @AfterAll
-  void stop() throws IOException {
-    if (server != null) {
-      server.close();
-    }
-    if (db != null) {
-      db.close();
-    }
-    if (testDb != null) {
-      testDb.close();
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  void stop() throws Exception {
+    ServerTeardown.stop(server, db, testDb, dir);
   }
 
   private record Reply(int status, JsonNode json) {}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.ServerTeardown;
 import dev.switchboard.ops.billing.Invoice;
 import dev.switchboard.ops.billing.Invoices;
 import dev.switchboard.ops.billing.Subscription;
@@ -114,18 +115,7 @@ abstract class SalesApiContract {
 
   @AfterAll
   void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (db != null) {
-      db.close();
-    }
-    if (testDb != null) {
-      testDb.close();
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    ServerTeardown.stop(server, db, testDb, dir);
   }
 
   @Test

@@ -299,7 +299,7 @@ public final class BillingImport {
         break;
       }
       BigDecimal part = left.min(i.outstanding());
-      Invoices.pay(
+      Payments.pay(
           h, i.id(), on, part, r[15].isEmpty() ? null : r[15], r[16].isEmpty() ? null : r[16]);
       left = left.subtract(part);
     }

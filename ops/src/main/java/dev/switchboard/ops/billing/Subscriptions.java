@@ -91,7 +91,8 @@ public final class Subscriptions {
                 h, tenantId(h, domain), planCode, seats, startsOn, autoRenew, today(), clock));
   }
 
-  static Change subscribe(
+  /** {@link #subscribe(long, String, int, LocalDate, boolean)} inside the caller's transaction. */
+  public static Change subscribe(
       Handle h,
       long tenantId,
       String planCode,
@@ -224,7 +225,8 @@ public final class Subscriptions {
     return jdbi.inTransaction(h -> changeSeats(h, tenantId(h, domain), seats, on, today(), clock));
   }
 
-  static Change changeSeats(
+  /** {@link #changeSeats(String, int, LocalDate)} inside the caller's transaction. */
+  public static Change changeSeats(
       Handle h, long tenantId, int seats, LocalDate on, LocalDate recordedOn, Clock clock) {
     requireSeats(seats);
     if (on == null) {
@@ -312,7 +314,7 @@ public final class Subscriptions {
         continue;
       }
       BigDecimal c = creditable.min(left);
-      out.add(Invoices.creditNote(h, id, on, c, reason));
+      out.add(Payments.creditNote(h, id, on, c, reason));
       left = left.subtract(c);
     }
     return out;
@@ -327,7 +329,8 @@ public final class Subscriptions {
     return jdbi.inTransaction(h -> cancel(h, tenantId(h, domain), immediately, on, today(), clock));
   }
 
-  static Change cancel(
+  /** {@link #cancel(String, boolean, LocalDate)} inside the caller's transaction. */
+  public static Change cancel(
       Handle h,
       long tenantId,
       boolean immediately,
@@ -383,7 +386,8 @@ public final class Subscriptions {
     return jdbi.inTransaction(h -> reactivate(h, tenantId(h, domain), on, today(), clock));
   }
 
-  static Change reactivate(
+  /** {@link #reactivate(String, LocalDate)} inside the caller's transaction. */
+  public static Change reactivate(
       Handle h, long tenantId, LocalDate on, LocalDate recordedOn, Clock clock) {
     LocalDate day = on == null ? recordedOn : on;
     Subscription s = lock(h, tenantId, day);
@@ -431,7 +435,8 @@ public final class Subscriptions {
     return jdbi.inTransaction(h -> renew(h, tenantId(h, domain), today(), clock));
   }
 
-  static Change renew(Handle h, long tenantId, LocalDate recordedOn, Clock clock) {
+  /** {@link #renew(String)} inside the caller's transaction. */
+  public static Change renew(Handle h, long tenantId, LocalDate recordedOn, Clock clock) {
     Subscription s = lock(h, tenantId, recordedOn);
     if (s.status() != SubscriptionStatus.ACTIVE) {
       throw new InvalidValueException(
@@ -548,7 +553,8 @@ public final class Subscriptions {
         .findOne();
   }
 
-  static Subscription current(Handle h, long tenantId, LocalDate on) {
+  /** The tenant's subscription as of {@code on}, read inside the caller's transaction. */
+  public static Subscription current(Handle h, long tenantId, LocalDate on) {
     return find(h, tenantId, on)
         .orElseThrow(() -> new NotFoundException("subscription", "the tenant has no subscription"));
   }

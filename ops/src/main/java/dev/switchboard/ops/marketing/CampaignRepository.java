@@ -87,7 +87,8 @@ public final class CampaignRepository {
     return get(v.code());
   }
 
-  static void insert(Handle h, Campaign v, OffsetDateTime now) {
+  /** Writes a checked campaign inside the caller's transaction (bulk loads). */
+  public static void insert(Handle h, Campaign v, OffsetDateTime now) {
     h.createUpdate(
             "INSERT INTO campaign (code, name, channel_code, starts_on, ends_on, content,"
                 + " owner_email, budget, actual_cost, lead_goal, won_goal, created_at) VALUES"

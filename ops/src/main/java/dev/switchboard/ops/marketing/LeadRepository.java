@@ -238,7 +238,7 @@ public final class LeadRepository {
    * After rows were inserted with explicit ids (bulk loads are several times faster on H2 without
    * generated keys), moves the identity on so the next ordinary insert gets {@code next}.
    */
-  static void restartIdentity(Handle h, long next) {
+  public static void restartIdentity(Handle h, long next) {
     String product;
     try {
       product = h.getConnection().getMetaData().getDatabaseProductName();
@@ -295,7 +295,7 @@ public final class LeadRepository {
         .one();
   }
 
-  private OffsetDateTime now() {
+  OffsetDateTime now() {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
@@ -441,7 +441,7 @@ public final class LeadRepository {
     return get(id);
   }
 
-  private static Lead live(Handle h, long id) {
+  static Lead live(Handle h, long id) {
     Lead l = find(h, id).orElseThrow(() -> notFound(id));
     if (l.mergedInto() != null) {
       throw new InvalidValueException(
@@ -455,89 +455,10 @@ public final class LeadRepository {
     return advance(id, to, on, actor, note, null);
   }
 
-  /**
-   * Moves a lead to {@code to} on the business day {@code on} (null: today) and records the event.
-   *
-   * <ul>
-   *   <li>a funnel stage (valid, trial, opportunity, won) dates that stage and any earlier stage
-   *       not yet dated (a lead won straight from a visit was also valid and an opportunity), and
-   *       clears later stages and a loss, so moving back is possible;
-   *   <li>{@code lost} dates the loss and keeps {@code lostReason}; {@code invalid} undoes a
-   *       validity that led nowhere (no trial yet);
-   *   <li>a won lead is closed; a lead cannot go back to new; a tombstone cannot move; moving to
-   *       the status it has changes nothing.
-   * </ul>
-   */
+  /** Moves a lead along the funnel on a business day; see {@link LeadStages#advance}. */
   public Lead advance(
       long id, LeadStatus to, LocalDate on, String actor, String note, String lostReason) {
-    if (to == null) {
-      throw new InvalidValueException("status", "status is required");
-    }
-    LocalDate day = on == null ? today() : on;
-    String reason = ChannelRepository.optional("lostReason", lostReason, 200);
-    String n = ChannelRepository.optional("note", note, 2000);
-    jdbi.useTransaction(
-        h -> {
-          Lead l = live(h, id);
-          if (l.status() == to) {
-            return;
-          }
-          if (to == LeadStatus.NEW) {
-            throw new InvalidValueException("status", "a lead cannot go back to new");
-          }
-          if (l.status() == LeadStatus.WON) {
-            throw new InvalidValueException("status", "lead " + id + " is won and closed");
-          }
-          if (day.isBefore(l.createdOn())) {
-            throw new InvalidValueException(
-                "on", "on (" + day + ") is before the lead was created (" + l.createdOn() + ")");
-          }
-          LocalDate[] d = {l.validOn(), l.trialOn(), l.opportunityOn(), l.wonOn()};
-          LocalDate lost = l.lostOn();
-          String why = l.lostReason();
-          switch (to) {
-            case VALID, TRIAL, OPPORTUNITY, WON -> {
-              int stage = to.ordinal() - 1;
-              for (int i = 0; i < d.length; i++) {
-                if (i < stage && d[i] == null) {
-                  d[i] = day;
-                } else if (i == stage) {
-                  d[i] = day;
-                } else if (i > stage) {
-                  d[i] = null;
-                }
-              }
-              lost = null;
-              why = null;
-            }
-            case LOST -> {
-              lost = day;
-              why = reason;
-            }
-            case INVALID -> {
-              if (d[1] == null) {
-                d[0] = null;
-              }
-            }
-            case NEW -> throw new IllegalStateException();
-          }
-          h.createUpdate(
-                  "UPDATE lead SET status = :s, valid_on = :v, trial_on = :t, opportunity_on = :o,"
-                      + " won_on = :w, lost_on = :l, lost_reason = :r, updated_at = :at"
-                      + " WHERE id = :id")
-              .bind("s", to.wireName())
-              .bind("v", d[0])
-              .bind("t", d[1])
-              .bind("o", d[2])
-              .bind("w", d[3])
-              .bind("l", lost)
-              .bind("r", why)
-              .bind("at", now())
-              .bind("id", id)
-              .execute();
-          event(h, id, to.wireName(), day, actor, to == LeadStatus.LOST && n == null ? why : n);
-        });
-    return get(id);
+    return new LeadStages(jdbi, this).advance(id, to, on, actor, note, lostReason);
   }
 
   /** Links a won lead to its customer tenant (by SIP domain). */
@@ -666,22 +587,7 @@ public final class LeadRepository {
 
   /** Other live leads that share this lead's phone, e-mail or company. */
   public List<Lead> duplicatesOf(long id) {
-    Lead l = get(id);
-    String key = LeadContact.companyKey(l.company());
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + FROM
-                        + " WHERE l.id <> :id AND l.merged_into IS NULL AND ((l.phone = :phone)"
-                        + " OR (l.email = :email) OR (l.company_key = :key)) ORDER BY l.id")
-                .bind("id", id)
-                .bind("phone", l.phone())
-                .bind("email", l.email())
-                .bind("key", key)
-                .map(LeadRepository::map)
-                .list());
+    return new LeadMerges(jdbi, this).duplicatesOf(id);
   }
 
   /** A set of live leads that share one phone, e-mail or company key. */
@@ -689,159 +595,12 @@ public final class LeadRepository {
 
   /** Up to {@code limit} groups of duplicates, largest first. */
   public List<DuplicateGroup> duplicateGroups(int limit) {
-    return jdbi.withHandle(
-        h -> {
-          List<String[]> keys =
-              h.createQuery(
-                      "SELECT field, v, n FROM ("
-                          + " SELECT 'phone' AS field, phone AS v, COUNT(*) AS n FROM lead"
-                          + " WHERE merged_into IS NULL AND phone IS NOT NULL GROUP BY phone"
-                          + " HAVING COUNT(*) > 1"
-                          + " UNION ALL SELECT 'email', email, COUNT(*) FROM lead"
-                          + " WHERE merged_into IS NULL AND email IS NOT NULL GROUP BY email"
-                          + " HAVING COUNT(*) > 1"
-                          + " UNION ALL SELECT 'company', company_key, COUNT(*) FROM lead"
-                          + " WHERE merged_into IS NULL AND company_key IS NOT NULL"
-                          + " GROUP BY company_key HAVING COUNT(*) > 1) g"
-                          + " ORDER BY n DESC, field, v LIMIT :limit")
-                  .bind("limit", limit)
-                  .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
-                  .list();
-          List<DuplicateGroup> groups = new ArrayList<>();
-          for (String[] k : keys) {
-            String column =
-                switch (k[0]) {
-                  case "phone" -> "phone";
-                  case "email" -> "email";
-                  default -> "company_key";
-                };
-            groups.add(
-                new DuplicateGroup(
-                    k[0],
-                    k[1],
-                    h.createQuery(
-                            "SELECT "
-                                + COLUMNS
-                                + FROM
-                                + " WHERE l.merged_into IS NULL AND l."
-                                + column
-                                + " = :v ORDER BY l.id")
-                        .bind("v", k[1])
-                        .map(LeadRepository::map)
-                        .list()));
-          }
-          return groups;
-        });
+    return new LeadMerges(jdbi, this).groups(limit);
   }
 
-  private static int rank(LeadStatus s) {
-    return switch (s) {
-      case NEW -> 0;
-      case INVALID -> 1;
-      case VALID -> 2;
-      case TRIAL -> 3;
-      case OPPORTUNITY -> 4;
-      case LOST -> 5;
-      case WON -> 6;
-    };
-  }
-
-  private static LocalDate earliest(LocalDate a, LocalDate b) {
-    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-  }
-
-  private static <T> T first(T a, T b) {
-    return a != null ? a : b;
-  }
-
-  /**
-   * Merges lead {@code mergedId} into {@code survivorId}: the survivor keeps its own values and
-   * takes the other's where it has none, the earliest creation and stage dates, and the further
-   * status; every event and note moves to the survivor; the merged lead stays as a tombstone
-   * pointing to it (and so do leads once merged into it).
-   */
+  /** Merges lead {@code mergedId} into {@code survivorId}; see {@link LeadMerges#merge}. */
   public Lead merge(long survivorId, long mergedId, String actor) {
-    if (survivorId == mergedId) {
-      throw new InvalidValueException("from", "a lead cannot be merged into itself");
-    }
-    jdbi.useTransaction(
-        h -> {
-          Lead s = live(h, survivorId);
-          Lead m;
-          try {
-            m = live(h, mergedId);
-          } catch (NotFoundException e) {
-            throw new NotFoundException("from", "no lead " + mergedId);
-          } catch (InvalidValueException e) {
-            throw new InvalidValueException("from", e.getMessage());
-          }
-          LeadStatus status = rank(m.status()) > rank(s.status()) ? m.status() : s.status();
-          LocalDate won = earliest(s.wonOn(), m.wonOn());
-          LocalDate lost = status == LeadStatus.LOST ? earliest(s.lostOn(), m.lostOn()) : null;
-          h.createUpdate(
-                  "UPDATE lead SET phone = :phone, email = :email, company = :company,"
-                      + " company_key = :key, industry = :industry, region = :region,"
-                      + " seats = :seats, campaign_code = :campaign, referral_code = :referral,"
-                      + " owner_email = :owner, tenant_id = COALESCE(tenant_id, :tenant),"
-                      + " status = :status, created_on = :created, valid_on = :v, trial_on = :t,"
-                      + " opportunity_on = :o, won_on = :w, lost_on = :l, lost_reason = :r,"
-                      + " updated_at = :at WHERE id = :id")
-              .bind("phone", first(s.phone(), m.phone()))
-              .bind("email", first(s.email(), m.email()))
-              .bind("company", first(s.company(), m.company()))
-              .bind("key", LeadContact.companyKey(first(s.company(), m.company())))
-              .bind("industry", first(s.industry(), m.industry()))
-              .bind("region", first(s.region(), m.region()))
-              .bind("seats", first(s.seats(), m.seats()))
-              .bind(
-                  "campaign",
-                  s.campaign() != null || !m.channel().equals(s.channel())
-                      ? s.campaign()
-                      : m.campaign())
-              .bind("referral", first(s.referralCode(), m.referralCode()))
-              .bind("owner", first(s.ownerEmail(), m.ownerEmail()))
-              .bind(
-                  "tenant",
-                  m.tenantDomain() == null
-                      ? null
-                      : TenantRepository.idOf(h, m.tenantDomain()).orElse(null))
-              .bind("status", status.wireName())
-              .bind("created", earliest(s.createdOn(), m.createdOn()))
-              .bind("v", earliest(s.validOn(), m.validOn()))
-              .bind("t", earliest(s.trialOn(), m.trialOn()))
-              .bind("o", earliest(s.opportunityOn(), m.opportunityOn()))
-              .bind("w", status == LeadStatus.WON ? won : null)
-              .bind("l", lost)
-              .bind("r", lost == null ? null : first(s.lostReason(), m.lostReason()))
-              .bind("at", now())
-              .bind("id", survivorId)
-              .execute();
-          h.createUpdate("UPDATE lead_event SET lead_id = :s WHERE lead_id = :m")
-              .bind("s", survivorId)
-              .bind("m", mergedId)
-              .execute();
-          h.createUpdate("UPDATE lead_note SET lead_id = :s WHERE lead_id = :m")
-              .bind("s", survivorId)
-              .bind("m", mergedId)
-              .execute();
-          h.createUpdate("UPDATE lead SET merged_into = :s WHERE merged_into = :m")
-              .bind("s", survivorId)
-              .bind("m", mergedId)
-              .execute();
-          h.createUpdate("UPDATE lead SET merged_into = :s, updated_at = :at WHERE id = :m")
-              .bind("s", survivorId)
-              .bind("at", now())
-              .bind("m", mergedId)
-              .execute();
-          event(
-              h,
-              survivorId,
-              "merged",
-              today(),
-              actor,
-              "lead " + mergedId + " (" + m.name() + ") merged into this lead");
-        });
-    return get(survivorId);
+    return new LeadMerges(jdbi, this).merge(survivorId, mergedId, actor);
   }
 
   static Lead map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -169,7 +169,7 @@ public final class HealthRun {
   }
 
   /** Points per signal as stored: "registration=18.82;calls=17.65". */
-  static String encode(Map<HealthSignal, Double> points) {
+  public static String encode(Map<HealthSignal, Double> points) {
     StringJoiner j = new StringJoiner(";");
     for (HealthSignal s : HealthSignal.values()) {
       Double p = points.get(s);

@@ -2,13 +2,13 @@ package dev.switchboard.ops.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.ops.success.SuccessDatabases;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountOptions;
 import dev.switchboard.store.account.AccountRepository;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
+import dev.switchboard.store.testing.OpenDatabase;
 import dev.switchboard.store.usage.CallRecord;
 import dev.switchboard.store.usage.CallRecordRepository;
 import dev.switchboard.store.usage.RegistrationEventRepository;
@@ -71,7 +71,7 @@ public class UsageRollupTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void rollsUpOneBusinessWeekOfLiveTenants(String kind) {
-    try (SuccessDatabases d = SuccessDatabases.open(kind, dir)) {
+    try (OpenDatabase d = OpenDatabase.of(kind, dir)) {
       TenantRepository tenants = new TenantRepository(d.db.jdbi());
       AccountRepository accounts = new AccountRepository(d.db.jdbi());
       tenants.create(
@@ -142,7 +142,7 @@ public class UsageRollupTest {
     }
   }
 
-  public static long id(SuccessDatabases d, String domain) {
+  public static long id(OpenDatabase d, String domain) {
     return d.db.jdbi().withHandle(h -> TenantRepository.idOf(h, domain).orElseThrow());
   }
 }

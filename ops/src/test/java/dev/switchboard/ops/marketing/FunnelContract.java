@@ -2,8 +2,12 @@ package dev.switchboard.ops.marketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.store.testing.OpenDatabase;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +25,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FunnelContract {
 
+  /** 2026-03-31 10:00 in Shanghai. */
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-31T02:00:00Z"), ZoneOffset.UTC);
+
   static final LocalDate FROM = LocalDate.of(2026, 1, 1);
   static final LocalDate TO = LocalDate.of(2026, 1, 31);
   private static final AtomicInteger PHONE = new AtomicInteger(10_000_000);
 
-  MarketingDatabase mdb;
+  OpenDatabase mdb;
   LeadRepository leads;
   FunnelQuery funnel;
 
@@ -33,10 +40,10 @@ abstract class FunnelContract {
 
   @BeforeAll
   void fixture() {
-    mdb = MarketingDatabase.open(kind());
-    leads = new LeadRepository(mdb.db.jdbi(), MarketingDatabase.CLOCK);
+    mdb = OpenDatabase.of(kind(), null);
+    leads = new LeadRepository(mdb.db.jdbi(), CLOCK);
     funnel = new FunnelQuery(mdb.db.jdbi());
-    CampaignRepository campaigns = new CampaignRepository(mdb.db.jdbi(), MarketingDatabase.CLOCK);
+    CampaignRepository campaigns = new CampaignRepository(mdb.db.jdbi(), CLOCK);
     // W1: 31 days, all inside January → 3100.00 in the range.
     campaigns.create(campaign("w1", "website", "2026-01-01", "2026-01-31", "3100.00"));
     // T1: 30 days, 16 of them (Jan 16-31) in the range → 6000 × 16 / 30 = 3200.00.
@@ -225,9 +232,7 @@ abstract class FunnelContract {
   void paretoByWonCustomersAndCostWhenRevenueIsUnknown() {
     ChannelRanking ranking =
         new ChannelRanking(
-            funnel,
-            new ChannelRepository(mdb.db.jdbi(), MarketingDatabase.CLOCK),
-            (f, t) -> Optional.empty());
+            funnel, new ChannelRepository(mdb.db.jdbi(), CLOCK), (f, t) -> Optional.empty());
     List<ChannelRank> ranks = ranking.rank(FROM, TO);
     // Won 2, 1, 1, 0; referral before website on the tie because it cost 0 per won.
     assertThat(ranks)
@@ -248,9 +253,7 @@ abstract class FunnelContract {
         Map.of("trade_show", d("16000"), "referral", d("9000"), "website", d("2000"));
     ChannelRanking ranking =
         new ChannelRanking(
-            funnel,
-            new ChannelRepository(mdb.db.jdbi(), MarketingDatabase.CLOCK),
-            (f, t) -> Optional.of(revenue));
+            funnel, new ChannelRepository(mdb.db.jdbi(), CLOCK), (f, t) -> Optional.of(revenue));
     List<ChannelRank> ranks = ranking.rank(FROM, TO);
     // Benchmark 27000 / 6300 = 4.3. Trade show 16000 / 3200 = 5.0 → grow; website
     // 2000 / 3100 = 0.6 (vital, so keep rather than drop); referral has no cost → grow.

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.store.InvalidValueException;
+import dev.switchboard.store.testing.OpenDatabase;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +20,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LeadRepositoryContract {
 
-  MarketingDatabase mdb;
+  /** 2026-03-31 10:00 in Shanghai. */
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-31T02:00:00Z"), ZoneOffset.UTC);
+
+  OpenDatabase mdb;
   LeadRepository leads;
   CampaignRepository campaigns;
 
@@ -24,9 +31,9 @@ abstract class LeadRepositoryContract {
 
   @BeforeAll
   void open() {
-    mdb = MarketingDatabase.open(kind());
-    leads = new LeadRepository(mdb.db.jdbi(), MarketingDatabase.CLOCK);
-    campaigns = new CampaignRepository(mdb.db.jdbi(), MarketingDatabase.CLOCK);
+    mdb = OpenDatabase.of(kind(), null);
+    leads = new LeadRepository(mdb.db.jdbi(), CLOCK);
+    campaigns = new CampaignRepository(mdb.db.jdbi(), CLOCK);
     campaigns.create(
         new Campaign(
             "spring-expo",

@@ -7,6 +7,7 @@ import dev.switchboard.ops.customer.UsageWeeks;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
+import dev.switchboard.store.testing.OpenDatabase;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,7 +26,7 @@ class HealthRunTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void scoresWeeksAndOpensOneTaskWhenATenantTurnsRed(String kind) {
-    try (SuccessDatabases d = SuccessDatabases.open(kind, dir)) {
+    try (OpenDatabase d = OpenDatabase.of(kind, dir)) {
       TenantRepository tenants = new TenantRepository(d.db.jdbi());
       tenants.create(
           new Tenant(

@@ -8,6 +8,7 @@ import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
+import dev.switchboard.store.testing.OpenDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +33,7 @@ class ServiceDeskTest {
 
   @TempDir Path dir;
 
-  private static void tenants(SuccessDatabases d) {
+  private static void tenants(OpenDatabase d) {
     TenantRepository t = new TenantRepository(d.db.jdbi());
     t.create(new Tenant("shop.test", "Shop", TenantStatus.ACTIVE, "retail", null, NOW));
     t.create(new Tenant("mart.test", "Mart", TenantStatus.ACTIVE, "retail", null, NOW));
@@ -65,7 +66,7 @@ class ServiceDeskTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void casesKeepTheirSlaAndHistory(String kind) {
-    try (SuccessDatabases d = SuccessDatabases.open(kind, dir)) {
+    try (OpenDatabase d = OpenDatabase.of(kind, dir)) {
       tenants(d);
       CaseRepository cases = new CaseRepository(d.db, CLOCK);
       // Mart has no tier: a normal case answers within 8 h and resolves within 3 days.
@@ -125,7 +126,7 @@ class ServiceDeskTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void helpCenterFindsChineseAndEnglishArticles(String kind) {
-    try (SuccessDatabases d = SuccessDatabases.open(kind, dir)) {
+    try (OpenDatabase d = OpenDatabase.of(kind, dir)) {
       HelpCenter help = new HelpCenter(d.db, CLOCK);
       help.createCategory("calls", "Calls", "通话", 1);
       help.createCategory("billing", "Billing", "账单", 2);
@@ -184,7 +185,7 @@ class ServiceDeskTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void tiersFollowTheRulesAndKeepHistory(String kind) {
-    try (SuccessDatabases d = SuccessDatabases.open(kind, dir)) {
+    try (OpenDatabase d = OpenDatabase.of(kind, dir)) {
       tenants(d);
       long shop = UsageRollupTest.id(d, "shop.test");
       long mart = UsageRollupTest.id(d, "mart.test");
@@ -246,7 +247,7 @@ class ServiceDeskTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void feedbackIsClassifiedFoldedAndCorrected(String kind) {
-    try (SuccessDatabases d = SuccessDatabases.open(kind, dir)) {
+    try (OpenDatabase d = OpenDatabase.of(kind, dir)) {
       tenants(d);
       long shop = UsageRollupTest.id(d, "shop.test");
       long mart = UsageRollupTest.id(d, "mart.test");
