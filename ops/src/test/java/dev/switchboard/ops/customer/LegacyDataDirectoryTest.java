@@ -49,7 +49,8 @@ class LegacyDataDirectoryTest {
               "6 -965638287",
               "7 1870106611",
               "8 -746282979",
-              "9 1362830875");
+              "9 1362830875",
+              "10 516258500");
       CustomerProfile legacy = new CustomerProfiles(db.jdbi()).find("legacy.test").orElseThrow();
       assertThat(legacy.acquisitionChannel()).isEqualTo("seo");
       int calls =
@@ -86,7 +87,8 @@ class LegacyDataDirectoryTest {
               "marketing/V6__marketing.sql -965638287",
               "sales/V7__sales.sql 1870106611",
               "success/V8__success.sql -746282979",
-              "churn/V9__churn.sql 1362830875");
+              "churn/V9__churn.sql 1362830875",
+              "V10__pbx_services.sql 516258500");
     }
   }
 }
