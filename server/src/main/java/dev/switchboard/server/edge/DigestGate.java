@@ -84,6 +84,19 @@ public final class DigestGate {
     return decide(request, source, realm, kind, user, known.get());
   }
 
+  /**
+   * The decision for a request inside {@code tx}: the caller the edge already authenticated for
+   * {@code realm} when there is one (its nonce count is spent, so checking again would look like a
+   * replay), else {@link #later}.
+   */
+  public CompletionStage<Decision> forTransaction(
+      dev.switchboard.sip.transaction.ServerTransaction tx, String realm, ChallengeKind kind) {
+    if (tx.context() instanceof AuthenticatedCaller caller && caller.domain().equals(realm)) {
+      return CompletableFuture.completedFuture(new Decision.Pass(caller));
+    }
+    return later(tx.request(), tx.source().address().getAddress(), realm, kind);
+  }
+
   /** The decision, loading the user from the system of record when memory does not know it. */
   public CompletionStage<Decision> later(
       SipRequest request, InetAddress source, String realm, ChallengeKind kind) {

@@ -151,7 +151,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     if (!localDomain.test(domain) || pbx.options(domain, user).isEmpty()) {
       return false;
     }
-    gate.later(req, tx.source().address().getAddress(), domain, ChallengeKind.PROXY)
+    gate.forTransaction(tx, domain, ChallengeKind.PROXY)
         .whenComplete(
             (decision, error) -> {
               if (error != null || decision instanceof DigestGate.Decision.Unknown) {
