@@ -130,7 +130,9 @@ abstract class UsageApiContract {
     assertThat(answered.get("endTime").asText()).isEqualTo("2024-03-01T09:00:32Z");
     assertThat(answered.get("durationSeconds").asLong()).isEqualTo(30);
     assertThat(answered.get("direction").asText()).isEqualTo("internal");
-    assertThat(answered.size()).isEqualTo(10);
+    assertThat(answered.get("durationMillis").asLong()).isEqualTo(30_000);
+    // Ten fields, and the PBX's four: durationMillis, routing, answeredBy, referredBy.
+    assertThat(answered.size()).isEqualTo(14);
   }
 
   @Test
