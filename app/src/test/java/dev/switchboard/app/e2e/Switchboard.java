@@ -104,6 +104,10 @@ final class Switchboard implements AutoCloseable {
           "/api/v1/tenants/" + domain + "/accounts",
           Map.of("user", user, "password", password(user)));
     }
+    // The SIP side learns of a new tenant domain from the directory's poll (every 500 ms); until
+    // then a request from that domain is not yet "ours". A phone provisioned a second later never
+    // meets that window; the tests wait for it the same way.
+    Thread.sleep(1_000);
   }
 
   static String password(String user) {
