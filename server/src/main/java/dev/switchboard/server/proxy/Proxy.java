@@ -567,12 +567,23 @@ public final class Proxy {
                 refuse(r, 500, "Routing failed");
               } else if (resolution instanceof TargetResolver.Resolution.Proceed p) {
                 if (p.targets().isEmpty()) {
-                  refuse(r, 480, null);
+                  // Nobody to ring: the extension's voicemail, when it has one, takes the call.
+                  if (!r.base().isMethod(SipRequest.INVITE)
+                      || found.isEmpty()
+                      || !unreachable.take(r.tx(), r.domain(), found.get().user())) {
+                    refuse(r, 480, null);
+                  }
                 } else {
                   proxyTo(r, p.targets(), p.plan());
                 }
               } else if (resolution instanceof TargetResolver.Resolution.Answer a) {
-                refuse(r, a.status(), a.reason());
+                // Nobody reachable (480): the extension's voicemail, when it has one, answers.
+                if (a.status() != 480
+                    || !r.base().isMethod(SipRequest.INVITE)
+                    || found.isEmpty()
+                    || !unreachable.take(r.tx(), r.domain(), found.get().user())) {
+                  refuse(r, a.status(), a.reason());
+                }
               } else {
                 deliver(r, directory.tenant(r.domain()).orElseThrow(), found);
               }
