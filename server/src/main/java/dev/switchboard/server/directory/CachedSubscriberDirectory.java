@@ -142,41 +142,22 @@ public final class CachedSubscriberDirectory implements SubscriberDirectory, Aut
     return load(key).thenApply(e -> e.map(this::admit));
   }
 
-  /**
-   * Only a known subscriber is answered from memory: the edge asks this for requests carrying
-   * credentials, and an account (or tenant) created since the last poll must authenticate at once,
-   * so a remembered absence is checked again in the database ({@link #current}). A guesser trying
-   * unknown names pays with its failure count, which blocks it after a hundred.
-   */
   @Override
   public Optional<Optional<Subscriber>> cached(String domain, String user) {
     if (domain == null || user == null) {
       return Optional.of(Optional.empty());
     }
-    Cached c = subscribers.get(new Key(domain.toLowerCase(Locale.ROOT), user));
-    if (c != null && c.entry() != null) {
-      return Optional.of(Optional.of(admit(c.entry())));
-    }
-    return Optional.empty();
-  }
-
-  @Override
-  public CompletionStage<Optional<Subscriber>> current(String domain, String user) {
-    if (domain == null || user == null) {
-      return CompletableFuture.completedFuture(Optional.empty());
-    }
     Key key = new Key(domain.toLowerCase(Locale.ROOT), user);
-    Cached c = subscribers.get(key);
-    if (c != null && c.entry() != null) {
-      return CompletableFuture.completedFuture(Optional.of(admit(c.entry())));
+    if (!tenants.containsKey(key.domain())) {
+      return Optional.of(Optional.empty());
     }
-    return findTenant(key.domain())
-        .thenCompose(
-            t ->
-                t.isEmpty()
-                    ? CompletableFuture.completedFuture(Optional.<SubscriberEntry>empty())
-                    : load(key))
-        .thenApply(e -> e.map(this::admit));
+    Cached c = subscribers.get(key);
+    if (c != null && (c.entry() != null || clock.instant().isBefore(c.until()))) {
+      return Optional.of(Optional.ofNullable(c.entry()).map(this::admit));
+    }
+    // Not in memory: maybe created since the last poll (a phone set up the moment its account
+    // was made). Only the database can tell; the miss is then remembered for a while.
+    return Optional.empty();
   }
 
   private CompletableFuture<Optional<SubscriberEntry>> load(Key key) {

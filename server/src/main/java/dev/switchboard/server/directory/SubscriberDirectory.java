@@ -40,12 +40,4 @@ public interface SubscriberDirectory {
     var f = s.toCompletableFuture();
     return f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
   }
-
-  /**
-   * The extension as the system of record has it now, past any remembered absence: for a request
-   * that carries credentials, whose account may have been created since memory last looked.
-   */
-  default CompletionStage<Optional<Subscriber>> current(String domain, String user) {
-    return subscriber(domain, user);
-  }
 }

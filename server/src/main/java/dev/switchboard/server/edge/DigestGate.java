@@ -106,7 +106,7 @@ public final class DigestGate {
     }
     String user = credentialsUser(request, realm, kind);
     return directory
-        .current(realm, user)
+        .subscriber(realm, user)
         .thenApply(found -> decide(request, source, realm, kind, user, found));
   }
 
