@@ -366,12 +366,7 @@ public final class Proxy {
       reply(tx, 403, "No user in From");
       return;
     }
-    if (tx.context() instanceof AuthenticatedCaller caller
-        && caller.domain().equals(local.domain())) {
-      callerProved(routing, local, caller);
-      return;
-    }
-    gate.later(req, tx.source().address().getAddress(), local.domain(), ChallengeKind.PROXY)
+    gate.forTransaction(tx, local.domain(), ChallengeKind.PROXY)
         .whenComplete(
             (decision, error) -> {
               if (error != null) {

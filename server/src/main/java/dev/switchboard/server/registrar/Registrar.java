@@ -125,11 +125,7 @@ public final class Registrar {
     }
     // Step 3: usually the edge authenticated already; otherwise (a user memory does not know
     // yet) the gate looks the user up first.
-    if (tx.context() instanceof AuthenticatedCaller caller && caller.domain().equals(domain)) {
-      authorized(tx, domain, to, caller);
-      return;
-    }
-    gate.later(request, tx.source().address().getAddress(), domain, ChallengeKind.WWW)
+    gate.forTransaction(tx, domain, ChallengeKind.WWW)
         .whenComplete(
             (decision, error) -> {
               if (error != null) {
