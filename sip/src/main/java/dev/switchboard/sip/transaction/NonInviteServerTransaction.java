@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The non-INVITE server transaction of RFC 3261 §17.2.2 (Figure 8): Trying, Proceeding, Completed,
- * Terminated; timer J.
+ * Terminated; timer J. Over UDP the Completed state is left to the layer's {@link CompletedEchoes}
+ * once the final response is on the wire, so the transaction itself ends there.
  */
 public final class NonInviteServerTransaction extends ServerTransaction {
   private static final Logger log = LoggerFactory.getLogger(NonInviteServerTransaction.class);
@@ -36,13 +37,20 @@ public final class NonInviteServerTransaction extends ServerTransaction {
       log.debug("dropped {} from the TU in {}", r.status(), state());
       return;
     }
-    sendResponse(r);
     if (r.isProvisional()) {
+      sendResponse(r);
       setState(PROCEEDING);
-    } else {
-      setState(COMPLETED);
-      startTimerOrTerminate(TimerName.J, config.timerJ(isReliable()));
+      return;
     }
+    if (!isReliable() && sendEchoed(r, config.timerJ(false))) {
+      // The layer answers retransmissions from the bytes; nothing else of ours is needed.
+      setState(COMPLETED);
+      terminate();
+      return;
+    }
+    sendResponse(r);
+    setState(COMPLETED);
+    startTimerOrTerminate(TimerName.J, config.timerJ(isReliable()));
   }
 
   @Override

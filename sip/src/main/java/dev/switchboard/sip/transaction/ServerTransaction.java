@@ -5,7 +5,11 @@ import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.transport.Endpoint;
 import dev.switchboard.sip.transport.ResponseRoute;
+import dev.switchboard.sip.transport.TransportKind;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The server side of a transaction: holds a received request, sends the TU's responses back to its
@@ -120,6 +124,38 @@ public abstract sealed class ServerTransaction extends Transaction
   final void sendResponse(SipResponse r) {
     lastResponse = r;
     send(r);
+  }
+
+  /**
+   * Sends a final response over UDP as bytes the layer keeps to answer retransmissions for {@code
+   * wait}; true when it went out at once. False, with nothing sent, when the response needs the
+   * full transaction: it would be SigComp-compressed (its compartment's state may change). False,
+   * after sending, when the send is still pending or failed: the caller then keeps the transaction
+   * so a transport error reaches the TU.
+   */
+  final boolean sendEchoed(SipResponse r, Duration wait) {
+    if (r.topVia().param("comp") != null) {
+      return false;
+    }
+    Endpoint to = destinationOf(r);
+    if (to.transport() != TransportKind.UDP) {
+      return false;
+    }
+    byte[] wire = r.toBytes();
+    lastResponse = r;
+    CompletionStage<Void> stage;
+    try {
+      stage = layer.transport().sendEncoded(wire, to);
+    } catch (RuntimeException e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Void> f = stage.toCompletableFuture();
+    if (f.isDone() && !f.isCompletedExceptionally()) {
+      layer.echoes().keep(key(), wire, to, wait);
+      return true;
+    }
+    watch(stage);
+    return false;
   }
 
   /** Answers a retransmitted request with the last response, if there is one. */

@@ -172,6 +172,11 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
+    watch(stage);
+  }
+
+  /** Turns a failed send into a transport error event. */
+  final void watch(CompletionStage<Void> stage) {
     stage.whenComplete(
         (ok, error) -> {
           if (error != null) {

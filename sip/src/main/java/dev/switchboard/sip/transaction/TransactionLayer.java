@@ -30,6 +30,7 @@ public final class TransactionLayer implements SipMessageHandler {
   private final TimerConfig config;
   private final ConcurrentHashMap<TransactionKey, Transaction> table = new ConcurrentHashMap<>();
   private final TransactionCounters counters = new TransactionCounters();
+  private final CompletedEchoes echoes;
   private final String branchPrefix;
   private final AtomicLong branchCount = new AtomicLong();
   private volatile TransactionUser user;
@@ -38,6 +39,7 @@ public final class TransactionLayer implements SipMessageHandler {
     this.transport = Objects.requireNonNull(transport);
     this.timers = Objects.requireNonNull(timers);
     this.config = Objects.requireNonNull(config);
+    this.echoes = new CompletedEchoes(timers);
     // Random per layer so branches stay unique across restarts and hosts, counted within one.
     this.branchPrefix =
         Via.MAGIC_COOKIE + Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36) + ".";
@@ -62,6 +64,15 @@ public final class TransactionLayer implements SipMessageHandler {
 
   public TimerConfig config() {
     return config;
+  }
+
+  CompletedEchoes echoes() {
+    return echoes;
+  }
+
+  /** How many finished UDP transactions are still answering retransmissions from bytes. */
+  public int echoing() {
+    return echoes.size();
   }
 
   public TransactionCounters counters() {
@@ -167,6 +178,12 @@ public final class TransactionLayer implements SipMessageHandler {
     TransactionKey key = TransactionKey.ofIncoming(r);
     if (table.get(key) instanceof ServerTransaction existing) {
       existing.receive(r);
+      return;
+    }
+    CompletedEchoes.Echo echo = echoes.find(key);
+    if (echo != null) {
+      counters.countRetransmission();
+      transport.sendEncoded(echo.wire(), echo.to());
       return;
     }
     Admission admission = admit(tu, r, source);

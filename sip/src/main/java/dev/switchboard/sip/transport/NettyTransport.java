@@ -326,6 +326,18 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
   }
 
+  @Override
+  public CompletionStage<Void> sendEncoded(byte[] wire, Endpoint to) {
+    if (state != State.RUNNING) {
+      return CompletableFuture.failedFuture(new IllegalStateException("transport not running"));
+    }
+    if (to.transport() != TransportKind.UDP || to.address().isUnresolved()) {
+      return CompletableFuture.failedFuture(
+          new UnsupportedOperationException("encoded messages go over UDP only, not to " + to));
+    }
+    return sendUdp(wire, to.address());
+  }
+
   private CompletableFuture<Void> sendDatagram(SipMessage message, InetSocketAddress to) {
     byte[] bytes = message.toBytes();
     if (message instanceof SipRequest request

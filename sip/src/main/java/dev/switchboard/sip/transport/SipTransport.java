@@ -14,6 +14,12 @@ public interface SipTransport {
    */
   CompletionStage<Void> send(SipMessage message, Endpoint to);
 
+  /**
+   * Sends {@code wire}, one SIP message already encoded, unchanged (no SigComp) over UDP: a final
+   * response kept as bytes to answer retransmissions. The stage fails for other transports.
+   */
+  CompletionStage<Void> sendEncoded(byte[] wire, Endpoint to);
+
   /** The address we listen on for {@code kind}, for Via sent-by and Contact; null if not open. */
   InetSocketAddress listenAddress(TransportKind kind);
 }

@@ -35,6 +35,7 @@ abstract class LayerFixture {
   void assertDrains() {
     advance(600);
     assertThat(layer.size()).isZero();
+    assertThat(layer.echoing()).isZero();
     assertThat(clock.pending()).isZero();
     assertThat(layer.counters().terminated()).isEqualTo(layer.counters().created());
   }

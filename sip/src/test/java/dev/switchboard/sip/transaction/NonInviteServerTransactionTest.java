@@ -62,10 +62,13 @@ class NonInviteServerTransactionTest extends LayerFixture {
   }
 
   @Test
-  void tryingToCompletedOnFinalFromTheTu() {
+  void aFinalOverUdpEndsTheTransactionAndLeavesItsBytesToAnswerRetransmissions() {
     ServerTransaction tx = receive(CLIENT_UDP);
     tx.respond(200);
-    assertThat(tx.state()).isEqualTo(COMPLETED);
+    // Completed lives on in the layer as the response's bytes: the request is no longer held.
+    assertThat(tx.state()).isEqualTo(TERMINATED);
+    assertThat(layer.size()).isZero();
+    assertThat(layer.echoing()).isEqualTo(1);
     assertThat(transport.whats()).containsExactly("200");
   }
 
@@ -74,7 +77,8 @@ class NonInviteServerTransactionTest extends LayerFixture {
     ServerTransaction tx = receive(CLIENT_UDP);
     tx.respond(100);
     tx.respond(401);
-    assertThat(tx.state()).isEqualTo(COMPLETED);
+    assertThat(tx.state()).isEqualTo(TERMINATED);
+    assertThat(layer.echoing()).isEqualTo(1);
     assertThat(transport.whats()).containsExactly("100", "401");
   }
 
@@ -88,12 +92,30 @@ class NonInviteServerTransactionTest extends LayerFixture {
     assertThat(transport.secondsOf("200")).containsExactly(0.0, 0.5);
     assertThat(transport.whats()).containsExactly("200", "200");
     assertThat(layer.counters().retransmissions()).isEqualTo(1);
+    assertThat(user.requests).hasSize(1);
   }
 
   @Test
-  void completedToTerminatedOnTimerJAfter32Seconds() {
+  void completedAnswersRetransmissionsUntilTimerJAt32SecondsThenTheRequestIsNew() {
     ServerTransaction tx = receive(CLIENT_UDP);
     tx.respond(200);
+    at(31.999);
+    retransmit(CLIENT_UDP);
+    assertThat(transport.whats()).containsExactly("200", "200");
+    assertThat(user.requests).hasSize(1);
+    at(32);
+    assertThat(layer.echoing()).isZero();
+    retransmit(CLIENT_UDP);
+    assertThat(user.requests).hasSize(2);
+    assertThat(tx.state()).isEqualTo(TERMINATED);
+  }
+
+  @Test
+  void aFinalWhoseSendIsStillPendingKeepsTheWholeTransactionUntilTimerJ() {
+    ServerTransaction tx = receive(CLIENT_UDP);
+    transport.hold();
+    tx.respond(200);
+    assertThat(tx.state()).isEqualTo(COMPLETED);
     at(31.999);
     assertThat(tx.state()).isEqualTo(COMPLETED);
     at(32);
