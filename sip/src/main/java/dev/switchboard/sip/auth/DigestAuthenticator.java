@@ -83,7 +83,7 @@ public final class DigestAuthenticator {
     return order;
   }
 
-  /** The nonce counts remembered, for metrics. */
+  /** How many recent nonces keep their counts (the ring's size), for metrics. */
   public int rememberedNonces() {
     return counts.size();
   }
@@ -161,15 +161,14 @@ public final class DigestAuthenticator {
             c.response().getBytes(StandardCharsets.US_ASCII));
     if (!match || stored.isEmpty()) {
       if (nonce.status() == NonceFactory.Status.VALID) {
-        counts.burn(c.nonce(), nonce.issuedAtMillis(), nonce.expiresAtMillis());
+        counts.burn(nonce.serial(), nonce.expiresAtMillis());
       }
       return challenge(request, realm, kind, Cause.WRONG_CREDENTIALS);
     }
     if (nonce.status() == NonceFactory.Status.EXPIRED) {
       return challenge(request, realm, kind, Cause.STALE_NONCE);
     }
-    if (!counts.advance(
-        c.nonce(), c.nonceCount(), nonce.issuedAtMillis(), nonce.expiresAtMillis())) {
+    if (!counts.advance(nonce.serial(), c.nonceCount(), nonce.expiresAtMillis())) {
       return challenge(request, realm, kind, Cause.REPLAYED);
     }
     return new Authenticated(c.username(), algorithm);

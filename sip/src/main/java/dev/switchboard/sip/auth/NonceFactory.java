@@ -12,19 +12,24 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues and checks stateless nonces: base64url(timestamp ‖ random ‖ HMAC-SHA256(secret, timestamp
- * ‖ random ‖ realm)), so any node sharing the secret can verify them and none must remember them.
+ * Issues and checks stateless nonces: base64url(timestamp ‖ serial ‖ random ‖ HMAC-SHA256(secret,
+ * timestamp ‖ serial ‖ random ‖ realm)), so any node sharing the secret can verify them and none
+ * must remember them. The serial numbers this factory's nonces in issue order, which lets {@link
+ * NonceCounter} keep their counts in a fixed ring instead of a map entry per nonce.
  */
 public final class NonceFactory {
   private static final int TIME_BYTES = 8;
-  private static final int RANDOM_BYTES = 12;
+  private static final int SERIAL_BYTES = 8;
+  private static final int RANDOM_BYTES = 4;
   // HMAC-SHA256 truncated to 128 bits (RFC 2104 §5 allows half): keeps challenges short.
   private static final int TAG_BYTES = 16;
-  private static final int NONCE_BYTES = TIME_BYTES + RANDOM_BYTES + TAG_BYTES;
+  private static final int SIGNED_BYTES = TIME_BYTES + SERIAL_BYTES + RANDOM_BYTES;
+  private static final int NONCE_BYTES = SIGNED_BYTES + TAG_BYTES;
 
   /** Characters in every nonce we issue. */
   public static final int NONCE_CHARS = (NONCE_BYTES * 4 + 2) / 3;
@@ -39,13 +44,15 @@ public final class NonceFactory {
     INVALID
   }
 
-  /** The outcome of {@link #check}; the times are 0 for an invalid nonce. */
-  public record Check(Status status, long issuedAtMillis, long expiresAtMillis) {
-    static final Check INVALID = new Check(Status.INVALID, 0, 0);
+  /** The outcome of {@link #check}; the times and serial are 0 for an invalid nonce. */
+  public record Check(Status status, long issuedAtMillis, long expiresAtMillis, long serial) {
+    static final Check INVALID = new Check(Status.INVALID, 0, 0, 0);
   }
 
   private final Clock clock;
   private final long lifetimeMillis;
+  // Starts past every serial an earlier run of this process can have issued (65,536 a millisecond).
+  private final AtomicLong serials;
   // A DRBG per thread: the default NativePRNG reads /dev/urandom under one global lock per call.
   private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(NonceFactory::newRandom);
   // Mac is not thread-safe; one per thread avoids both locking and a provider lookup per nonce.
@@ -60,6 +67,7 @@ public final class NonceFactory {
       throw new IllegalArgumentException("nonce lifetime must be positive");
     }
     this.lifetimeMillis = lifetime.toMillis();
+    this.serials = new AtomicLong(clock.millis() << 16);
     SecretKeySpec key = new SecretKeySpec(serverSecret.clone(), "HmacSHA256");
     this.mac = ThreadLocal.withInitial(() -> newMac(key));
     newMac(key); // fail now, not on the first request, if the platform lacks HmacSHA256
@@ -93,12 +101,12 @@ public final class NonceFactory {
   /** A fresh nonce for a realm. */
   public String issue(String realm) {
     byte[] raw = new byte[NONCE_BYTES];
-    ByteBuffer.wrap(raw).putLong(clock.millis());
-    byte[] rnd = new byte[RANDOM_BYTES];
-    random.get().nextBytes(rnd);
-    System.arraycopy(rnd, 0, raw, TIME_BYTES, RANDOM_BYTES);
+    ByteBuffer b = ByteBuffer.wrap(raw);
+    b.putLong(clock.millis());
+    b.putLong(serials.incrementAndGet());
+    b.putInt(random.get().nextInt());
     byte[] tag = tag(raw, realm);
-    System.arraycopy(tag, 0, raw, TIME_BYTES + RANDOM_BYTES, TAG_BYTES);
+    System.arraycopy(tag, 0, raw, SIGNED_BYTES, TAG_BYTES);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 
@@ -117,23 +125,25 @@ public final class NonceFactory {
       return Check.INVALID;
     }
     byte[] expected = tag(raw, realm);
-    byte[] given = Arrays.copyOfRange(raw, TIME_BYTES + RANDOM_BYTES, NONCE_BYTES);
+    byte[] given = Arrays.copyOfRange(raw, SIGNED_BYTES, NONCE_BYTES);
     if (!MessageDigest.isEqual(expected, given)) {
       return Check.INVALID;
     }
-    long issued = ByteBuffer.wrap(raw).getLong();
+    ByteBuffer b = ByteBuffer.wrap(raw);
+    long issued = b.getLong();
+    long serial = b.getLong();
     long expires = issued + lifetimeMillis;
     long now = clock.millis();
     if (issued > now + lifetimeMillis) {
       // Authentic but from the future: our clock went back a long way; make the client start over.
       return Check.INVALID;
     }
-    return new Check(now >= expires ? Status.EXPIRED : Status.VALID, issued, expires);
+    return new Check(now >= expires ? Status.EXPIRED : Status.VALID, issued, expires, serial);
   }
 
   private byte[] tag(byte[] raw, String realm) {
     Mac m = mac.get();
-    m.update(raw, 0, TIME_BYTES + RANDOM_BYTES);
+    m.update(raw, 0, SIGNED_BYTES);
     m.update(realm.getBytes(StandardCharsets.UTF_8));
     return Arrays.copyOf(m.doFinal(), TAG_BYTES);
   }

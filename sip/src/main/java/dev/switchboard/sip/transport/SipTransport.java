@@ -1,5 +1,6 @@
 package dev.switchboard.sip.transport;
 
+import dev.switchboard.sip.message.MessageParser;
 import dev.switchboard.sip.message.SipMessage;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionStage;
@@ -16,9 +17,12 @@ public interface SipTransport {
 
   /**
    * Sends {@code wire}, one SIP message already encoded, unchanged (no SigComp) over UDP: a final
-   * response kept as bytes to answer retransmissions. The stage fails for other transports.
+   * response kept as bytes to answer retransmissions. The stage fails for other transports. A
+   * transport that only sends messages sends the one the bytes encode.
    */
-  CompletionStage<Void> sendEncoded(byte[] wire, Endpoint to);
+  default CompletionStage<Void> sendEncoded(byte[] wire, Endpoint to) {
+    return send(new MessageParser().parseDatagram(wire), to);
+  }
 
   /** The address we listen on for {@code kind}, for Via sent-by and Contact; null if not open. */
   InetSocketAddress listenAddress(TransportKind kind);

@@ -266,7 +266,6 @@ class DigestAuthenticatorTest {
     SipRequest old = Requests.request("REGISTER", "sip:" + REALM, "alice", REALM, 9);
     client.authorize(old, challenge, "alice", "secret", 4);
     assertThat(authenticate(old)).isInstanceOf(Challenge.class);
-    assertThat(auth.rememberedNonces()).isEqualTo(1);
   }
 
   @Test

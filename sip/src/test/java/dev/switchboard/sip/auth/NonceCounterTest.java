@@ -1,6 +1,7 @@
 package dev.switchboard.sip.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,63 +14,78 @@ import org.junit.jupiter.api.Test;
 
 class NonceCounterTest {
   final MutableClock clock = new MutableClock(1_000_000);
-  final long issued = clock.millis();
-  final long expires = issued + 300_000;
+  final long expires = clock.millis() + 300_000;
 
   @Test
   void acceptsOnlyIncreasingCounts() {
-    NonceCounter c = new NonceCounter(clock, 10);
-    assertThat(c.advance("n", 1, issued, expires)).isTrue();
-    assertThat(c.advance("n", 1, issued, expires)).isFalse();
-    assertThat(c.advance("n", 3, issued, expires)).isTrue();
-    assertThat(c.advance("n", 2, issued, expires)).isFalse();
-    assertThat(c.advance("m", 1, issued, expires)).isTrue();
+    NonceCounter c = new NonceCounter(clock, 16);
+    assertThat(c.advance(1, 1, expires)).isTrue();
+    assertThat(c.advance(1, 1, expires)).isFalse();
+    assertThat(c.advance(1, 3, expires)).isTrue();
+    assertThat(c.advance(1, 2, expires)).isFalse();
+    assertThat(c.advance(2, 1, expires)).isTrue();
   }
 
   @Test
   void countZeroIsAcceptedOncePerNonce() {
-    NonceCounter c = new NonceCounter(clock, 10);
-    assertThat(c.advance("n", 0, issued, expires)).isTrue();
-    assertThat(c.advance("n", 0, issued, expires)).isFalse();
+    NonceCounter c = new NonceCounter(clock, 16);
+    assertThat(c.advance(7, 0, expires)).isTrue();
+    assertThat(c.advance(7, 0, expires)).isFalse();
   }
 
   @Test
-  void forgetsExpiredNonces() {
-    NonceCounter c = new NonceCounter(clock, 10);
-    c.advance("n", 1, issued, expires);
-    assertThat(c.size()).isEqualTo(1);
+  void refusesExpiredNonces() {
+    NonceCounter c = new NonceCounter(clock, 16);
     clock.advance(Duration.ofMinutes(6));
-    assertThat(c.advance("late", 1, issued, expires)).isFalse();
-    c.advance("other", 1, clock.millis(), clock.millis() + 300_000);
-    assertThat(c.size()).isEqualTo(1);
+    assertThat(c.advance(1, 1, expires)).isFalse();
   }
 
   @Test
-  void beyondCapacityForgetsTheOldestAndRefusesNoncesIssuedBeforeThem() {
+  void aNonceWhoseSlotANewerOneTookIsRefusedSoItsReplayCannotStartAFreshCount() {
     NonceCounter c = new NonceCounter(clock, 2);
-    c.advance("a", 1, issued, expires);
-    c.advance("b", 1, issued + 1, expires + 1);
-    c.advance("c", 1, issued + 2, expires + 2);
-    assertThat(c.size()).isEqualTo(2);
-    // "a" was forgotten while still valid: a replay of it must not start a fresh count.
-    assertThat(c.advance("a", 1, issued, expires)).isFalse();
-    assertThat(c.advance("d", 1, issued + 3, expires + 3)).isTrue();
+    assertThat(c.advance(1, 1, expires)).isTrue();
+    assertThat(c.advance(3, 1, expires)).isTrue(); // same slot as 1 in a ring of two
+    assertThat(c.advance(1, 2, expires)).isFalse();
+    assertThat(c.advance(2, 1, expires)).isTrue(); // the other slot is untouched
+    // A nonce first used after a newer one took its slot is refused too.
+    assertThat(c.advance(5, 1, expires)).isTrue();
+    assertThat(c.advance(3, 9, expires)).isFalse();
+  }
+
+  @Test
+  void aBurntNonceIsRefusedWhateverItsCount() {
+    NonceCounter c = new NonceCounter(clock, 16);
+    c.burn(4, expires);
+    assertThat(c.advance(4, 1, expires)).isFalse();
+    assertThat(c.advance(4, Long.MAX_VALUE - 1, expires)).isFalse();
+    c.advance(5, 1, expires);
+    c.burn(5, expires);
+    assertThat(c.advance(5, 2, expires)).isFalse();
+  }
+
+  @Test
+  void theRingHasAFixedPowerOfTwoSizeAndRefusesNonsense() {
+    assertThat(new NonceCounter(clock, 1000).size()).isEqualTo(1024);
+    assertThat(new NonceCounter(clock, 1024).size()).isEqualTo(1024);
+    assertThatThrownBy(() -> new NonceCounter(clock, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new NonceCounter(clock, 4).advance(0, 1, expires)).isFalse();
   }
 
   @Test
   void concurrentUsesOfOneCountSucceedOnce() throws Exception {
-    NonceCounter c = new NonceCounter(clock, 1000);
+    NonceCounter c = new NonceCounter(clock, 1024);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      for (int round = 0; round < 50; round++) {
-        String nonce = "n" + round;
+      for (int round = 1; round <= 50; round++) {
+        long serial = round;
         AtomicInteger wins = new AtomicInteger();
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
           fs.add(
               pool.submit(
                   () -> {
-                    if (c.advance(nonce, 1, issued, expires)) {
+                    if (c.advance(serial, 1, expires)) {
                       wins.incrementAndGet();
                     }
                   }));

@@ -34,6 +34,16 @@ class NonceFactoryTest {
   }
 
   @Test
+  void serialsNumberNoncesInIssueOrderAndStartPastAnEarlierRunOfTheSameClock() {
+    long first = nonces.check(nonces.issue("r"), "r").serial();
+    long second = nonces.check(nonces.issue("r"), "r").serial();
+    assertThat(second).isEqualTo(first + 1);
+    clock.advance(Duration.ofMillis(1));
+    NonceFactory restarted = new NonceFactory(clock, SECRET, Duration.ofMinutes(5));
+    assertThat(restarted.check(restarted.issue("r"), "r").serial()).isGreaterThan(second);
+  }
+
+  @Test
   void aNonceForAnotherRealmIsInvalid() {
     assertThat(nonces.check(nonces.issue("a.example"), "b.example").status())
         .isEqualTo(Status.INVALID);

@@ -1,6 +1,5 @@
 package dev.switchboard.sip.transaction;
 
-import dev.switchboard.sip.message.MessageParser;
 import dev.switchboard.sip.message.SipMessage;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
@@ -57,12 +56,6 @@ final class RecordingTransport implements SipTransport {
       return f;
     }
     return CompletableFuture.completedFuture(null);
-  }
-
-  /** Records the message the bytes encode, as the wire would show it. */
-  @Override
-  public CompletionStage<Void> sendEncoded(byte[] wire, Endpoint to) {
-    return send(new MessageParser().parseDatagram(wire), to);
   }
 
   @Override
