@@ -168,7 +168,8 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
 
   /**
    * Whether every change refreshes a durable binding without changing where it routes: the same
-   * contact, Call-ID, flow, Path and q-value, only a later expiry.
+   * contact, flow, Path and q-value, only a later expiry. The Call-ID may differ: a crash that
+   * forgets it leaves the older Call-ID and CSeq, which only order later REGISTERs.
    */
   private static boolean onlyExtends(List<BindingChange> changes, List<Binding> durable) {
     for (BindingChange c : changes) {
@@ -182,8 +183,7 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
   private static boolean extendsOneOf(Binding refreshed, List<Binding> durable) {
     for (Binding b : durable) {
       if (b.contact().equals(refreshed.contact())) {
-        return b.callId().equals(refreshed.callId())
-            && b.source().equals(refreshed.source())
+        return b.source().equals(refreshed.source())
             && b.path().equals(refreshed.path())
             && b.qMillis() == refreshed.qMillis()
             && !refreshed.expiresAt().isBefore(b.expiresAt());
