@@ -8,6 +8,7 @@ import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.message.SipUri;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,8 @@ final class DialogStates implements CallObserver {
 
   // AOR → (call key → dialog); the inner maps are sorted so a document is the same for one state.
   private final Map<String, Map<String, Dialog>> byAor = new ConcurrentHashMap<>();
+  // Call key → the AORs it was put under, so a call's end touches those, not every extension.
+  private final Map<String, Set<String>> aorsByCall = new ConcurrentHashMap<>();
 
   @Override
   public void started(Branching call, SipRequest invite) {
@@ -60,8 +63,11 @@ final class DialogStates implements CallObserver {
   @Override
   public void ended(String callId, String callerTag) {
     String key = key(callId, callerTag);
-    for (String aor : byAor.keySet()) {
-      remove(aor, key);
+    Set<String> aors = aorsByCall.remove(key);
+    if (aors != null) {
+      for (String aor : aors) {
+        remove(aor, key);
+      }
     }
   }
 
@@ -101,6 +107,7 @@ final class DialogStates implements CallObserver {
   }
 
   private void put(String aor, String key, Dialog d) {
+    aorsByCall.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(aor);
     Map<String, Dialog> calls = byAor.computeIfAbsent(aor, k -> new TreeMap<>());
     synchronized (calls) {
       Dialog old = calls.get(key);
