@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +32,7 @@ final class BindingCodec {
     for (Binding b : s.bindings()) {
       out.writeUTF(b.contact().toString());
       out.writeShort(b.qMillis());
-      out.writeLong(b.expiresAt().toEpochMilli());
+      out.writeLong(b.expiresAtMillis());
       out.writeUTF(b.callId());
       out.writeLong(b.cseq());
       out.writeUTF(b.path().stream().map(Address::toString).collect(Collectors.joining(", ")));
@@ -43,7 +42,7 @@ final class BindingCodec {
       out.write(ip);
       out.writeShort(b.source().address().getPort());
       out.writeUTF(b.userAgent() == null ? "" : b.userAgent());
-      out.writeLong(b.updatedAt().toEpochMilli());
+      out.writeLong(b.updatedAtMillis());
     }
   }
 
@@ -59,7 +58,7 @@ final class BindingCodec {
     for (int i = 0; i < n; i++) {
       Address contact = Address.parse(in.readUTF());
       int q = in.readUnsignedShort();
-      Instant expires = Instant.ofEpochMilli(in.readLong());
+      long expires = in.readLong();
       String callId = in.readUTF();
       long cseq = in.readLong();
       String path = in.readUTF();
@@ -71,7 +70,7 @@ final class BindingCodec {
       in.readFully(ip);
       int port = in.readUnsignedShort();
       String userAgent = in.readUTF();
-      Instant updated = Instant.ofEpochMilli(in.readLong());
+      long updated = in.readLong();
       bindings.add(
           new Binding(
               aor,

@@ -15,10 +15,27 @@ public final class Parameters {
 
   public static final Parameters NONE = new Parameters(List.of());
 
-  // Names most messages carry, taken as constants when written exactly so.
+  // Names most messages carry, taken as constants when written exactly so: no string per message,
+  // and none per stored binding (a contact's +sip.instance and transport otherwise cost ~100
+  // bytes).
   private static final String[] COMMON_NAMES = {
-    "branch", "tag", "rport", "received", "lr", "transport", "expires", "q", "maddr", "ttl", "user"
+    "branch",
+    "tag",
+    "rport",
+    "received",
+    "lr",
+    "transport",
+    "expires",
+    "q",
+    "maddr",
+    "ttl",
+    "user",
+    "+sip.instance",
+    "reg-id",
+    "ob"
   };
+  private static final String[] URI_NAMES = {"transport", "lr", "user", "ob", "maddr", "method"};
+  private static final String[] URI_VALUES = {"udp", "tcp", "tls", "ws", "wss", "phone", "ip"};
 
   private final List<Param> list;
 
@@ -120,10 +137,7 @@ public final class Parameters {
           }
         }
       }
-      if (out == null) {
-        out = new ArrayList<>(4);
-      }
-      out.add(new Param(name, value));
+      out = add(out, new Param(name, value));
       lx.skipWs();
     }
     return out == null ? NONE : new Parameters(out);
@@ -153,7 +167,7 @@ public final class Parameters {
     if (from >= to) {
       return NONE;
     }
-    List<Param> out = new ArrayList<>(4);
+    List<Param> out = null;
     int i = from;
     while (i < to) {
       if (s.charAt(i) != ';') {
@@ -167,17 +181,45 @@ public final class Parameters {
       if (eq < 0 || eq > end) {
         eq = -1;
       }
-      String name = s.substring(i + 1, eq < 0 ? end : eq);
-      String value = eq < 0 ? null : s.substring(eq + 1, end);
+      String name = known(s, i + 1, eq < 0 ? end : eq, URI_NAMES);
+      String value = eq < 0 ? null : known(s, eq + 1, end, URI_VALUES);
       if (name.isEmpty()
           || !UriChars.isParamText(name)
           || (value != null && !UriChars.isParamText(value))) {
         throw new SipParseException("bad URI parameter " + Uri.clip(s.substring(i, end)));
       }
-      out.add(new Param(name, value));
+      out = add(out, new Param(name, value));
       i = end;
     }
-    return new Parameters(out);
+    return out == null ? NONE : new Parameters(out);
+  }
+
+  /**
+   * {@code list} with {@code p} added: a one-element list stays immutable and small (most parameter
+   * lists have one entry, and a stored contact keeps two of them).
+   */
+  private static List<Param> add(List<Param> list, Param p) {
+    if (list == null) {
+      return List.of(p);
+    }
+    if (list.size() == 1) {
+      List<Param> grown = new ArrayList<>(4);
+      grown.add(list.get(0));
+      grown.add(p);
+      return grown;
+    }
+    list.add(p);
+    return list;
+  }
+
+  /** {@code s[from, to)} as the constant of {@code table} written exactly so, or a new string. */
+  private static String known(String s, int from, int to, String[] table) {
+    for (String k : table) {
+      if (k.length() == to - from && s.regionMatches(from, k, 0, k.length())) {
+        return k;
+      }
+    }
+    return s.substring(from, to);
   }
 
   @Override
