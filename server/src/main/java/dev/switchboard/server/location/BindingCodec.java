@@ -30,7 +30,7 @@ final class BindingCodec {
     out.writeUTF(s.aor());
     out.writeShort(s.bindings().size());
     for (Binding b : s.bindings()) {
-      out.writeUTF(b.contact().toString());
+      out.writeUTF(b.contactText());
       out.writeShort(b.qMillis());
       out.writeLong(b.expiresAtMillis());
       out.writeUTF(b.callId());
@@ -56,7 +56,7 @@ final class BindingCodec {
     List<Binding> bindings = new ArrayList<>(n);
     TransportKind[] kinds = TransportKind.values();
     for (int i = 0; i < n; i++) {
-      Address contact = Address.parse(in.readUTF());
+      String contact = in.readUTF();
       int q = in.readUnsignedShort();
       long expires = in.readLong();
       String callId = in.readUTF();

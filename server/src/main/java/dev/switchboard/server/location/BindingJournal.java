@@ -39,6 +39,7 @@ public final class BindingJournal implements BindingPersistence, AutoCloseable {
   private static final Pattern SEGMENT = Pattern.compile("journal-(\\d+)\\.log");
   private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d+)\\.bin");
   private static final int FRAME_HEADER = 8;
+  private static final int DECODE_CHUNK = 64;
   private static final int MAX_FRAME = 64 << 20;
   private static final int SNAPSHOT_FRAME_AORS = 1_000;
 
@@ -175,7 +176,11 @@ public final class BindingJournal implements BindingPersistence, AutoCloseable {
       long pos = 0;
       ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER);
       CRC32C check = new CRC32C();
-      while (pos + FRAME_HEADER <= size) {
+      // Frames are decoded a chunk at a time on every core, then applied in file order.
+      List<byte[]> chunk = new ArrayList<>(DECODE_CHUNK);
+      List<Long> starts = new ArrayList<>(DECODE_CHUNK);
+      boolean intact = true;
+      while (intact && pos + FRAME_HEADER <= size) {
         header.clear();
         readFully(ch, header, pos);
         header.flip();
@@ -191,21 +196,20 @@ public final class BindingJournal implements BindingPersistence, AutoCloseable {
         if ((int) check.getValue() != sum) {
           break;
         }
-        List<AorSnapshot> batch;
-        try {
-          batch = BindingCodec.decode(payload.array());
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("unreadable frame at {} of {}: {}", pos, file.getFileName(), e.toString());
-          break;
-        }
-        for (AorSnapshot s : batch) {
-          if (s.bindings().isEmpty()) {
-            state.remove(s.aor());
-          } else {
-            state.put(s.aor(), s.bindings());
-          }
-        }
+        chunk.add(payload.array());
+        starts.add(pos);
         pos += FRAME_HEADER + length;
+        if (chunk.size() == DECODE_CHUNK) {
+          long stop = apply(chunk, starts, state, file);
+          intact = stop < 0;
+          pos = intact ? pos : stop;
+          chunk.clear();
+          starts.clear();
+        }
+      }
+      if (intact && !chunk.isEmpty()) {
+        long stop = apply(chunk, starts, state, file);
+        pos = stop < 0 ? pos : stop;
       }
       if (pos < size) {
         if (truncateTail) {
@@ -221,6 +225,42 @@ public final class BindingJournal implements BindingPersistence, AutoCloseable {
       }
       return pos;
     }
+  }
+
+  /**
+   * Decodes {@code frames} in parallel and applies them in order; returns -1, or the start of the
+   * first frame that cannot be decoded (the file is read as ending there).
+   */
+  private static long apply(
+      List<byte[]> frames, List<Long> starts, Map<String, List<Binding>> state, Path file) {
+    List<Object> decoded =
+        frames.parallelStream()
+            .map(
+                f -> {
+                  try {
+                    return (Object) BindingCodec.decode(f);
+                  } catch (IOException | RuntimeException e) {
+                    return e;
+                  }
+                })
+            .toList();
+    for (int i = 0; i < decoded.size(); i++) {
+      if (decoded.get(i) instanceof Exception e) {
+        LOG.warn(
+            "unreadable frame at {} of {}: {}", starts.get(i), file.getFileName(), e.toString());
+        return starts.get(i);
+      }
+      @SuppressWarnings("unchecked")
+      List<AorSnapshot> batch = (List<AorSnapshot>) decoded.get(i);
+      for (AorSnapshot snap : batch) {
+        if (snap.bindings().isEmpty()) {
+          state.remove(snap.aor());
+        } else {
+          state.put(snap.aor(), snap.bindings());
+        }
+      }
+    }
+    return -1;
   }
 
   private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {

@@ -182,7 +182,7 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
 
   private static boolean extendsOneOf(Binding refreshed, List<Binding> durable) {
     for (Binding b : durable) {
-      if (b.contact().equals(refreshed.contact())) {
+      if (b.contactText().equals(refreshed.contactText())) {
         return b.source().equals(refreshed.source())
             && b.path().equals(refreshed.path())
             && b.qMillis() == refreshed.qMillis()
@@ -237,7 +237,7 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
       return true;
     }
     for (Binding b : before) {
-      if (b.contact().equals(refreshed.contact())) {
+      if (b.contactText().equals(refreshed.contactText())) {
         return b.updatedAt().toEpochMilli() / QUARTER_HOUR_MILLIS
             != refreshed.updatedAt().toEpochMilli() / QUARTER_HOUR_MILLIS;
       }

@@ -38,7 +38,7 @@ public final class LiveRegistrations implements Registrations {
                   new ActiveBinding(
                       i,
                       aor,
-                      b.contact().toString(),
+                      b.contactText(),
                       b.source().transport().name().toLowerCase(Locale.ROOT),
                       b.userAgent(),
                       b.expiresAt()));
