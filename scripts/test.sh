@@ -38,3 +38,17 @@ pg_test_start
 trap pg_test_stop EXIT
 
 mvn -B -ntp verify "$@"
+
+# The load benchmark's scenarios still run end to end against both servers (a regression check,
+# not a measurement: low fixed rates, every Switchboard operation must complete).
+if [ $# -eq 0 ]; then
+  load_out=$(mktemp)
+  bench/sip-load.sh --jar app/target/switchboard.jar --users 40 --step-seconds 3 \
+    --warmup-seconds 2 --reg-rates 40 --call-rates 10 --mem-users 200 --mem-rate 100 | tee "$load_out"
+  awk '$1 == "switchboard" && ($2 == "register" || $2 == "call") && NF >= 13 { seen[$2] = 1
+         if ($6 != 0 || $5 != $4) bad = 1 }
+       $1 == "kamailio" && ($2 == "register" || $2 == "call") && NF >= 13 { k[$2] = 1 }
+       END { exit (bad || !seen["register"] || !seen["call"] || !k["register"] || !k["call"]) }' \
+    "$load_out" || { echo "the SIP load scenarios did not complete (see above)" >&2; rm -f "$load_out"; exit 1; }
+  rm -f "$load_out"
+fi
