@@ -35,4 +35,15 @@ public interface CallPlan {
   default List<Target> onRedirect(SipUri contact) {
     return null;
   }
+
+  /**
+   * The mailbox that takes the call once nothing more rings (forwarding said {@code voicemail}), or
+   * null: the caller then gets the best response.
+   */
+  default Mailbox voicemail() {
+    return null;
+  }
+
+  /** The voicemail box of extension {@code user@domain}. */
+  record Mailbox(String domain, String user) {}
 }

@@ -124,6 +124,10 @@ public final class Proxy {
     return hooks;
   }
 
+  UnreachableTarget unreachable() {
+    return unreachable;
+  }
+
   TransactionLayer layer() {
     return layer;
   }
@@ -562,10 +566,15 @@ public final class Proxy {
                 refuse(r, 500, "Routing failed");
               } else if (resolution instanceof TargetResolver.Resolution.Proceed p) {
                 if (p.targets().isEmpty()) {
-                  // Nobody to ring: the extension's voicemail, when it has one, takes the call.
+                  // Nobody to ring: the mailbox forwarding named, else the extension's voicemail,
+                  // when it has one, takes the call.
+                  CallPlan.Mailbox box = p.plan().voicemail();
+                  if (box == null && found.isPresent()) {
+                    box = new CallPlan.Mailbox(r.domain(), found.get().user());
+                  }
                   if (!r.base().isMethod(SipRequest.INVITE)
-                      || found.isEmpty()
-                      || !unreachable.take(r.tx(), r.domain(), found.get().user())) {
+                      || box == null
+                      || !unreachable.take(r.tx(), box.domain(), box.user())) {
                     refuse(r, 480, null);
                   }
                 } else {
