@@ -64,6 +64,10 @@ public final class Proxy {
   private final RouteToken tokens;
   private final CallTracker tracker;
   private volatile UnreachableTarget unreachable = UnreachableTarget.NONE;
+
+  /** The user part that calls one's own mailbox ({@code sip:voicemail@DOMAIN}). */
+  public static final String VOICEMAIL_USER = "voicemail";
+
   private final ProxyHooks hooks;
   private final ConcurrentHashMap<ServerTransaction, ResponseContext> contexts =
       new ConcurrentHashMap<>();
@@ -518,6 +522,16 @@ public final class Proxy {
       refuse(r, 404, null);
       return;
     }
+    if (r.base().isMethod(SipRequest.INVITE)
+        && VOICEMAIL_USER.equals(user)
+        && r.caller() != null
+        && r.caller().domain().equals(r.domain())) {
+      // sip:voicemail@DOMAIN from one of the tenant's own phones: the caller's own mailbox.
+      if (!unreachable.retrieve(r.tx(), r.domain(), r.caller().user())) {
+        refuse(r, 404, "No voicemail here");
+      }
+      return;
+    }
     if (hooks.resolver() != null && tenant.mode() == TenantRouting.Mode.PROXY) {
       resolve(r);
       return;
@@ -574,7 +588,7 @@ public final class Proxy {
                   }
                   if (!r.base().isMethod(SipRequest.INVITE)
                       || box == null
-                      || !unreachable.take(r.tx(), box.domain(), box.user())) {
+                      || !unreachable.take(r.tx(), box)) {
                     refuse(r, 480, null);
                   }
                 } else {

@@ -328,7 +328,7 @@ final class ResponseContext implements Branching {
         relay(best, refused);
         out.add(
             () -> {
-              if (!proxy.unreachable().take(server, box.domain(), box.user())) {
+              if (!proxy.unreachable().take(server, box)) {
                 refused.forEach(Runnable::run);
               }
             });
