@@ -158,6 +158,12 @@ final class Switchboard implements AutoCloseable {
         .statusCode();
   }
 
+  /** DELETE; returns the status, the caller checks it. */
+  int delete(String path) throws Exception {
+    return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
   JsonNode get(String path) throws Exception {
     HttpResponse<String> r =
         http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
