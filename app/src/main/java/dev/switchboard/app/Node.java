@@ -15,6 +15,7 @@ import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.sip.SipServices;
 import dev.switchboard.server.usage.BatchingUsageWriter;
+import dev.switchboard.server.voicemail.MessageSummary;
 import dev.switchboard.server.voicemail.VoicemailService;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
@@ -119,13 +120,16 @@ public final class Node implements AutoCloseable {
               MessageStore.open(
                   MessageStore.database(new MessageRepository(database.jdbi())),
                   Clock.systemUTC()));
+      PbxServices pbxServices =
+          open(parts, new PbxServices(pbx, messages, Clock.systemUTC(), PBX_POLL));
+      // Owners' phones watch their mailbox (RFC 3842) through the PBX's event server.
+      pbxServices.messageSummary(new MessageSummary(mailboxes));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
               .withRegistrar(registrar.registrar()::onRegister)
               .withGate(registrar.gate())
               .withRouteSecret(secret.key("record-route"))
-              .withFeatures(
-                  open(parts, new PbxServices(pbx, messages, Clock.systemUTC(), PBX_POLL)));
+              .withFeatures(pbxServices);
       SipService sip;
       try {
         sip = open(parts, SipService.start(sipConfig, services));

@@ -108,7 +108,7 @@ public final class ApiServer implements AutoCloseable {
                   "/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
               new TenantRoutes(tenants, mapper).register(cfg.routes);
               new AccountRoutes(accounts, mapper).register(cfg.routes);
-              new VoicemailRoutes(accounts, node.voicemail()).register(cfg.routes);
+              new VoicemailRoutes(accounts, node.voicemail(), mapper).register(cfg.routes);
               new ImportRoutes(importer, jobs, tenants).register(cfg.routes);
               new UsageRoutes(
                       tenants,

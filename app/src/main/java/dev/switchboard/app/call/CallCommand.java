@@ -2,6 +2,7 @@ package dev.switchboard.app.call;
 
 import dev.switchboard.media.FrameSource;
 import dev.switchboard.media.clock.AudioPatch;
+import dev.switchboard.media.dtmf.DtmfDigit;
 import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.media.tone.ToneGenerator;
 import dev.switchboard.media.wav.PromptPlayer;
@@ -92,7 +93,10 @@ public final class CallCommand implements Callable<Integer> {
   @Option(names = "--record", paramLabel = "FILE", description = "Record what we hear (WAV).")
   Path record;
 
-  @Option(names = "--dtmf", paramLabel = "KEYS", description = "Keys to send once answered.")
+  @Option(
+      names = "--dtmf",
+      paramLabel = "KEYS",
+      description = "Keys to send once answered; each comma waits one second (a menu's pace).")
   String dtmf;
 
   @Option(
@@ -155,6 +159,10 @@ public final class CallCommand implements Callable<Integer> {
     if (play != null && tone != null) {
       throw usage("--play and --tone exclude each other");
     }
+    if (dtmf != null && !dtmf.chars().allMatch(c -> c == ',' || DtmfDigit.isKey((char) c))) {
+      throw usage("--dtmf takes the keys 0-9 * # A-D and commas for pauses: " + dtmf);
+    }
+
     InetSocketAddress serverAddress = serverAddress();
     PortRange ports;
     try {
@@ -281,6 +289,28 @@ public final class CallCommand implements Callable<Integer> {
     }
   }
 
+  /** Sends {@code --dtmf} after {@code --dtmf-delay}, waiting a second at each comma. */
+  private void sendKeys(Call call, PrintWriter out) throws Exception {
+    long wait = dtmfDelay;
+    for (String keys : (dtmf + " ").split(",", -1)) {
+      String group = keys.strip();
+      if (!group.isEmpty() || wait > 0) {
+        try {
+          call.ended().get(wait, TimeUnit.MILLISECONDS);
+          return; // the call ended while we waited
+        } catch (TimeoutException stillUp) {
+          wait = 0;
+        }
+      }
+      if (!group.isEmpty()) {
+        call.sendDigits(group);
+        out.println("sent DTMF " + group);
+        out.flush();
+      }
+      wait += 1000;
+    }
+  }
+
   private int talk(Softphone phone, Call call, short[] prompt, PrintWriter out) throws Exception {
     long started = System.nanoTime();
     WavWriter recording = record == null ? null : WavWriter.create(record, WavEncoding.PCM);
@@ -289,18 +319,13 @@ public final class CallCommand implements Callable<Integer> {
     FrameSource source =
         prompt != null
             ? new PromptPlayer(prompt, false)
-            : tone != null ? ToneGenerator.sine(tone, 8000) : null;
-    AudioPatch player =
-        source == null ? null : AudioPatch.connect(phone.clock(), source, call.media());
+            : tone != null
+                ? ToneGenerator.sine(tone, 8000)
+                : () -> null; // nothing to say, but keys go out on the stream's ticks
+    AudioPatch player = AudioPatch.connect(phone.clock(), source, call.media());
     double stay = seconds != null ? seconds : prompt != null ? prompt.length / 8000.0 + 0.5 : 10.0;
     if (dtmf != null && !dtmf.isEmpty()) {
-      try {
-        call.ended().get(dtmfDelay, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException stillUp) {
-        call.sendDigits(dtmf);
-        out.println("sent DTMF " + dtmf);
-        out.flush();
-      }
+      sendKeys(call, out);
     }
     long left = (long) (stay * 1000) - (System.nanoTime() - started) / 1_000_000;
     CallEnd end;
@@ -312,9 +337,7 @@ public final class CallCommand implements Callable<Integer> {
       end = call.ended().get(5, TimeUnit.SECONDS);
       out.println("hung up");
     }
-    if (player != null) {
-      player.disconnect();
-    }
+    player.disconnect();
     if (recorder != null) {
       recorder.disconnect();
       Thread.sleep(40); // a tick already running finishes before the file is closed

@@ -147,6 +147,23 @@ final class Switchboard implements AutoCloseable {
     return JSON.readTree(r.body());
   }
 
+  /** PUT with a JSON body; returns the status, the caller checks it. */
+  int put(String path, Object body) throws Exception {
+    return http.send(
+            request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  /** DELETE; returns the status, the caller checks it. */
+  int delete(String path) throws Exception {
+    return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
   JsonNode get(String path) throws Exception {
     HttpResponse<String> r =
         http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());

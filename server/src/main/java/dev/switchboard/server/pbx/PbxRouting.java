@@ -125,7 +125,7 @@ public final class PbxRouting implements TargetResolver {
   }
 
   private static Resolution proceed(RingPlan plan, List<Target> targets) {
-    if (targets.isEmpty()) {
+    if (targets.isEmpty() && plan.voicemail() == null) {
       return new Resolution.Answer(plan.failureStatus(), plan.failureReason());
     }
     return new Resolution.Proceed(targets, plan);

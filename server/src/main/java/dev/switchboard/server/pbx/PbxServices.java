@@ -4,6 +4,7 @@ import dev.switchboard.server.proxy.ProxyHooks;
 import dev.switchboard.server.sip.StackFeatures;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The PBX as a feature of the SIP stack: its routing plugged into the proxy, kept messages
@@ -15,6 +16,7 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
   private final Clock clock;
   private final Duration poll;
   private volatile PresenceServer presence;
+  private volatile Function<String, String> messageSummary;
 
   /**
    * @param messages where MESSAGEs for offline extensions are kept; null: none kept
@@ -44,6 +46,9 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
             stack.directory()::isLocalDomain,
             clock,
             poll);
+    if (messageSummary != null) {
+      presence.messageSummary(messageSummary);
+    }
     return new Bound(
         new ProxyHooks(
             new PbxRouting(
@@ -55,6 +60,18 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
                 clock),
             dialogs),
         presence);
+  }
+
+  /**
+   * Lets owners subscribe to their mailbox: {@code summary} gives the RFC 3842 body for an AOR
+   * ({@code sip:USER@DOMAIN}); watchers are notified when it changes.
+   */
+  public void messageSummary(Function<String, String> summary) {
+    this.messageSummary = summary;
+    PresenceServer p = presence;
+    if (p != null) {
+      p.messageSummary(summary);
+    }
   }
 
   @Override

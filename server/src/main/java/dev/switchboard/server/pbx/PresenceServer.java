@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,14 @@ import org.slf4j.LoggerFactory;
  * for busy lamps (RFC 4235, {@code Event: dialog}, from {@link DialogStates}) for every extension:
  * a subscriber of the same tenant gets a PIDF (RFC 3863) {@code NOTIFY} at once and whenever the
  * extension's state changes, until the subscription ends. The state is what the extension's phone
- * published last, else open while a phone is registered and closed otherwise.
+ * published last, else open while a phone is registered and closed otherwise. An extension's own
+ * phones may also watch its mailbox (RFC 3842, {@code Event: message-summary}).
  */
 public final class PresenceServer implements LocalServices, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceServer.class);
+
+  /** RFC 3842's event package: message waiting, for the mailbox's owner only. */
+  static final String MESSAGE_SUMMARY = "message-summary";
 
   /** The longest subscription granted; phones refresh before it ends. */
   static final int MAX_EXPIRES = 3600;
@@ -92,6 +97,8 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
   private final Predicate<String> localDomain;
   private final Clock clock;
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  // An owner's message-summary body (RFC 3842) by AOR; null until voicemail attaches it.
+  private volatile Function<String, String> messageSummary;
   private final Map<String, Publication> publications = new ConcurrentHashMap<>();
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
@@ -121,6 +128,11 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     this.clock = clock;
     long ms = poll.toMillis();
     worker.scheduleWithFixedDelay(this::watchQuietly, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** Answers message-summary subscriptions with {@code summary}'s body for the owner's AOR. */
+  void messageSummary(Function<String, String> summary) {
+    this.messageSummary = summary;
   }
 
   @Override
@@ -181,7 +193,9 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     }
     int semi = event.indexOf(';');
     String pkg = (semi < 0 ? event : event.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-    return pkg.equals("presence") || pkg.equals("dialog") ? pkg : null;
+    return pkg.equals("presence") || pkg.equals("dialog") || pkg.equals(MESSAGE_SUMMARY)
+        ? pkg
+        : null;
   }
 
   private void subscribe(
@@ -190,6 +204,11 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     String fromUser = req.from().uri() instanceof SipUri f ? SipUri.unescape(f.user()) : null;
     if (!caller.user().equals(fromUser)) {
       reply(tx, 403, "Credentials are not the From user");
+      return;
+    }
+    if (event.equals(MESSAGE_SUMMARY)
+        && (messageSummary == null || !presentity.equals("sip:" + caller.account()))) {
+      reply(tx, messageSummary == null ? 489 : 403, "Only the owner watches a mailbox");
       return;
     }
     List<Address> contacts = req.contacts();
@@ -289,6 +308,9 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     if (s.event.equals("dialog")) {
       return dialogs.dialogs(s.presentity);
     }
+    if (s.event.equals(MESSAGE_SUMMARY)) {
+      return messageSummary.apply(s.presentity);
+    }
     return document(s.presentity, now);
   }
 
@@ -364,7 +386,8 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     String body = document(s, clock.instant());
     s.lastBody = body;
     boolean presence = s.event.equals("presence");
-    if (!presence) {
+    boolean mailbox = s.event.equals(MESSAGE_SUMMARY);
+    if (!presence && !mailbox) {
       body = DialogStates.document(s.presentity, s.version++, body);
     }
     SipRequest n = SipRequest.create(SipRequest.NOTIFY, s.remoteTarget);
@@ -387,7 +410,9 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     n.setHeader("Subscription-State", state);
     n.setBody(
         body.getBytes(StandardCharsets.UTF_8),
-        presence ? "application/pidf+xml" : "application/dialog-info+xml");
+        presence
+            ? "application/pidf+xml"
+            : mailbox ? "application/simple-message-summary" : "application/dialog-info+xml");
     try {
       layer.sendRequest(n, s.flow, (tx, r) -> {});
     } catch (RuntimeException e) {

@@ -65,6 +65,7 @@ final class RingPlan implements CallPlan {
   private boolean loopStopped;
   private boolean attached;
   private Routing routing = Routing.DIRECT;
+  private Mailbox mailbox;
 
   RingPlan(
       PbxDirectory pbx,
@@ -157,6 +158,7 @@ final class RingPlan implements CallPlan {
     while (s != null) {
       List<Target> t = s.targets();
       if (!t.isEmpty()) {
+        mailbox = null;
         current = s;
         return t;
       }
@@ -172,6 +174,11 @@ final class RingPlan implements CallPlan {
     if (tracker != null && attached) {
       tracker.routed(callId, callerTag, r);
     }
+  }
+
+  @Override
+  public synchronized Mailbox voicemail() {
+    return mailbox;
   }
 
   /** How the call has been routed so far (direct until a rule or group took it). */
@@ -353,8 +360,24 @@ final class RingPlan implements CallPlan {
 
   private Stage voicemail(TenantPbx t, String user, Map<String, String> headers) {
     String uri = t.settings().voicemailUri();
-    if (uri == null || user == null) {
+    if (user == null) {
       return null;
+    }
+    if (uri == null) {
+      // The server's own voicemail: nothing rings; once this stage is reached the proxy hands
+      // the call to the mailbox.
+      return new Stage() {
+        @Override
+        public List<Target> targets() {
+          mailbox = new Mailbox(domain, user);
+          return List.of();
+        }
+
+        @Override
+        public Stage next(Outcome outcome) {
+          return null;
+        }
+      };
     }
     SipUri vm = sipUri(uri.replace("USER", user));
     if (vm == null) {

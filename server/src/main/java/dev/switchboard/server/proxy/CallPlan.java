@@ -35,4 +35,28 @@ public interface CallPlan {
   default List<Target> onRedirect(SipUri contact) {
     return null;
   }
+
+  /**
+   * The mailbox that takes the call once nothing more rings (forwarding said {@code voicemail}), or
+   * null: the caller then gets the best response.
+   */
+  default Mailbox voicemail() {
+    return null;
+  }
+
+  /**
+   * The voicemail box of extension {@code user@domain}: a caller leaves a message, or with {@code
+   * retrieval} its owner listens to them (a feature code such as *97 names it so).
+   */
+  record Mailbox(String domain, String user, boolean retrieval) {
+    /** A box a caller leaves a message in. */
+    public Mailbox(String domain, String user) {
+      this(domain, user, false);
+    }
+
+    /** The owner's own box, to listen to its messages. */
+    public static Mailbox retrieval(String domain, String owner) {
+      return new Mailbox(domain, owner, true);
+    }
+  }
 }

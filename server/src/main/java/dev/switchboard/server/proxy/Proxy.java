@@ -64,6 +64,10 @@ public final class Proxy {
   private final RouteToken tokens;
   private final CallTracker tracker;
   private volatile UnreachableTarget unreachable = UnreachableTarget.NONE;
+
+  /** The user part that calls one's own mailbox ({@code sip:voicemail@DOMAIN}). */
+  public static final String VOICEMAIL_USER = "voicemail";
+
   private final ProxyHooks hooks;
   private final ConcurrentHashMap<ServerTransaction, ResponseContext> contexts =
       new ConcurrentHashMap<>();
@@ -122,6 +126,10 @@ public final class Proxy {
 
   ProxyHooks hooks() {
     return hooks;
+  }
+
+  UnreachableTarget unreachable() {
+    return unreachable;
   }
 
   TransactionLayer layer() {
@@ -514,6 +522,16 @@ public final class Proxy {
       refuse(r, 404, null);
       return;
     }
+    if (r.base().isMethod(SipRequest.INVITE)
+        && VOICEMAIL_USER.equals(user)
+        && r.caller() != null
+        && r.caller().domain().equals(r.domain())) {
+      // sip:voicemail@DOMAIN from one of the tenant's own phones: the caller's own mailbox.
+      if (!unreachable.retrieve(r.tx(), r.domain(), r.caller().user())) {
+        refuse(r, 404, "No voicemail here");
+      }
+      return;
+    }
     if (hooks.resolver() != null && tenant.mode() == TenantRouting.Mode.PROXY) {
       resolve(r);
       return;
@@ -562,10 +580,15 @@ public final class Proxy {
                 refuse(r, 500, "Routing failed");
               } else if (resolution instanceof TargetResolver.Resolution.Proceed p) {
                 if (p.targets().isEmpty()) {
-                  // Nobody to ring: the extension's voicemail, when it has one, takes the call.
+                  // Nobody to ring: the mailbox forwarding named, else the extension's voicemail,
+                  // when it has one, takes the call.
+                  CallPlan.Mailbox box = p.plan().voicemail();
+                  if (box == null && found.isPresent()) {
+                    box = new CallPlan.Mailbox(r.domain(), found.get().user());
+                  }
                   if (!r.base().isMethod(SipRequest.INVITE)
-                      || found.isEmpty()
-                      || !unreachable.take(r.tx(), r.domain(), found.get().user())) {
+                      || box == null
+                      || !unreachable.take(r.tx(), box)) {
                     refuse(r, 480, null);
                   }
                 } else {

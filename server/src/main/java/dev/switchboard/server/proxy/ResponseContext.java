@@ -319,8 +319,22 @@ final class ResponseContext implements Branching {
     if (!finalSent) {
       finalSent = true;
       SipResponse best = best();
-      relay(best, out);
+      CallPlan.Mailbox box = invite && !callerCancelled ? plan.voicemail() : null;
+      if (box == null) {
+        relay(best, out);
+      } else {
+        // Forwarding ends in voicemail (busy, no answer): it answers on our server transaction.
+        List<Runnable> refused = new ArrayList<>();
+        relay(best, refused);
+        out.add(
+            () -> {
+              if (!proxy.unreachable().take(server, box)) {
+                refused.forEach(Runnable::run);
+              }
+            });
+      }
       if (tracked) {
+        // The phones' part of the call ends here, whether voicemail takes the rest or not.
         int status = best.status();
         EndedBy by = callerCancelled ? EndedBy.CALLER : EndedBy.SYSTEM;
         out.add(() -> proxy.tracker().failed(base.callId(), base.from().tag(), status, by));

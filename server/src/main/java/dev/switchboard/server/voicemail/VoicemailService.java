@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's voicemail: a user agent inside the node that answers calls for extensions with the
- * {@code voicemail} option that nobody registered, plays the owner's greeting (or a beep) and
- * records the caller into the owner's mailbox until the caller hangs up.
+ * {@code voicemail} option that nobody registered (or that forwarding sent here), plays the owner's
+ * greeting (or a beep) and records the caller into the owner's mailbox until the caller hangs up;
+ * and answers the owner's own calls with the message menu ({@link MailboxMenu}).
  */
 public final class VoicemailService implements LocalUserAgent, UnreachableTarget, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VoicemailService.class);
@@ -64,7 +65,11 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
    */
   public record Settings(InetAddress rtpAddress, PortRange rtpPorts, Duration maxMessage) {}
 
-  private record Box(String domain, String user) {}
+  /** A mailbox a call is for; {@code owner}: its owner listening, else a caller leaving one. */
+  private record Box(String domain, String user, boolean owner) {}
+
+  /** How long an owner may stay in the message menu. */
+  private static final Duration MAX_MENU = Duration.ofMinutes(15);
 
   private final Settings settings;
   private final Mailboxes mailboxes;
@@ -135,7 +140,31 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
             tx.respond(480);
             return;
           }
-          waiting.put(tx.request().callId(), new Box(domain, user));
+          waiting.put(tx.request().callId(), new Box(domain, user, false));
+          core.onRequest(tx);
+        });
+    return true;
+  }
+
+  /**
+   * The owner's call to their own mailbox ({@code sip:voicemail@DOMAIN}, or a feature code that
+   * names it): answered with the message menu when the extension has voicemail, else 404.
+   */
+  @Override
+  public boolean retrieve(ServerTransaction tx, String domain, String owner) {
+    work.execute(
+        () -> {
+          boolean has;
+          try {
+            has = owners.hasVoicemail(domain, owner);
+          } catch (RuntimeException e) {
+            has = false;
+          }
+          if (!has) {
+            tx.respond(404);
+            return;
+          }
+          waiting.put(tx.request().callId(), new Box(domain, owner, true));
           core.onRequest(tx);
         });
     return true;
@@ -147,7 +176,22 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
       call.reject(480);
       return;
     }
-    work.execute(() -> answer(call, box));
+    if (box.owner()) {
+      work.execute(() -> menu(call, box));
+    } else {
+      work.execute(() -> answer(call, box));
+    }
+  }
+
+  private void menu(Call call, Box box) {
+    MailboxMenu menu = new MailboxMenu(call, mailboxes, box.domain(), box.user(), media, work);
+    if (!call.answer(menu)) {
+      return;
+    }
+    menu.start();
+    ScheduledFuture<?> cutOff =
+        work.schedule(call::hangup, MAX_MENU.toMillis(), TimeUnit.MILLISECONDS);
+    call.ended().whenComplete((end, error) -> cutOff.cancel(false));
   }
 
   private void answer(Call call, Box box) {

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 public final class Mailboxes {
   // Domains and user parts become directory names: nothing that could climb out of the root.
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+\\-]{0,127}");
+  private static final Pattern PIN = Pattern.compile("[0-9]{4,12}");
   private static final Pattern MESSAGE_ID = Pattern.compile("[0-9]{13}-[0-9a-f]{6}");
 
   private final Path root;
@@ -93,7 +94,7 @@ public final class Mailboxes {
       p.store(w, null);
     }
     Files.move(d.file(), d.box().resolve(d.id() + ".wav"), StandardCopyOption.ATOMIC_MOVE);
-    return new VoicemailMessage(d.id(), d.caller(), d.receivedAt(), durationMillis);
+    return new VoicemailMessage(d.id(), d.caller(), d.receivedAt(), durationMillis, false);
   }
 
   /** Drops a recording that is not worth keeping (the caller hung up at once). */
@@ -147,6 +148,79 @@ public final class Mailboxes {
             id,
             p.getProperty("caller", ""),
             Instant.parse(p.getProperty("receivedAt")),
-            Long.parseLong(p.getProperty("durationMillis", "0"))));
+            Long.parseLong(p.getProperty("durationMillis", "0")),
+            Boolean.parseBoolean(p.getProperty("saved", "false"))));
+  }
+
+  /** Deletes one kept message (its audio first, so a listing never shows a message without it). */
+  public void delete(String domain, String user, String id) throws IOException {
+    Path wav = audio(domain, user, id);
+    Files.delete(wav);
+    Files.deleteIfExists(wav.resolveSibling(id + ".properties"));
+  }
+
+  /** Marks one kept message as saved (old): it no longer counts as waiting. */
+  public void save(String domain, String user, String id) throws IOException {
+    Path meta = audio(domain, user, id).resolveSibling(id + ".properties");
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    p.setProperty("saved", "true");
+    Path next = meta.resolveSibling(id + ".properties.part");
+    try (Writer w = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
+      p.store(w, null);
+    }
+    Files.move(next, meta, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** How many messages are new and how many saved (RFC 3842's new/old counts). */
+  public record Summary(int newMessages, int oldMessages) {
+    public boolean waiting() {
+      return newMessages > 0;
+    }
+  }
+
+  public Summary summary(String domain, String user) {
+    int fresh = 0;
+    int old = 0;
+    for (VoicemailMessage m : messages(domain, user)) {
+      if (m.saved()) {
+        old++;
+      } else {
+        fresh++;
+      }
+    }
+    return new Summary(fresh, old);
+  }
+
+  /** Sets the PIN that retrieval by phone asks for (4 to 12 digits), kept only as a slow hash. */
+  public void setPin(String domain, String user, String pin) throws IOException {
+    if (pin == null || !PIN.matcher(pin).matches()) {
+      throw new InvalidValueException("pin", "a PIN is 4 to 12 digits");
+    }
+    Path box = box(domain, user);
+    Files.createDirectories(box);
+    Path next = box.resolve("pin.part");
+    Files.writeString(next, PinHash.create(pin), StandardCharsets.UTF_8);
+    Files.move(
+        next,
+        box.resolve("pin"),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Whether the owner set a PIN. */
+  public boolean hasPin(String domain, String user) {
+    return Files.isRegularFile(box(domain, user).resolve("pin"));
+  }
+
+  /** Whether {@code pin} is the owner's PIN; false when none is set. */
+  public boolean pinMatches(String domain, String user, String pin) throws IOException {
+    Path f = box(domain, user).resolve("pin");
+    if (pin == null || !Files.isRegularFile(f)) {
+      return false;
+    }
+    return PinHash.matches(Files.readString(f, StandardCharsets.UTF_8).trim(), pin);
   }
 }

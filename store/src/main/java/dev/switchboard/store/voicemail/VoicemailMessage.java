@@ -9,5 +9,7 @@ import java.time.Instant;
  * @param caller who left it, the caller's address as the INVITE's From said
  * @param receivedAt when the call was answered
  * @param durationMillis how long the recording is
+ * @param saved whether the owner kept it after listening (an old message); else it is new
  */
-public record VoicemailMessage(String id, String caller, Instant receivedAt, long durationMillis) {}
+public record VoicemailMessage(
+    String id, String caller, Instant receivedAt, long durationMillis, boolean saved) {}

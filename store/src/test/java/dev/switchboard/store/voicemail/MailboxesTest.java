@@ -1,0 +1,62 @@
+package dev.switchboard.store.voicemail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.store.InvalidValueException;
+import dev.switchboard.store.NotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mailboxes on a real directory: saving, deleting, the new/old counts and the PIN. */
+class MailboxesTest {
+  @TempDir Path root;
+
+  private VoicemailMessage leave(Mailboxes boxes, long at) throws Exception {
+    Mailboxes.Deposit d = boxes.open("m.test", "1002", "sip:1001@m.test", Instant.ofEpochMilli(at));
+    Files.write(d.file(), new byte[] {1, 2, 3});
+    return boxes.keep(d, 1000);
+  }
+
+  @Test
+  void savedMessagesAreOldAndDeletedOnesAreGone() throws Exception {
+    Mailboxes boxes = new Mailboxes(root);
+    VoicemailMessage first = leave(boxes, 1_000);
+    VoicemailMessage second = leave(boxes, 2_000);
+    assertThat(boxes.summary("m.test", "1002")).isEqualTo(new Mailboxes.Summary(2, 0));
+
+    boxes.save("m.test", "1002", first.id());
+    assertThat(boxes.messages("m.test", "1002"))
+        .extracting(VoicemailMessage::saved)
+        .containsExactly(true, false);
+    assertThat(boxes.summary("m.test", "1002")).isEqualTo(new Mailboxes.Summary(1, 1));
+
+    boxes.delete("m.test", "1002", second.id());
+    assertThat(boxes.messages("m.test", "1002"))
+        .extracting(VoicemailMessage::id)
+        .containsExactly(first.id());
+    assertThat(boxes.summary("m.test", "1002").waiting()).isFalse();
+    assertThatThrownBy(() -> boxes.delete("m.test", "1002", second.id()))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void thePinIsKeptAsASlowHashAndChecked() throws Exception {
+    Mailboxes boxes = new Mailboxes(root);
+    assertThat(boxes.hasPin("m.test", "1002")).isFalse();
+    assertThat(boxes.pinMatches("m.test", "1002", "1234")).isFalse();
+    boxes.setPin("m.test", "1002", "4711");
+    assertThat(boxes.hasPin("m.test", "1002")).isTrue();
+    assertThat(boxes.pinMatches("m.test", "1002", "4711")).isTrue();
+    assertThat(boxes.pinMatches("m.test", "1002", "4712")).isFalse();
+    assertThat(Files.readString(root.resolve("m.test/1002/pin")))
+        .startsWith("pbkdf2-sha256$")
+        .doesNotContain("4711");
+    assertThatThrownBy(() -> boxes.setPin("m.test", "1002", "12a4"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("4 to 12 digits");
+  }
+}
