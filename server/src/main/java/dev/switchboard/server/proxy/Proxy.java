@@ -579,6 +579,10 @@ public final class Proxy {
                     || !unreachable.take(r.tx(), r.domain(), found.get().user())) {
                   refuse(r, a.status(), a.reason());
                 }
+              } else if (resolution instanceof TargetResolver.Resolution.Voicemail v) {
+                if (!unreachable.take(r.tx(), r.domain(), v.user())) {
+                  refuse(r, 480, "Voicemail not available");
+                }
               } else {
                 deliver(r, directory.tenant(r.domain()).orElseThrow(), found);
               }
