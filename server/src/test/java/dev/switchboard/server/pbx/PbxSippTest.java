@@ -697,6 +697,38 @@ class PbxSippTest {
     }
   }
 
+  // ----- transfer
+
+  @Test
+  void aBlindTransferThroughTheProxyKeepsReferredByAndIsRecorded() throws Exception {
+    Path transferor =
+        Files.writeString(
+            dir.resolve("transferor.xml"),
+            Files.readString(resource("pbx-uas-transferor.xml"))
+                .replace("@TARGET@", "sip:1003@a.test")
+                .replace("@USER@", "1002")
+                .replace("@DOMAIN@", DOMAIN));
+    Sipp.Running bob = phone(transferor, "1002");
+    Sipp.Running carol = answering("1003", "Referred-By: *<sip:1002@a\\.test>");
+    assertOk(caller(resource("pbx-uac-transferee.xml"), "1002").run());
+    assertOk(bob.await());
+    assertOk(carol.await());
+
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (sink.calls().size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    CallDetailRecord first = onlyCallTo("1002");
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.routing()).isEqualTo(Routing.DIRECT);
+    CallDetailRecord transferred = onlyCallTo("1003");
+    assertThat(transferred.status()).isEqualTo(200);
+    assertThat(transferred.fromUri()).isEqualTo("sip:1001@a.test");
+    assertThat(transferred.routing()).isEqualTo(Routing.TRANSFER);
+    assertThat(transferred.referredBy()).isEqualTo("<sip:1002@a.test>");
+    assertThat(transferred.answeredBy()).isEqualTo("sip:1003@a.test");
+  }
+
   // ----- feature codes and call pickup
 
   /**
