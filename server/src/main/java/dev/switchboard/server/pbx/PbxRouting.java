@@ -110,6 +110,11 @@ public final class PbxRouting implements TargetResolver {
             req.callId(),
             req.from().tag());
     if (d instanceof Dialled.Extension e) {
+      if (req.header("Replaces") != null) {
+        // RFC 3891: the INVITE joins a call a phone of the extension already has (an attended
+        // transfer), so it goes to the registered phones whatever DND or forwarding say.
+        return done(DEFAULT);
+      }
       return done(proceed(plan, plan.startExtension(e.user())));
     }
     if (d instanceof Dialled.Group g) {

@@ -729,6 +729,28 @@ class PbxSippTest {
     assertThat(transferred.answeredBy()).isEqualTo("sip:1003@a.test");
   }
 
+  @Test
+  void anInviteWithReplacesReachesThePhoneEvenInDndOrForwarding() throws Exception {
+    // The last step of an attended transfer: 1001 replaces the call 1003's phone has with the
+    // transferor; 1003 turned on DND (forwarded to 1004) during that call.
+    configure("1003", forwarding("1004", "1004", null, 20, null, true));
+    Sipp.Running carol =
+        answering("1003", "Replaces: b2c-call@127\\.0\\.0\\.1;to-tag=c1;from-tag=b1");
+    Path replacing =
+        Files.writeString(
+            dir.resolve("replacing.xml"),
+            Files.readString(resource("proxy-uac-call.xml"))
+                .replace(
+                    "      Contact: <sip:[$from]@[local_ip]:[local_port]>\n",
+                    "      Contact: <sip:[$from]@[local_ip]:[local_port]>\n"
+                        + "      Replaces: b2c-call@127.0.0.1;to-tag=c1;from-tag=b1\n"));
+    assertOk(caller(replacing, "1003").run());
+    assertOk(carol.await());
+    CallDetailRecord cdr = onlyCallTo("1003");
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.routing()).isEqualTo(Routing.TRANSFER);
+  }
+
   // ----- feature codes and call pickup
 
   /**
