@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The PBX in the real {@code serve} process: forwarding and do-not-disturb set through the API
  * reach call routing (database, change log, PBX directory), and the call log says how the call was
- * routed and who answered; feature codes dialled from a phone change the stored options.
+ * routed and who answered; feature codes (as the tenant admin set them) dialled from a phone change
+ * the stored options.
  */
 class PbxThroughServeTest {
   @TempDir Path dir;
@@ -96,7 +97,9 @@ class PbxThroughServeTest {
       assertThat(options.get("doNotDisturb").asBoolean()).isTrue();
       assertThat(options.get("forwardUnconditional").asText()).isEqualTo("1003");
 
-      dialFeature(sb, "*79", "603 Do not disturb off");
+      // The tenant admin moves DND off to *12: the phones' next dial follows the change log.
+      sb.patch("/api/v1/tenants/a.test/feature-codes", Map.of("dnd_off", "*12"));
+      dialFeature(sb, "*12", "603 Do not disturb off");
       dialFeature(sb, "*73", "603 Forward always off");
       options = sb.get(account).get("options");
       assertThat(options.get("doNotDisturb").asBoolean()).isFalse();
