@@ -1,4 +1,5 @@
-// Telephony pages: tenants, and per tenant its extensions, live registrations, call log and usage.
+// Telephony pages: tenants, and per tenant its extensions, live registrations, call log, usage and
+// the feature codes its phones dial.
 import { api, enc, ApiError } from './api.js';
 import { h, field, table } from './dom.js';
 import { t, formatTime, currentLang } from './i18n.js';
@@ -113,7 +114,7 @@ function createTenantForm(message, reload) {
 
 // ---- one tenant ----------------------------------------------------------------------------
 
-const TABS = ['extensions', 'registrations', 'calls', 'usage'];
+const TABS = ['extensions', 'registrations', 'calls', 'usage', 'features'];
 
 export function tenantPage(main, me, domain, tab) {
   const body = h('div', { id: `tab-${tab}` });
@@ -128,7 +129,7 @@ export function tenantPage(main, me, domain, tab) {
     ),
     body,
   );
-  const pages = { extensions, registrations, calls, usage };
+  const pages = { extensions, registrations, calls, usage, features };
   return pages[tab](body, me, domain);
 }
 
@@ -504,4 +505,72 @@ function usage(root, me, domain) {
     window.removeEventListener('resize', resize);
     if (plot) plot.destroy();
   };
+}
+
+// ---- feature codes -------------------------------------------------------------------------
+
+// The star codes the tenant's phones dial (DND, forwarding, pickup, voicemail): one form, saved
+// together, so two codes can be swapped in one change.
+function features(root, me, domain) {
+  const canWrite = me.role === 'admin' || me.role === 'tenant_admin';
+  const url = `/api/v1/tenants/${enc(domain)}/feature-codes`;
+  const list = h('div', { id: 'feature-list' }, h('p', {}, t('common.loading')));
+  const message = h('p', { role: 'status', class: 'ok' });
+  root.replaceChildren(h('p', { class: 'muted' }, t('features.intro')), message, list);
+
+  function render(items) {
+    const inputs = new Map();
+    const rows = items.map((f) => {
+      const input = h('input', {
+        name: f.feature,
+        value: f.code,
+        required: true,
+        maxlength: 16,
+        pattern: '[*#0-9]{1,16}',
+        inputmode: 'tel',
+        'aria-label': t(`features.${f.feature}`),
+        disabled: canWrite ? null : true,
+      });
+      inputs.set(f.feature, { input, code: f.code });
+      return h(
+        'tr',
+        { 'data-feature': f.feature },
+        h('td', {}, t(`features.${f.feature}`)),
+        h('td', {}, input, f.takesNumber ? h('span', { class: 'muted' }, ' ', t('features.thenNumber')) : ''),
+        h('td', { class: 'muted' }, f.defaultCode),
+      );
+    });
+    const error = h('p', { class: 'error', role: 'alert' });
+    const form = h(
+      'form',
+      { id: 'feature-codes' },
+      table([t('features.feature'), t('features.code'), t('features.default')], rows),
+      canWrite ? h('button', { type: 'submit', class: 'primary' }, t('common.save')) : '',
+      error,
+    );
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      error.textContent = '';
+      const body = {};
+      for (const [feature, { input, code }] of inputs) {
+        if (input.value.trim() !== code) body[feature] = input.value.trim();
+      }
+      try {
+        render((await api('PATCH', url, body)).items);
+        message.textContent = t('features.saved');
+      } catch (e) {
+        error.textContent = problem(e);
+      }
+    });
+    list.replaceChildren(form);
+  }
+
+  async function load() {
+    try {
+      render((await api('GET', url)).items);
+    } catch (e) {
+      list.replaceChildren(errorLine(e));
+    }
+  }
+  load();
 }

@@ -20,6 +20,7 @@ import dev.switchboard.store.SqlErrors;
 import dev.switchboard.store.StoreException;
 import dev.switchboard.store.account.AccountImport;
 import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.pbx.PbxRepository;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.usage.CallRecordRepository;
 import io.javalin.Javalin;
@@ -109,6 +110,7 @@ public final class ApiServer implements AutoCloseable {
               new TenantRoutes(tenants, mapper).register(cfg.routes);
               new AccountRoutes(accounts, mapper).register(cfg.routes);
               new VoicemailRoutes(accounts, node.voicemail(), mapper).register(cfg.routes);
+              new FeatureCodeRoutes(new PbxRepository(db.jdbi()), mapper).register(cfg.routes);
               new ImportRoutes(importer, jobs, tenants).register(cfg.routes);
               new UsageRoutes(
                       tenants,

@@ -242,6 +242,57 @@ abstract class ApiContract {
 
   // ---- accounts
 
+  /** The code of {@code feature} in a feature-code listing. */
+  private static String code(JsonNode listing, String feature) {
+    for (JsonNode item : listing.get("items")) {
+      if (item.get("feature").asText().equals(feature)) {
+        return item.get("code").asText();
+      }
+    }
+    throw new AssertionError("no " + feature + " in " + listing);
+  }
+
+  @Test
+  void featureCodesListWithDefaultsAndChangeDurably() {
+    String d = newTenant();
+    String path = "/api/v1/tenants/" + d + "/feature-codes";
+    Reply listed = http.get(path);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    assertThat(listed.json().get("items")).hasSize(11);
+    assertThat(code(listed.json(), "dnd_on")).isEqualTo("*78");
+    assertThat(code(listed.json(), "pickup")).isEqualTo("*8");
+    JsonNode forward = listed.json().get("items").get(3);
+    assertThat(forward.get("feature").asText()).isEqualTo("forward_always_on");
+    assertThat(forward.get("takesNumber").asBoolean()).isTrue();
+
+    Reply changed = http.patch(path, "{\"dnd_on\":\"*11\",\"dnd_off\":\" *12 \"}");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(code(changed.json(), "dnd_on")).isEqualTo("*11");
+    assertThat(code(changed.json(), "dnd_off")).isEqualTo("*12");
+    assertThat(code(changed.json(), "voicemail")).isEqualTo("*97"); // not named: kept
+    assertThat(code(http.get(path).json(), "dnd_on")).isEqualTo("*11");
+
+    Reply restored = http.patch(path, "{\"dnd_on\":null}");
+    assertThat(code(restored.json(), "dnd_on")).isEqualTo("*78");
+    assertThat(code(restored.json(), "dnd_off")).isEqualTo("*12");
+  }
+
+  @Test
+  void badFeatureCodesAre400AndChangeNothing() {
+    String d = newTenant();
+    String path = "/api/v1/tenants/" + d + "/feature-codes";
+    assertError(http.patch(path, "{\"dnd_on\":\"*8\"}"), 400, "featureCodes"); // pickup's
+    assertError(http.patch(path, "{\"dnd_on\":\"78a\"}"), 400, "featureCodes");
+    assertError(http.patch(path, "{\"dnd_on\":\"\"}"), 400, "featureCodes");
+    assertError(http.patch(path, "{\"dnd_on\":78}"), 400, "dnd_on");
+    assertError(http.patch(path, "{\"park\":\"*70\"}"), 400, "park");
+    assertError(http.patch(path, "nope"), 400, null);
+    assertThat(code(http.get(path).json(), "dnd_on")).isEqualTo("*78");
+    assertError(http.get("/api/v1/tenants/" + uniqueDomain() + "/feature-codes"), 404, "domain");
+    assertError(
+        http.patch("/api/v1/tenants/" + uniqueDomain() + "/feature-codes", "{}"), 404, "domain");
+  }
+
   @Test
   void createAccountNeverEchoesSecrets() {
     String d = newTenant();

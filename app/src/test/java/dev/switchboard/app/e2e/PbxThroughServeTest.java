@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The PBX in the real {@code serve} process: forwarding and do-not-disturb set through the API
  * reach call routing (database, change log, PBX directory), and the call log says how the call was
- * routed and who answered.
+ * routed and who answered; feature codes (as the tenant admin set them) dialled from a phone change
+ * the stored options.
  */
 class PbxThroughServeTest {
   @TempDir Path dir;
@@ -81,6 +82,41 @@ class PbxThroughServeTest {
       JsonNode dnd = sb.awaitCall("a.test", "1001", "1004");
       assertThat(dnd.get("routing").asText()).isEqualTo("forwarded");
       assertThat(dnd.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void featureCodesDialledFromAPhoneChangeTheStoredOptions() throws Exception {
+    try (Switchboard sb = Switchboard.start(dir.resolve("data"), 0)) {
+      sb.tenant("a.test", "1001", "1002", "1003");
+      String account = "/api/v1/tenants/a.test/accounts/1002";
+      dialFeature(sb, "*78", "603 Do not disturb on");
+      dialFeature(sb, "*721003", "603 Forward always to 1003");
+      JsonNode options = sb.get(account).get("options");
+      assertThat(options.get("doNotDisturb").asBoolean()).isTrue();
+      assertThat(options.get("forwardUnconditional").asText()).isEqualTo("1003");
+
+      // The tenant admin moves DND off to *12: the phones' next dial follows the change log.
+      sb.patch("/api/v1/tenants/a.test/feature-codes", Map.of("dnd_off", "*12"));
+      dialFeature(sb, "*12", "603 Do not disturb off");
+      dialFeature(sb, "*73", "603 Forward always off");
+      options = sb.get(account).get("options");
+      assertThat(options.get("doNotDisturb").asBoolean()).isFalse();
+      assertThat(
+              options.path("forwardUnconditional").isNull()
+                  || options.path("forwardUnconditional").isMissingNode())
+          .as(options.toString())
+          .isTrue();
+    }
+  }
+
+  /** 1002 dials {@code code} with the CLI and is told {@code said}. */
+  private void dialFeature(Switchboard sb, String code, String said) throws Exception {
+    try (CallCli phone = CallCli.start(dir, sb, "1002", "a.test", "sip:" + code + "@a.test")) {
+      // The CLI counts a 6xx as "any other refusal" (exit 1) and prints the reason phrase.
+      assertThat(phone.awaitExit(30)).as(phone.output()).isEqualTo(1);
+      assertThat(phone.output()).contains("call failed: " + said);
     }
   }
 

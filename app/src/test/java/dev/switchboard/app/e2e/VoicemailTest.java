@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Voicemail answered by a running {@code serve}: {@code switchboard call} rings an extension with
  * the {@code voicemail} option that nobody registered, hears the beep, leaves its tone, and the
  * message is listed over the API and its WAV holds that tone; without the option the call still
- * ends in 480.
+ * ends in 480. The {@code *97} feature code reaches the caller's own mailbox.
  */
 class VoicemailTest {
   @TempDir static Path dir;
@@ -35,6 +35,15 @@ class VoicemailTest {
             "1002",
             "password",
             Switchboard.password("1002"),
+            "options",
+            Map.of("voicemail", true)));
+    sb.post(
+        "/api/v1/tenants/v.test/accounts",
+        Map.of(
+            "user",
+            "1004",
+            "password",
+            Switchboard.password("1004"),
             "options",
             Map.of("voicemail", true)));
   }
@@ -90,6 +99,22 @@ class VoicemailTest {
       assertThat(caller.output()).contains("480");
     }
     assertThat(sb.get("/api/v1/tenants/v.test/accounts/1003/voicemail").get("items")).isEmpty();
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void theVoicemailFeatureCodeReachesTheCallersOwnMailbox() throws Exception {
+    // *97 answers with the caller's own mailbox menu (the PIN prompt; MailboxMenu's tests walk it).
+    try (CallCli owner =
+        CallCli.start(dir, sb, "1004", "v.test", "sip:*97@v.test", "--seconds", "3")) {
+      assertThat(owner.awaitExit(30)).as(owner.output()).isZero();
+      assertThat(owner.output()).contains("answered", "hung up");
+    }
+    // Without a mailbox there is nothing to retrieve: 404, as for sip:voicemail@ (a refusal, 1).
+    try (CallCli none = CallCli.start(dir, sb, "1001", "v.test", "sip:*97@v.test")) {
+      assertThat(none.awaitExit(30)).as(none.output()).isEqualTo(1);
+      assertThat(none.output()).contains("404");
+    }
   }
 
   private static List<JsonNode> awaitMessages(String user, int count) throws Exception {

@@ -2,6 +2,8 @@ package dev.switchboard.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.store.pbx.Feature;
+import dev.switchboard.store.pbx.PbxRepository;
 import dev.switchboard.store.staff.Role;
 import dev.switchboard.store.tenant.TenantStatus;
 import java.nio.file.Files;
@@ -223,6 +225,43 @@ class ConsoleBrowserTest {
         .containsEntry("own", 200L);
     assertThat(fx.accounts.lookup("theirs.test", "9999")).isEmpty();
     assertNoMissingStrings();
+  }
+
+  @Test
+  void tenantAdminChangesFeatureCodesInEnglishAndChinese() {
+    fx.tenant("mine.test", "Mine Ltd");
+    fx.user("boss@mine.test", Role.TENANT_ADMIN, "mine.test");
+    signIn("boss@mine.test", ConsoleFixture.PASSWORD);
+    waitFor("tr[data-user='1001']");
+    click("a[href='#/telephony/tenants/mine.test/features']");
+    WebElement dndOn = waitFor("#feature-codes input[name='dnd_on']");
+    assertThat(dndOn.getAttribute("value")).isEqualTo("*78");
+    assertThat(driver.findElement(By.cssSelector("tr[data-feature='forward_always_on']")).getText())
+        .contains("Forward all calls", "then the number", "*72");
+
+    fill(driver.findElement(By.id("feature-codes")), "dnd_on", "*11");
+    click("#feature-codes button[type=submit]");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#tab-features p[role=status]"), "Feature codes saved."));
+    PbxRepository pbx = new PbxRepository(fx.db.jdbi());
+    assertThat(pbx.settings("mine.test").code(Feature.DND_ON)).isEqualTo("*11");
+
+    // A code another feature has is refused and nothing changes.
+    fill(driver.findElement(By.id("feature-codes")), "dnd_off", "*8");
+    click("#feature-codes button[type=submit]");
+    WebElement error = waitFor("#feature-codes .error");
+    assertThat(error.getText()).contains("*8");
+    assertThat(pbx.settings("mine.test").code(Feature.DND_OFF)).isEqualTo("*79");
+    chromium.screenshot("09-feature-codes");
+
+    new Select(driver.findElement(By.id("lang"))).selectByValue("zh-CN");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("tr[data-feature='dnd_on']"), "开启免打扰"));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("功能码");
+    assertNoMissingStrings();
+    chromium.screenshot("10-feature-codes-zh-CN");
   }
 
   @Test

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Each extension's calls as the proxy sees them (RFC 4235 states: trying, early, confirmed), for
@@ -22,13 +24,22 @@ final class DialogStates implements CallObserver {
   /** One call of an extension: its state and which side of it the extension is. */
   private record Dialog(String state, boolean initiator) {}
 
+  /** A call ringing one of our extensions, which call pickup can add a branch to. */
+  record Ringing(Branching call, String aor) {}
+
+  /** A call the proxy runs, in the order calls started (the oldest is picked up first). */
+  private record Started(Branching call, long order) {}
+
   // AOR → (call key → dialog); the inner maps are sorted so a document is the same for one state.
   private final Map<String, Map<String, Dialog>> byAor = new ConcurrentHashMap<>();
   // Call key → the AORs it was put under, so a call's end touches those, not every extension.
   private final Map<String, Set<String>> aorsByCall = new ConcurrentHashMap<>();
+  private final Map<String, Started> calls = new ConcurrentHashMap<>();
+  private final AtomicLong order = new AtomicLong();
 
   @Override
   public void started(Branching call, SipRequest invite) {
+    calls.put(key(call.callId(), call.callerTag()), new Started(call, order.incrementAndGet()));
     String caller = aor(invite.from().uri());
     if (caller != null) {
       put(caller, key(call.callId(), call.callerTag()), new Dialog("trying", true));
@@ -63,12 +74,58 @@ final class DialogStates implements CallObserver {
   @Override
   public void ended(String callId, String callerTag) {
     String key = key(callId, callerTag);
+    calls.remove(key);
     Set<String> aors = aorsByCall.remove(key);
     if (aors != null) {
       for (String aor : aors) {
         remove(aor, key);
       }
     }
+  }
+
+  /**
+   * The oldest call ringing (trying or early, nobody answered) at an extension {@code pickable}
+   * accepts, or null: what call pickup takes.
+   */
+  Ringing ringing(Predicate<String> pickable) {
+    // Candidates are gathered one map lock at a time, so two pickups never wait on each other.
+    Map<String, String> ringingAt = new java.util.HashMap<>();
+    for (Map.Entry<String, Map<String, Dialog>> e : byAor.entrySet()) {
+      if (pickable.test(e.getKey())) {
+        Map<String, Dialog> dialogs = e.getValue();
+        synchronized (dialogs) {
+          dialogs.forEach(
+              (key, d) -> {
+                if (!d.initiator() && !d.state().equals("confirmed")) {
+                  ringingAt.putIfAbsent(key, e.getKey());
+                }
+              });
+        }
+      }
+    }
+    Ringing best = null;
+    long bestOrder = Long.MAX_VALUE;
+    for (Map.Entry<String, String> c : ringingAt.entrySet()) {
+      Started s = calls.get(c.getKey());
+      if (s != null && s.order() < bestOrder && !answered(c.getKey())) {
+        best = new Ringing(s.call(), c.getValue());
+        bestOrder = s.order();
+      }
+    }
+    return best;
+  }
+
+  /** Whether any branch of the call {@code key} has been answered (it is no longer ringing). */
+  private boolean answered(String key) {
+    for (Map<String, Dialog> dialogs : byAor.values()) {
+      synchronized (dialogs) {
+        Dialog d = dialogs.get(key);
+        if (d != null && d.state().equals("confirmed")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The dialog elements of {@code aor}'s calls now (empty when it is idle). */

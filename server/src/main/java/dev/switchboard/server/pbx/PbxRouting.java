@@ -33,15 +33,18 @@ public final class PbxRouting implements TargetResolver {
   private final Predicate<String> localDomain;
   private final Clock clock;
   private final MessageStore messages;
+  private final FeatureCodes features;
 
-  public PbxRouting(
+  PbxRouting(
       PbxDirectory pbx,
       MessageStore messages,
+      DialogStates dialogs,
       LocationService location,
       RouteTable routes,
       Predicate<String> localDomain,
       Clock clock) {
     this.pbx = pbx;
+    this.features = new FeatureCodes(pbx, dialogs, location, clock);
     this.messages = messages;
     this.location = location;
     this.routes = routes;
@@ -54,7 +57,7 @@ public final class PbxRouting implements TargetResolver {
     if (r.request().isMethod(SipRequest.MESSAGE) && messages != null) {
       return message(r);
     }
-    return CompletableFuture.completedFuture(resolveNow(r));
+    return route(r);
   }
 
   /**
@@ -79,10 +82,10 @@ public final class PbxRouting implements TargetResolver {
     return messages.store(r.request(), aor, domain);
   }
 
-  private Resolution resolveNow(Request r) {
+  private CompletionStage<Resolution> route(Request r) {
     SipRequest req = r.request();
     if (!req.isMethod(SipRequest.INVITE) || r.ruri().user() == null) {
-      return DEFAULT;
+      return done(DEFAULT);
     }
     String domain = r.domain().toLowerCase(Locale.ROOT);
     TenantPbx tenant = pbx.tenant(domain);
@@ -92,7 +95,7 @@ public final class PbxRouting implements TargetResolver {
     if (r.callee() != null && pbx.options(domain, dialled).isEmpty()) {
       // An extension created a moment ago that the PBX directory has not loaded yet: no call
       // handling to apply, and never mistaken for an outside number.
-      return DEFAULT;
+      return done(DEFAULT);
     }
     Dialled d = DialPlan.classify(tenant, dialled, own);
     RingPlan plan =
@@ -107,21 +110,26 @@ public final class PbxRouting implements TargetResolver {
             req.callId(),
             req.from().tag());
     if (d instanceof Dialled.Extension e) {
-      return proceed(plan, plan.startExtension(e.user()));
+      if (req.header("Replaces") != null) {
+        // RFC 3891: the INVITE joins a call a phone of the extension already has (an attended
+        // transfer), so it goes to the registered phones whatever DND or forwarding say.
+        return done(DEFAULT);
+      }
+      return done(proceed(plan, plan.startExtension(e.user())));
     }
     if (d instanceof Dialled.Group g) {
-      return proceed(plan, plan.startGroup(g.group()));
+      return done(proceed(plan, plan.startGroup(g.group())));
     }
     if (d instanceof Dialled.Emergency e) {
-      return emergency(tenant.settings(), e.number());
+      return done(emergency(tenant.settings(), e.number()));
     }
     if (d instanceof Dialled.Outside o) {
-      return outside(tenant.settings(), o.e164());
+      return done(outside(tenant.settings(), o.e164()));
     }
-    if (d instanceof Dialled.FeatureCode) {
-      return new Resolution.Answer(501, "Feature codes not available");
+    if (d instanceof Dialled.FeatureCode f) {
+      return features.dial(f, domain, caller.user(), r.tracker());
     }
-    return DEFAULT;
+    return done(DEFAULT);
   }
 
   private static Resolution proceed(RingPlan plan, List<Target> targets) {
@@ -142,6 +150,10 @@ public final class PbxRouting implements TargetResolver {
   private Resolution outside(PbxSettings s, String e164) {
     Target t = Outside.target(s.outboundRoute(), e164, routes);
     return t == null ? DEFAULT : new Resolution.Proceed(List.of(t), plan0());
+  }
+
+  private static CompletionStage<Resolution> done(Resolution r) {
+    return CompletableFuture.completedFuture(r);
   }
 
   private static CallPlan plan0() {

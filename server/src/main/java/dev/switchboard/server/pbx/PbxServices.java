@@ -54,6 +54,7 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
             new PbxRouting(
                 pbx,
                 messages,
+                dialogs,
                 stack.location(),
                 stack.routes(),
                 stack.directory()::isLocalDomain,

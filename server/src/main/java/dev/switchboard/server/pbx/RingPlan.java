@@ -231,14 +231,7 @@ final class RingPlan implements CallPlan {
             : (!plain && (o.forwardNoAnswer() != null || !o.followMe().isEmpty()))
                 ? Duration.ofSeconds(o.noAnswerSeconds())
                 : null;
-    List<Target> targets = new ArrayList<>();
-    for (Binding b : bindings) {
-      Uri contact = b.contact().uri();
-      if (contact instanceof SipUri su) {
-        contact = su.withoutHeaders();
-      }
-      targets.add(new Target(contact, b.qMillis(), b.path(), b.source(), ring, aor, Map.of()));
-    }
+    List<Target> targets = phones(bindings, ring, aor);
     if (plain) {
       return fixed(targets, out -> null);
     }
@@ -551,6 +544,21 @@ final class RingPlan implements CallPlan {
         return s.next(outcome);
       }
     };
+  }
+
+  /**
+   * The registered phones of {@code aor} as targets, each rung for {@code ring} (null: Timer C).
+   */
+  static List<Target> phones(List<Binding> bindings, Duration ring, String aor) {
+    List<Target> targets = new ArrayList<>();
+    for (Binding b : bindings) {
+      Uri contact = b.contact().uri();
+      if (contact instanceof SipUri su) {
+        contact = su.withoutHeaders();
+      }
+      targets.add(new Target(contact, b.qMillis(), b.path(), b.source(), ring, aor, Map.of()));
+    }
+    return targets;
   }
 
   private List<Binding> bindings(String aor) {

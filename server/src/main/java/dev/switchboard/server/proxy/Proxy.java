@@ -602,6 +602,11 @@ public final class Proxy {
                     || !unreachable.take(r.tx(), r.domain(), found.get().user())) {
                   refuse(r, a.status(), a.reason());
                 }
+              } else if (resolution instanceof TargetResolver.Resolution.Voicemail v) {
+                // The caller dialled their own mailbox's code: the owner's menu, not a recording.
+                if (!unreachable.retrieve(r.tx(), r.domain(), v.user())) {
+                  refuse(r, 480, "Voicemail not available");
+                }
               } else {
                 deliver(r, directory.tenant(r.domain()).orElseThrow(), found);
               }

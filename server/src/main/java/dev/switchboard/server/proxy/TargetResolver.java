@@ -44,6 +44,12 @@ public interface TargetResolver {
     /** Answer {@code status} (404, 480, a feature code's result …) without forwarding. */
     record Answer(int status, String reason) implements Resolution {}
 
+    /**
+     * Hand the call to {@code user}'s own voicemail (the caller dialled its mailbox's feature
+     * code): the {@link UnreachableTarget} takes it, or the proxy answers 480.
+     */
+    record Voicemail(String user) implements Resolution {}
+
     /** Not for the resolver: the proxy looks the user up in the location service itself. */
     record Default() implements Resolution {}
   }

@@ -262,6 +262,22 @@ class PbxSippTest {
     return sink.calls().get(0);
   }
 
+  /**
+   * The one call record of a call to {@code user}; feature-code attempts have records of their own
+   * (a 603 or 4xx to {@code sip:*78@a.test}), as the tenant sees them in its call list.
+   */
+  private CallDetailRecord onlyCallTo(String user) throws InterruptedException {
+    String aor = "sip:" + user + "@a.test";
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (sink.calls().stream().noneMatch(c -> c.toUri().equals(aor))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    List<CallDetailRecord> to = sink.calls().stream().filter(c -> c.toUri().equals(aor)).toList();
+    assertThat(to).hasSize(1);
+    return to.get(0);
+  }
+
   private void assertForwardedTo(CallDetailRecord cdr, String user) {
     assertThat(cdr.status()).isEqualTo(200);
     assertThat(cdr.toUri()).isEqualTo("sip:1002@a.test");
@@ -679,5 +695,224 @@ class PbxSippTest {
                   "Content-Length: 0"));
       assertThat(watcher.sendUntilAnswered(s).status()).isEqualTo(407);
     }
+  }
+
+  // ----- transfer
+
+  @Test
+  void aBlindTransferThroughTheProxyKeepsReferredByAndIsRecorded() throws Exception {
+    Path transferor =
+        Files.writeString(
+            dir.resolve("transferor.xml"),
+            Files.readString(resource("pbx-uas-transferor.xml"))
+                .replace("@TARGET@", "sip:1003@a.test")
+                .replace("@USER@", "1002")
+                .replace("@DOMAIN@", DOMAIN));
+    Sipp.Running bob = phone(transferor, "1002");
+    Sipp.Running carol = answering("1003", "Referred-By: *<sip:1002@a\\.test>");
+    assertOk(caller(resource("pbx-uac-transferee.xml"), "1002").run());
+    assertOk(bob.await());
+    assertOk(carol.await());
+
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (sink.calls().size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    CallDetailRecord first = onlyCallTo("1002");
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.routing()).isEqualTo(Routing.DIRECT);
+    CallDetailRecord transferred = onlyCallTo("1003");
+    assertThat(transferred.status()).isEqualTo(200);
+    assertThat(transferred.fromUri()).isEqualTo("sip:1001@a.test");
+    assertThat(transferred.routing()).isEqualTo(Routing.TRANSFER);
+    assertThat(transferred.referredBy()).isEqualTo("<sip:1002@a.test>");
+    assertThat(transferred.answeredBy()).isEqualTo("sip:1003@a.test");
+  }
+
+  @Test
+  void anInviteWithReplacesReachesThePhoneEvenInDndOrForwarding() throws Exception {
+    // The last step of an attended transfer: 1001 replaces the call 1003's phone has with the
+    // transferor; 1003 turned on DND (forwarded to 1004) during that call.
+    configure("1003", forwarding("1004", "1004", null, 20, null, true));
+    Sipp.Running carol =
+        answering("1003", "Replaces: b2c-call@127\\.0\\.0\\.1;to-tag=c1;from-tag=b1");
+    Path replacing =
+        Files.writeString(
+            dir.resolve("replacing.xml"),
+            Files.readString(resource("proxy-uac-call.xml"))
+                .replace(
+                    "      Contact: <sip:[$from]@[local_ip]:[local_port]>\n",
+                    "      Contact: <sip:[$from]@[local_ip]:[local_port]>\n"
+                        + "      Replaces: b2c-call@127.0.0.1;to-tag=c1;from-tag=b1\n"));
+    assertOk(caller(replacing, "1003").run());
+    assertOk(carol.await());
+    CallDetailRecord cdr = onlyCallTo("1003");
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.routing()).isEqualTo(Routing.TRANSFER);
+  }
+
+  // ----- feature codes and call pickup
+
+  /**
+   * {@code user} dials {@code code} from {@code phone}; returns the final answer (ACKed, as a phone
+   * does).
+   */
+  private static SipResponse dial(SipProbe phone, String user, String password, String code) {
+    String invite =
+        phone.request(
+            "INVITE",
+            "sip:" + code + "@a.test",
+            "<sip:" + user + "@a.test>;tag=f" + SipProbe.token(),
+            "<sip:" + code + "@a.test>",
+            "Content-Length: 0");
+    SipRequest sent = phone.sendAuthorized(invite, user, password);
+    assertThat(sent).as("challenged for " + code).isNotNull();
+    SipResponse r = phone.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+    assertThat(r).as("answer to " + code).isNotNull();
+    phone.send(
+        SipProbe.crlf(
+            "ACK sip:"
+                + code
+                + "@a.test SIP/2.0\n"
+                + "Via: "
+                + sent.header("Via")
+                + "\nMax-Forwards: 70\nFrom: "
+                + sent.header("From")
+                + "\nTo: "
+                + r.header("To")
+                + "\nCall-ID: "
+                + sent.callId()
+                + "\nCSeq: "
+                + sent.cseq().number()
+                + " ACK\nContent-Length: 0\n\n"));
+    return r;
+  }
+
+  private static void assertDone(SipResponse r, String reason) {
+    assertThat(r.status()).isEqualTo(FeatureCodes.DONE);
+    assertThat(r.reason()).isEqualTo(reason);
+  }
+
+  @Test
+  void dndFeatureCodesSwitchDndDurablyAndCallsFollow() throws Exception {
+    try (SipProbe bob = new SipProbe(port)) {
+      assertDone(dial(bob, "1002", "pw", "*78"), "Do not disturb on");
+      assertThat(options.get("1002").doNotDisturb()).isTrue(); // written to the source
+      Sipp.Running bobPhone = phone(resource("proxy-uas-answer.xml"), "1002");
+      assertOk(callFailing("1002", 486).run());
+      sink.clear();
+
+      assertDone(dial(bob, "1002", "pw", "*79"), "Do not disturb off");
+      assertThat(options.get("1002").doNotDisturb()).isFalse();
+      assertOk(call("1002").run());
+      assertOk(bobPhone.await());
+    }
+  }
+
+  @Test
+  void forwardAlwaysFeatureCodesSetAndClearTheForwarding() throws Exception {
+    try (SipProbe bob = new SipProbe(port)) {
+      SipResponse incomplete = dial(bob, "1002", "pw", "*72");
+      assertThat(incomplete.status()).isEqualTo(484);
+      assertThat(incomplete.reason()).contains("dial the code, then the number");
+      assertThat(options.get("1002").forwardUnconditional()).isNull();
+
+      assertDone(dial(bob, "1002", "pw", "*721003"), "Forward always to 1003");
+      assertThat(options.get("1002").forwardUnconditional()).isEqualTo("1003");
+      Sipp.Running carol = answering("1003", diversion("1002", "unconditional"));
+      assertOk(call("1002").run());
+      assertOk(carol.await());
+      assertForwardedTo(onlyCallTo("1002"), "1003");
+
+      assertDone(dial(bob, "1002", "pw", "*73"), "Forward always off");
+      assertThat(options.get("1002").forwardUnconditional()).isNull();
+    }
+  }
+
+  @Test
+  void aFeatureCodeChangesOnlyTheCallersOwnExtension() throws Exception {
+    try (SipProbe bob = new SipProbe(port)) {
+      // A code acts on the extension that dials it, never on another.
+      assertDone(dial(bob, "1001", "secret", "*78"), "Do not disturb on");
+      assertThat(options.get("1002").doNotDisturb()).isFalse();
+      assertThat(options.get("1001").doNotDisturb()).isTrue();
+    }
+  }
+
+  @Test
+  void pickupTakesACallRingingAnotherExtensionAndCancelsItsPhone() throws Exception {
+    Sipp.Running bobPhone = phone(resource("proxy-uas-cancelled.xml"), "1002");
+    Sipp.Running caller = call("1002").start();
+    open.add(caller);
+    try (SipProbe carol = new SipProbe(port)) {
+      location.bind("1003", DOMAIN, carol.port(), 1000);
+      SipResponse picked = awaitPickup(carol, "*8");
+      assertDone(picked, "Picked up 1002@a.test");
+      answerPickedCall(carol);
+    }
+    assertOk(caller.await());
+    assertOk(bobPhone.await()); // 1002's phone rang and was cancelled
+    CallDetailRecord cdr = onlyCallTo("1002");
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.toUri()).isEqualTo("sip:1002@a.test");
+    assertThat(cdr.routing()).isEqualTo(Routing.PICKUP);
+    assertThat(cdr.answeredBy()).isEqualTo("sip:1003@a.test");
+  }
+
+  @Test
+  void directedPickupTakesOnlyTheNamedExtensionsCall() throws Exception {
+    try (SipProbe carol = new SipProbe(port)) {
+      location.bind("1003", DOMAIN, carol.port(), 1000);
+      SipResponse none = dial(carol, "1003", "pw", "**1002");
+      assertThat(none.status()).isEqualTo(480);
+      assertThat(none.reason()).isEqualTo("No call to pick up");
+      assertThat(dial(carol, "1003", "pw", "**1999").status()).isEqualTo(404);
+
+      Sipp.Running bobPhone = phone(resource("proxy-uas-cancelled.xml"), "1002");
+      Sipp.Running caller = call("1002").start();
+      open.add(caller);
+      assertDone(awaitPickup(carol, "**1002"), "Picked up 1002@a.test");
+      answerPickedCall(carol);
+      assertOk(caller.await());
+      assertOk(bobPhone.await());
+    }
+    assertThat(onlyCallTo("1002").routing()).isEqualTo(Routing.PICKUP);
+  }
+
+  /** 1003 dials {@code code} until a call is ringing to be picked up (SIPp needs a moment). */
+  private static SipResponse awaitPickup(SipProbe carol, String code) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    SipResponse r = dial(carol, "1003", "pw", code);
+    while (r.status() == 480 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      r = dial(carol, "1003", "pw", code);
+    }
+    return r;
+  }
+
+  /**
+   * The picker's phone gets the caller's INVITE, marked to answer at once, answers and hangs up.
+   */
+  private static void answerPickedCall(SipProbe carol) {
+    SipRequest invite = carol.awaitRequest("INVITE", Duration.ofSeconds(5));
+    assertThat(invite).as("the picked-up call reaches the picker").isNotNull();
+    assertThat(invite.header("From")).contains("sip:1001@a.test");
+    assertThat(invite.header("Call-Info")).contains("answer-after=0");
+    SipResponse ok = invite.createResponse(200, null);
+    ok.setTo(ok.to().withTag("carol" + SipProbe.token()));
+    ok.setHeader("Contact", "<sip:1003@127.0.0.1:" + carol.port() + ">");
+    if (invite.header("Record-Route") != null) {
+      ok.setHeader("Record-Route", invite.header("Record-Route"));
+    }
+    ok.setBody(
+        ("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 40010 RTP/AVP 0\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "application/sdp");
+    carol.send(ok);
+    assertThat(carol.awaitRequest("ACK", invite.callId(), Duration.ofSeconds(5))).isNotNull();
+    SipRequest bye = carol.awaitRequest("BYE", invite.callId(), Duration.ofSeconds(5));
+    assertThat(bye).isNotNull();
+    carol.send(bye.createResponse(200, null));
   }
 }

@@ -146,6 +146,18 @@ class ProxySippTest {
   }
 
   @Test
+  void reliableProvisionalsUpdateAndInfoPassThroughTheProxy() throws Exception {
+    // RFC 3262 PRACK, RFC 3311 UPDATE and RFC 6086 INFO are the phones' business: the proxy only
+    // has to keep them on the Record-Route path, and each scenario checks what arrives.
+    Sipp.Running uas = callee("proxy-uas-100rel-update-info.xml", "bob", "a.test");
+    assertOk(caller("proxy-uac-100rel-update-info.xml", port, "bob", "a.test").run());
+    assertOk(uas.await());
+    CallDetailRecord cdr = onlyCall(sink);
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.endedBy()).isEqualTo(EndedBy.CALLER);
+  }
+
+  @Test
   void callerCancelsWhileItRings() throws Exception {
     Sipp.Running uas = callee("proxy-uas-cancelled.xml", "bob", "a.test");
     assertOk(caller("proxy-uac-cancel.xml", port, "bob", "a.test").run());
