@@ -138,4 +138,24 @@ class RegistrarSippTest {
         .filteredOn(e -> ((RegistrationEvent) e).kind() == RegistrationEvent.Kind.REMOVED)
         .hasSize(USERS);
   }
+
+  @org.junit.jupiter.api.Test
+  void sipsAddressesRegisterOverTls() throws Exception {
+    events.clear();
+    Path scenario =
+        Path.of(RegistrarSippTest.class.getResource("/sipp/register-auth-sips-uac.xml").toURI());
+    Result r =
+        Sipp.scenario(scenario)
+            .remote("127.0.0.1", transport.listenAddress(TransportKind.TLS).getPort())
+            .transport(Transport.TLS)
+            .tlsCertificate(tls.certificateChain(), tls.privateKey())
+            .injection(dir.resolve("users.csv"))
+            .calls(5)
+            .rate(50)
+            .run();
+    assertThat(r.allSucceeded()).as(r.describe()).isTrue();
+    assertThat(events)
+        .filteredOn(e -> ((RegistrationEvent) e).kind() == RegistrationEvent.Kind.ADDED)
+        .hasSize(5);
+  }
 }
