@@ -66,7 +66,10 @@ public final class SelfSignedCertificate {
   }
 
   private static void make(Path dir, Path chain, Path key, List<String> names) throws IOException {
-    Files.createDirectories(dir);
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      setPermissions(dir, "rwx------"); // like the rest of the data directory: the key lives here
+    }
     Set<String> all = new LinkedHashSet<>(names);
     all.add("localhost");
     all.add("127.0.0.1");
@@ -140,8 +143,12 @@ public final class SelfSignedCertificate {
   }
 
   private static void setOwnerOnly(Path p) throws IOException {
+    setPermissions(p, "rw-------");
+  }
+
+  private static void setPermissions(Path p, String permissions) throws IOException {
     try {
-      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(permissions));
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: the directory's own protection has to do
     }
