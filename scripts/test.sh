@@ -32,16 +32,6 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   fi
 fi
 
-# SIPp with TLS for the SIP-over-TLS tests (Debian's has none); SIPP_TLS may name another build.
-if [ -z "${SIPP_TLS:-}" ] && ! command -v sipp-tls >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then
-    bash scripts/build-sipp-tls.sh
-  else
-    echo "No TLS-capable SIPp: run scripts/build-sipp-tls.sh as root, or set SIPP_TLS." >&2
-    exit 1
-  fi
-fi
-
 # A throw-away PostgreSQL cluster of our own on a free port, removed on exit.
 source scripts/pg-test-cluster.sh
 pg_test_start

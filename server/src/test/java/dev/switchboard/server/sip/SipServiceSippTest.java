@@ -53,7 +53,9 @@ class SipServiceSippTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Transport.class)
+  @EnumSource(
+      value = Transport.class,
+      names = {"UDP", "TCP"})
   void optionsIsAnsweredWithCapabilities(Transport transport) throws Exception {
     Result r =
         Sipp.scenario(resource("options-uac.xml"))
