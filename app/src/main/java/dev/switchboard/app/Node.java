@@ -68,6 +68,7 @@ public final class Node implements AutoCloseable {
     // Even with PostgreSQL the data directory holds the location journal and the node secret.
     DataDirectory data = DataDirectory.prepare(options.data);
     NodeSecret secret = NodeSecret.in(options.data);
+    sipConfig = sipConfig.withTls(options.tls());
     RegistrarModule.Settings registrarSettings =
         RegistrarModule.Settings.DEFAULT
             .withChallengeOrder(options.challengeOrder())
@@ -188,6 +189,16 @@ public final class Node implements AutoCloseable {
   }
 
   /** Where SIP listens over UDP and TCP (one port number for both). */
+  /** Where SIP over TLS listens, as host:port, or null when TLS is off. */
+  public String sipTlsAddress() {
+    var a = sip.address(TransportKind.TLS);
+    if (a == null) {
+      return null;
+    }
+    String host = a.getAddress().isAnyLocalAddress() ? "0.0.0.0" : a.getHostString();
+    return host + ":" + a.getPort();
+  }
+
   public String sipAddress() {
     var a = sip.address(TransportKind.UDP);
     String host = a.getAddress().isAnyLocalAddress() ? "0.0.0.0" : a.getHostString();

@@ -64,7 +64,17 @@ final class NodeMetrics {
         t.badRequestsAnswered());
     counter(
         out, "sip_input_dropped_total", "Input dropped unanswered by the transport.", t.dropped());
-    gauge(out, "sip_tcp_connections", "TCP connections open.", t.connectionsOpen());
+    gauge(out, "sip_tcp_connections", "TCP and TLS connections open.", t.connectionsOpen());
+    counter(
+        out,
+        "sip_tls_handshake_failures_total",
+        "TLS connections closed because the handshake failed or timed out.",
+        t.tlsHandshakeFailures());
+    counter(
+        out,
+        "sip_connections_refused_total",
+        "TCP and TLS connections closed at accept: the source is blocked.",
+        t.connectionsRefused());
     counter(out, "sip_udp_gated_total", "Datagrams dropped unparsed under overload.", t.gated());
     counter(
         out,

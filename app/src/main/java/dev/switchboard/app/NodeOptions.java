@@ -5,8 +5,10 @@ import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.server.edge.EdgeConfig;
 import dev.switchboard.server.edge.NetworkBlock;
 import dev.switchboard.server.proxy.RouteTable;
+import dev.switchboard.server.sip.SelfSignedCertificate;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.sip.auth.ChallengeOrder;
+import dev.switchboard.sip.transport.TlsConfig;
 import dev.switchboard.store.DatabaseSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +43,27 @@ public final class NodeOptions {
       description = "SIP UDP and TCP port (default: ${DEFAULT-VALUE}).",
       defaultValue = "5060")
   int sipPort;
+
+  @Option(
+      names = "--tls-port",
+      description =
+          "SIP over TLS port (RFC 3261 §26); default 5061, or an ephemeral one when --sip-port is"
+              + " 0; -1 turns TLS off.")
+  Integer tlsPort;
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description =
+          "TLS certificate chain, PEM, the server's certificate first (with --tls-key). Without"
+              + " both, a self-signed certificate is made once under --data/tls and reused.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "Private key of --tls-cert, PEM in PKCS#8 (BEGIN PRIVATE KEY).")
+  Path tlsKey;
 
   @Option(
       names = "--route",
@@ -222,6 +245,39 @@ public final class NodeOptions {
       throw new IllegalArgumentException("--sip-receive-buffer must be at least 65536 bytes");
     }
     return c.withTransport(c.transport().withUdp(sipReceiveBuffer, threads)).withEdge(edge());
+  }
+
+  /**
+   * The TLS listener these options name, or null with {@code --tls-port -1}: the given PEM files,
+   * else the node's self-signed certificate (made now under {@code --data/tls} the first time).
+   */
+  TlsConfig tls() {
+    int port = tlsPort != null ? tlsPort : sipPort == 0 ? 0 : 5061;
+    if (port == -1) {
+      return null;
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--tls-port must be -1 (off), 0 (ephemeral) or 1-65535");
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    if (tlsCert != null) {
+      return TlsConfig.of(port, tlsCert, tlsKey);
+    }
+    List<String> names = new ArrayList<>();
+    if (advertise != null && !advertise.isBlank()) {
+      names.add(advertise.trim());
+    }
+    if (!bind.equals("0.0.0.0") && !bind.equals("::")) {
+      names.add(bind);
+    }
+    names.add("localhost");
+    try {
+      return SelfSignedCertificate.inDirectory(data.resolve("tls"), port, names);
+    } catch (IOException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   /** The RTP port range of the server's own media services; fails on a malformed range. */

@@ -36,6 +36,15 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("  public URL:      " + options.http().publicUrl());
     }
     out.println("  SIP (UDP, TCP):  " + node.sipAddress());
+    if (node.sipTlsAddress() != null) {
+      out.println(
+          "  SIP (TLS):       "
+              + node.sipTlsAddress()
+              + (options.tlsCert != null
+                  ? "   certificate " + options.tlsCert
+                  : "   self-signed certificate in "
+                      + options.data.resolve("tls").toAbsolutePath().normalize()));
+    }
     out.println(
         "  database:        "
             + (options.database().isEmbedded()

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real {@code switchboard serve} process answers SIP, and survives the torture messages. */
 class ServeSipTest {
   private static final Pattern SIP = Pattern.compile("SIP \\(UDP, TCP\\):\\s+\\S+:(\\d+)");
+  private static final Pattern TLS = Pattern.compile("SIP \\(TLS\\):\\s+\\S+:(\\d+)");
 
   @TempDir Path dir;
 
@@ -49,7 +50,7 @@ class ServeSipTest {
                 "0"))) {
       server.awaitUrl(60);
       int port = Integer.parseInt(server.awaitLine(SIP, 30));
-      for (Transport t : Transport.values()) {
+      for (Transport t : List.of(Transport.UDP, Transport.TCP)) {
         Result r = Sipp.scenario(scenario()).remote("127.0.0.1", port).transport(t).calls(3).run();
         assertThat(r.successfulCalls()).as(t + " " + r.describe()).isEqualTo(3);
       }
@@ -62,5 +63,51 @@ class ServeSipTest {
       Result after = Sipp.scenario(scenario()).remote("127.0.0.1", port).calls(3).run();
       assertThat(after.successfulCalls()).as(after.describe()).isEqualTo(3);
     }
+  }
+
+  /** Needs a SIPp built with TLS (Debian's has none): the opt-in {@code sipp-tls} group. */
+  @Test
+  @org.junit.jupiter.api.Tag("sipp-tls")
+  void servedProcessMakesItsSelfSignedCertificateOnceAndAnswersOverTls() throws Exception {
+    Path data = dir.resolve("data");
+    Path cert = data.resolve("tls/self-signed.crt");
+    Path key = data.resolve("tls/self-signed.key");
+    String first = null;
+    for (int start = 0; start < 2; start++) {
+      try (ServerProcess server =
+          ServerProcess.start(
+              dir.resolve("serve-tls-" + start + ".log"),
+              List.of(
+                  "serve",
+                  "--data",
+                  data.toString(),
+                  "--bind",
+                  "127.0.0.1",
+                  "--sip-port",
+                  "0",
+                  "--tls-port",
+                  "0",
+                  "--http-port",
+                  "0"))) {
+        server.awaitUrl(60);
+        int tlsPort = Integer.parseInt(server.awaitLine(TLS, 30));
+        Result r =
+            Sipp.scenario(scenario())
+                .remote("127.0.0.1", tlsPort)
+                .transport(Transport.TLS)
+                .tlsCertificate(cert, key)
+                .calls(3)
+                .run();
+        assertThat(r.successfulCalls()).as(r.describe()).isEqualTo(3);
+        String pem = java.nio.file.Files.readString(cert);
+        if (first == null) {
+          first = pem;
+        } else {
+          assertThat(pem).as("the second start reuses the certificate").isEqualTo(first);
+        }
+      }
+    }
+    assertThat(java.nio.file.Files.getPosixFilePermissions(key))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
   }
 }

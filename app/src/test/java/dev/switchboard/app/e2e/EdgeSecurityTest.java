@@ -385,6 +385,12 @@ class EdgeSecurityTest {
         .isNull();
     assertThat(sb.get("/api/v1/security/blocks").get("items").toString())
         .contains("scanner-blocked");
+    // The block holds on the TLS port too: closed at accept, before a handshake is spent (without
+    // the gate the server would wait 10 s for a ClientHello and the read would time out).
+    try (java.net.Socket tls = new java.net.Socket("127.0.0.1", sb.tlsPort())) {
+      tls.setSoTimeout(3000);
+      assertThat(tls.getInputStream().read()).isEqualTo(-1);
+    }
     liftBlocks();
     assertThat(
             answer(

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 final class Switchboard implements AutoCloseable {
   static final String TOKEN = "e2e-admin-token-0123456789";
   private static final Pattern SIP = Pattern.compile("SIP \\(UDP, TCP\\):\\s+\\S+:(\\d+)");
+  private static final Pattern TLS = Pattern.compile("SIP \\(TLS\\):\\s+\\S+:(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ServerProcess process;
@@ -86,6 +87,11 @@ final class Switchboard implements AutoCloseable {
 
   int sipPort() {
     return sipPort;
+  }
+
+  /** The TLS port serve printed (on by default; ephemeral when started with SIP port 0). */
+  int tlsPort() throws Exception {
+    return Integer.parseInt(process.awaitLine(TLS, 10));
   }
 
   String url() {

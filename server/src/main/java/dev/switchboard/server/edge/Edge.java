@@ -81,6 +81,18 @@ public final class Edge {
     return false;
   }
 
+  /**
+   * The look at a connection a peer opens (TCP or TLS) before a byte is read or a handshake is
+   * spent on it: a blocked source is closed at once.
+   */
+  public boolean admitConnection(java.net.InetSocketAddress from) {
+    if (security.sourceBlock(from.getAddress()) != null) {
+      security.log().count("dropped_blocked");
+      return false;
+    }
+    return true;
+  }
+
   /** Counts one request from {@code ip} and blocks it when that takes it over the flood rate. */
   private boolean overFloodLimit(InetAddress ip) {
     int rate = security.requests.add(ip, System.nanoTime());

@@ -228,13 +228,14 @@ public final class Proxy {
         return;
       }
       SipRequest fwd = ack.copy();
-      if (!ours(processRoutes(fwd), ack)) {
+      OurRoute route = processRoutes(fwd);
+      if (!ours(route, ack)) {
         return; // Not a dialog we record-routed: not ours to pass on.
       }
       sanitize(fwd, null, false);
       int mf = ack.maxForwards();
       fwd.setHeader(HeaderNames.MAX_FORWARDS, mf < 0 ? "70" : Integer.toString(mf - 1));
-      Endpoint hop = nextHop(fwd, Target.of(fwd.requestUri(), null));
+      Endpoint hop = nextHop(fwd, Target.of(fwd.requestUri(), route.flowAway(source)));
       if (hop == null) {
         return;
       }
@@ -244,7 +245,7 @@ public final class Proxy {
           new Via(
               hop.transport().viaName(),
               address.host(),
-              address.port(),
+              address.viaPort(hop.transport()),
               Parameters.NONE.with("branch", branch).with("rport", null)));
       layer.sendStateless(fwd, hop);
     } catch (SipParseException e) {
@@ -275,12 +276,40 @@ public final class Proxy {
   }
 
   /**
-   * What {@link #processRoutes} found of ours: whether the request was routed to us at all, and the
-   * dialog token our Record-Route URI carried (null when none).
+   * What {@link #processRoutes} found of ours: whether the request was routed to us at all, the
+   * dialog token our Record-Route URI carried (null when none), and the connection flows of the
+   * dialog's TLS sides that our Record-Route URIs name.
    */
-  private record OurRoute(boolean present, String token) {
-    static final OurRoute NONE = new OurRoute(false, null);
+  private record OurRoute(boolean present, String token, List<Endpoint> flows) {
+    static final OurRoute NONE = new OurRoute(false, null, List.of());
+
+    OurRoute and(SipUri ours, RouteToken tokens) {
+      String t = ours.param(RouteToken.PARAM);
+      List<Endpoint> more = flows;
+      Endpoint flow = tokens.flowOf(ours.param(FLOW_PARAM));
+      if (flow != null) {
+        more = new ArrayList<>(flows);
+        more.add(flow);
+      }
+      return new OurRoute(true, t != null ? t : token, more);
+    }
+
+    /**
+     * The flow a request from {@code source} goes on (RFC 5626 §5.3): one of the dialog's flows
+     * that is not the one it came in on; null when the Request-URI decides.
+     */
+    Endpoint flowAway(Endpoint source) {
+      for (Endpoint f : flows) {
+        if (!f.equals(source)) {
+          return f;
+        }
+      }
+      return null;
+    }
   }
+
+  /** The Record-Route URI parameter that names a TLS side's connection flow. */
+  static final String FLOW_PARAM = "flow";
 
   /**
    * §16.4: a Request-URI of ours came from a strict router, so the last Route is the real one; then
@@ -297,15 +326,14 @@ public final class Proxy {
         for (Address a : routes) {
           r.addHeader(HeaderNames.ROUTE, a.toString());
         }
-        found = new OurRoute(true, ru.param(RouteToken.PARAM));
+        found = found.and(ru, tokens);
       }
     }
     while (r.headers().contains(HeaderNames.ROUTE)) {
       List<Address> routes = r.routes();
       if (!routes.isEmpty() && routes.get(0).uri() instanceof SipUri u && address.isUs(u)) {
         r.popRoute();
-        String token = u.param(RouteToken.PARAM);
-        found = new OurRoute(true, token != null ? token : found.token());
+        found = found.and(u, tokens);
       } else {
         break;
       }
@@ -330,7 +358,8 @@ public final class Proxy {
     if (base.isMethod(SipRequest.BYE)) {
       tracker.bye(base);
     }
-    proxyTo(tx, base, List.of(Target.of(base.requestUri(), null)), false, hash);
+    Endpoint flow = route.flowAway(tx.source());
+    proxyTo(tx, base, List.of(Target.of(base.requestUri(), flow)), false, hash);
   }
 
   private void initial(ServerTransaction tx, SipRequest base, String hash) {
@@ -499,8 +528,7 @@ public final class Proxy {
       String token = tokens.of(base.callId(), base.from().tag());
       base.headers()
           .addFirst(
-              HeaderNames.RECORD_ROUTE,
-              "<" + address.recordRouteUri().withParam(RouteToken.PARAM, token) + ">");
+              HeaderNames.RECORD_ROUTE, "<" + recordRoute(r.tx().source(), token, false) + ">");
     }
     if (!r.local()) {
       Optional<Endpoint> hop = config.routes().nextHop(r.domain());
@@ -624,7 +652,10 @@ public final class Proxy {
     }
     Instant now = clock.instant();
     List<Binding> bindings =
-        location.lookup(r.ruri().aor()).stream().filter(b -> !b.expired(now)).toList();
+        // A sips: Request-URI names the same address of record as sip: (the registrar keeps sip:).
+        location.lookup(SipUri.of(r.ruri().user(), r.ruri().host()).aor()).stream()
+            .filter(b -> !b.expired(now))
+            .toList();
     if (bindings.isEmpty()) {
       if (!r.base().isMethod(SipRequest.INVITE)
           || !unreachable.take(r.tx(), r.domain(), found.get().user())) {
@@ -724,6 +755,50 @@ public final class Proxy {
     ctx.start();
   }
 
+  /**
+   * Our Record-Route URI for the side of the call at {@code side}: the dialog token, and for a TLS
+   * side the port and flow it is reached on; {@code doubled} marks one of a pair (RFC 5658 §3.3).
+   */
+  private SipUri recordRoute(Endpoint side, String token, boolean doubled) {
+    SipUri uri = address.recordRouteUri(side.transport()).withParam(RouteToken.PARAM, token);
+    if (side.transport() == TransportKind.TLS) {
+      uri = uri.withParam(FLOW_PARAM, tokens.flow(side));
+    }
+    return doubled ? uri.withParam("r2", "on") : uri;
+  }
+
+  /**
+   * RFC 5658 double Record-Route for a branch with a TLS side: the one we added for the caller's
+   * side gets a twin for the callee's side at {@code hop}, so each side routes back to us over its
+   * own transport and flow. UDP to TCP keeps one entry: both sides reach us on the same port.
+   */
+  void recordRouteBranch(SipRequest fwd, Endpoint from, Endpoint hop) {
+    if (from.transport() != TransportKind.TLS && hop.transport() != TransportKind.TLS) {
+      return;
+    }
+    List<String> rrs = fwd.headers().all(HeaderNames.RECORD_ROUTE);
+    if (rrs.isEmpty()) {
+      return;
+    }
+    String token;
+    try {
+      Address top = Address.parse(rrs.get(0));
+      if (!(top.uri() instanceof SipUri u) || !address.isUs(u)) {
+        return; // not a request we record-route
+      }
+      token = u.param(RouteToken.PARAM);
+    } catch (SipParseException e) {
+      return;
+    }
+    List<String> rest = rrs.subList(1, rrs.size());
+    fwd.removeHeader(HeaderNames.RECORD_ROUTE);
+    fwd.addHeader(HeaderNames.RECORD_ROUTE, "<" + recordRoute(hop, token, true) + ">");
+    fwd.addHeader(HeaderNames.RECORD_ROUTE, "<" + recordRoute(from, token, true) + ">");
+    for (String rr : rest) {
+      fwd.addHeader(HeaderNames.RECORD_ROUTE, rr);
+    }
+  }
+
   void forget(ResponseContext ctx) {
     contexts.remove(ctx.server(), ctx);
   }
@@ -753,12 +828,14 @@ public final class Proxy {
     String maddr = u.maddr();
     String host = maddr != null ? maddr : u.host();
     TransportKind kind = TransportKind.fromName(u.transport());
-    if (kind == null || kind != TransportKind.TCP) {
+    if (u.secure() || kind == TransportKind.TLS) {
+      kind = TransportKind.TLS; // RFC 3261 §26.2.2: sips: is reached over TLS only
+    } else if (kind != TransportKind.TCP) {
       kind = TransportKind.UDP;
     }
     InetAddress literal = literal(host);
     if (literal != null) {
-      int port = u.port() < 0 ? 5060 : u.port();
+      int port = u.port() < 0 ? kind.defaultPort() : u.port();
       return new Endpoint(kind, new InetSocketAddress(literal, port));
     }
     return config.routes().nextHop(host).orElse(null);

@@ -408,11 +408,12 @@ final class ResponseContext implements Branching {
         finals.add(ownResponse(502, "No route to next hop"));
         continue;
       }
+      proxy.recordRouteBranch(fwd, server.source(), hop);
       fwd.pushVia(
           new Via(
               hop.transport().viaName(),
               proxy.address().host(),
-              proxy.address().port(),
+              proxy.address().viaPort(hop.transport()),
               Parameters.NONE.with("branch", proxy.branch(loopHash)).with("rport", null)));
       if (invite) {
         armTimerC(b);

@@ -1,5 +1,10 @@
 package dev.switchboard.server.proxy;
 
+import dev.switchboard.sip.transport.Endpoint;
+import dev.switchboard.sip.transport.TransportKind;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -48,6 +53,53 @@ final class RouteToken {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(java.util.Arrays.copyOf(full, BYTES));
+  }
+
+  /**
+   * The mark of a connection flow in our Record-Route URI ({@code ;flow=…}, after RFC 5626 §5.2):
+   * the transport and peer address, keyed so nobody can steer a request into another's flow.
+   */
+  String flow(Endpoint e) {
+    String plain =
+        e.transport().name()
+            + "~"
+            + e.address().getAddress().getHostAddress()
+            + "~"
+            + e.address().getPort();
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString(plain.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(java.util.Arrays.copyOf(mac(plain), BYTES));
+  }
+
+  /** The flow a {@link #flow} mark names, or null when it is malformed or not ours. */
+  Endpoint flowOf(String mark) {
+    if (mark == null) {
+      return null;
+    }
+    int dot = mark.indexOf('.');
+    try {
+      String plain =
+          new String(
+              Base64.getUrlDecoder().decode(mark.substring(0, Math.max(0, dot))),
+              StandardCharsets.UTF_8);
+      byte[] given = Base64.getUrlDecoder().decode(mark.substring(dot + 1));
+      if (dot < 0 || !MessageDigest.isEqual(given, java.util.Arrays.copyOf(mac(plain), BYTES))) {
+        return null;
+      }
+      String[] parts = plain.split("~", 3);
+      TransportKind kind = TransportKind.valueOf(parts[0]);
+      InetAddress ip = InetAddress.getByName(parts[1]); // written by us: always a literal
+      return new Endpoint(kind, new InetSocketAddress(ip, Integer.parseInt(parts[2])));
+    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | UnknownHostException e) {
+      return null;
+    }
+  }
+
+  private byte[] mac(String plain) {
+    Mac m = mac.get();
+    m.update((byte) 1); // apart from the dialog tokens' input
+    return m.doFinal(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Whether {@code token} was made for this Call-ID and either tag. */

@@ -39,6 +39,9 @@ public final class SipService implements AutoCloseable {
     this.timers = new HashedWheelTimerService();
     // The transport hands inbound messages to the layer, which needs the transport to send.
     this.transport = new NettyTransport(config.transport(), (m, src) -> layer().onMessage(m, src));
+    if (config.tls() != null) {
+      transport.listenTls(config.tls());
+    }
     this.transactions = new TransactionLayer(transport, timers, config.timers());
   }
 
@@ -119,6 +122,7 @@ public final class SipService implements AutoCloseable {
               p::isOurHost,
               transport::udpBacklog);
       transport.setDatagramGate(edge::admitDatagram);
+      transport.setConnectionGate(edge::admitConnection);
     }
     user = new CoreUser(caps, config.serverName(), services.registrar(), proxy, edge, local);
     transactions.setUser(user);
@@ -146,7 +150,8 @@ public final class SipService implements AutoCloseable {
       host = "127.0.0.1";
     }
     aliases.addAll(config.transport().advertisedHosts());
-    return new ProxyAddress(host, bound.getPort(), aliases);
+    InetSocketAddress tls = transport.listenAddress(TransportKind.TLS);
+    return new ProxyAddress(host, bound.getPort(), aliases, tls == null ? -1 : tls.getPort());
   }
 
   public InetSocketAddress address(TransportKind kind) {

@@ -55,6 +55,20 @@ public final class BaresipPeer implements AutoCloseable {
           autoAnswer);
     }
 
+    /**
+     * An account registering every 60 s through the server's TLS listener at {@code host:port}:
+     * every request goes over the one TLS connection it opens (RFC 3261 §26).
+     */
+    public static Account registeredOverTls(
+        String user, String domain, String password, String host, int port, boolean autoAnswer) {
+      return new Account(
+          "sip:" + user + "@" + domain,
+          password,
+          "sip:" + host + ":" + port + ";transport=tls",
+          60,
+          autoAnswer);
+    }
+
     String line() {
       StringBuilder b = new StringBuilder("<").append(aor).append(">");
       if (password != null) {

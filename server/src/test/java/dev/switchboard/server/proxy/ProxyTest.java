@@ -72,7 +72,7 @@ class ProxyTest {
             clock,
             Clock.systemUTC(),
             ProxyConfig.DEFAULT,
-            new ProxyAddress("127.0.0.1", 5060, Set.of()),
+            new ProxyAddress("127.0.0.1", 5060, Set.of(), 5061),
             directory,
             location,
             new DigestGate(
@@ -192,6 +192,154 @@ class ProxyTest {
                 + "Call-ID: call-1\n"
                 + "CSeq: 1 INVITE\n"
                 + "Content-Length: 0\n\n");
+  }
+
+  private static final Endpoint TLS_CALLER =
+      new Endpoint(TransportKind.TLS, new InetSocketAddress("127.0.0.1", 7001));
+
+  private static String inDialog(String method, String ruri, String via, String from, String to) {
+    return method
+        + " "
+        + ruri
+        + " SIP/2.0\n"
+        + "Via: "
+        + via
+        + "\n"
+        + "Max-Forwards: 70\n"
+        + "From: "
+        + from
+        + "\n"
+        + "To: "
+        + to
+        + "\n"
+        + "Call-ID: call-tls\n"
+        + "CSeq: 2 "
+        + method
+        + "\n";
+  }
+
+  @Test
+  void aCallFromTlsToUdpIsRecordRoutedTwiceAndEachSidesByeGoesToTheOther() {
+    location.bind("bob", "a.test", 6001, 1000);
+    layer.onMessage(
+        parse(
+            "INVITE sip:bob@a.test SIP/2.0\n"
+                + "Via: SIP/2.0/TLS 10.9.9.9:5999;branch=z9hG4bK-tls1;rport\n"
+                + "Max-Forwards: 70\n"
+                + "From: <sip:zoe@x.test>;tag=caller\n"
+                + "To: <sip:bob@a.test>\n"
+                + "Call-ID: call-tls\n"
+                + "CSeq: 1 INVITE\n"
+                + "Contact: <sip:zoe@10.9.9.9:5999;transport=tls>\n"
+                + "Content-Length: 0\n\n"),
+        TLS_CALLER);
+    SipRequest fwd = requestsTo(6001, "INVITE").get(0);
+    List<String> rr = fwd.recordRoutes().stream().map(a -> a.uri().toString()).toList();
+    // RFC 5658: the callee's side (UDP, port 5060) on top, the caller's TLS side with its flow.
+    assertThat(rr).hasSize(2);
+    assertThat(rr.get(0)).matches("sip:127\\.0\\.0\\.1:5060;lr;dlg=[A-Za-z0-9_-]+;r2=on");
+    assertThat(rr.get(1))
+        .matches(
+            "sip:127\\.0\\.0\\.1:5061;transport=tls;lr;dlg=[A-Za-z0-9_-]+;flow=[A-Za-z0-9_.-]+;r2=on");
+    assertThat(fwd.topVia().transport()).isEqualTo("UDP");
+    assertThat(fwd.topVia().port()).isEqualTo(5060);
+    String route = "Route: <" + rr.get(0) + ">,<" + rr.get(1) + ">\n";
+
+    // The callee's BYE goes over the caller's TLS connection, not to its Contact.
+    layer.onMessage(
+        parse(
+            inDialog(
+                    "BYE",
+                    "sip:zoe@10.9.9.9:5999;transport=tls",
+                    "SIP/2.0/UDP 127.0.0.1:6001;branch=z9hG4bK-bye1",
+                    "<sip:bob@a.test>;tag=callee",
+                    "<sip:zoe@x.test>;tag=caller")
+                + route
+                + "Content-Length: 0\n\n"),
+        Endpoint.udp(new InetSocketAddress("127.0.0.1", 6001)));
+    List<Sent> byes =
+        sent.stream()
+            .filter(x -> x.message() instanceof SipRequest r && r.isMethod("BYE"))
+            .toList();
+    assertThat(byes).hasSize(1);
+    assertThat(byes.get(0).to()).isEqualTo(TLS_CALLER);
+    SipRequest bye = (SipRequest) byes.get(0).message();
+    assertThat(bye.topVia().transport()).isEqualTo("TLS");
+    assertThat(bye.topVia().port()).isEqualTo(5061);
+
+    // The caller's own BYE, in on its flow, goes to the callee's Contact over UDP.
+    layer.onMessage(
+        parse(
+            inDialog(
+                    "BYE",
+                    "sip:bob@127.0.0.1:6001",
+                    "SIP/2.0/TLS 10.9.9.9:5999;branch=z9hG4bK-bye2",
+                    "<sip:zoe@x.test>;tag=caller",
+                    "<sip:bob@a.test>;tag=callee")
+                + "Route: <"
+                + rr.get(1)
+                + ">,<"
+                + rr.get(0)
+                + ">\n"
+                + "Content-Length: 0\n\n"),
+        TLS_CALLER);
+    assertThat(requestsTo(6001, "BYE")).hasSize(1);
+    assertThat(
+            sent.stream()
+                .filter(x -> x.message() instanceof SipRequest r && r.isMethod("BYE"))
+                .filter(x -> x.to().equals(Endpoint.udp(new InetSocketAddress("127.0.0.1", 6001))))
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aForgedFlowMarkIsIgnored() {
+    location.bind("bob", "a.test", 6001, 1000);
+    layer.onMessage(
+        parse(
+            "INVITE sip:bob@a.test SIP/2.0\n"
+                + "Via: SIP/2.0/TLS 10.9.9.9:5999;branch=z9hG4bK-tls2;rport\n"
+                + "Max-Forwards: 70\n"
+                + "From: <sip:zoe@x.test>;tag=caller\n"
+                + "To: <sip:bob@a.test>\n"
+                + "Call-ID: call-tls\n"
+                + "CSeq: 1 INVITE\n"
+                + "Content-Length: 0\n\n"),
+        TLS_CALLER);
+    List<String> rr =
+        requestsTo(6001, "INVITE").get(0).recordRoutes().stream()
+            .map(a -> a.uri().toString())
+            .toList();
+    // Someone in the dialog points the flow at another connection: base64 of another address.
+    String forged =
+        rr.get(1)
+            .replaceAll(
+                "flow=[^.;]+",
+                "flow="
+                    + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("TLS~127.0.0.1~7777".getBytes(StandardCharsets.UTF_8)));
+    layer.onMessage(
+        parse(
+            inDialog(
+                    "BYE",
+                    "sip:zoe@127.0.0.1:7002",
+                    "SIP/2.0/UDP 127.0.0.1:6001;branch=z9hG4bK-bye3",
+                    "<sip:bob@a.test>;tag=callee",
+                    "<sip:zoe@x.test>;tag=caller")
+                + "Route: <"
+                + rr.get(0)
+                + ">,<"
+                + forged
+                + ">\n"
+                + "Content-Length: 0\n\n"),
+        Endpoint.udp(new InetSocketAddress("127.0.0.1", 6001)));
+    List<Sent> byes =
+        sent.stream()
+            .filter(x -> x.message() instanceof SipRequest r && r.isMethod("BYE"))
+            .toList();
+    assertThat(byes).hasSize(1);
+    assertThat(byes.get(0).to()).isEqualTo(Endpoint.udp(new InetSocketAddress("127.0.0.1", 7002)));
   }
 
   @Test

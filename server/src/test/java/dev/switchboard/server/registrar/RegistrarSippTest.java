@@ -2,6 +2,7 @@ package dev.switchboard.server.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.server.sip.SelfSignedCertificate;
 import dev.switchboard.server.sipp.Sipp;
 import dev.switchboard.server.sipp.Sipp.Result;
 import dev.switchboard.server.sipp.Sipp.Transport;
@@ -12,6 +13,7 @@ import dev.switchboard.sip.transaction.HashedWheelTimerService;
 import dev.switchboard.sip.transaction.TimerConfig;
 import dev.switchboard.sip.transaction.TransactionLayer;
 import dev.switchboard.sip.transport.NettyTransport;
+import dev.switchboard.sip.transport.TlsConfig;
 import dev.switchboard.sip.transport.TransportConfig;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
@@ -34,7 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SIPp registers 20 users with digest, refreshes and unregisters them, against the registrar on a
- * real Netty transport and transaction layer on loopback.
+ * real Netty transport and transaction layer on loopback, over UDP, TCP and TLS.
  */
 class RegistrarSippTest {
 
@@ -48,6 +50,7 @@ class RegistrarSippTest {
   static NettyTransport transport;
   static TransactionLayer layer;
   static final List<UsageEvent> events = new CopyOnWriteArrayList<>();
+  static TlsConfig tls;
 
   @BeforeAll
   static void start() throws Exception {
@@ -77,9 +80,11 @@ class RegistrarSippTest {
             RegistrarModule.Settings.DEFAULT.withChallengeOrder(ChallengeOrder.MD5_FIRST),
             dir.resolve("location"));
     timers = new HashedWheelTimerService();
+    tls = SelfSignedCertificate.inDirectory(dir.resolve("tls"), 0, List.of("127.0.0.1"));
     transport =
         new NettyTransport(
-            TransportConfig.listen("127.0.0.1", 0), (m, src) -> layer.onMessage(m, src));
+                TransportConfig.listen("127.0.0.1", 0), (m, src) -> layer.onMessage(m, src))
+            .listenTls(tls);
     layer = new TransactionLayer(transport, timers, TimerConfig.DEFAULT);
     layer.setUser(new RegisterOnlyUser(module.registrar()));
     transport.start();
@@ -105,10 +110,13 @@ class RegistrarSippTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Transport.class)
+  @EnumSource(
+      value = Transport.class,
+      names = {"UDP", "TCP"})
   void twentyUsersRegisterRefreshAndUnregister(Transport kind) throws Exception {
     events.clear();
-    int port = transport.listenAddress(TransportKind.UDP).getPort();
+    TransportKind listener = kind == Transport.TLS ? TransportKind.TLS : TransportKind.UDP;
+    int port = transport.listenAddress(listener).getPort();
     Path scenario =
         Path.of(RegistrarSippTest.class.getResource("/sipp/register-auth-uac.xml").toURI());
     Result r =
@@ -118,6 +126,7 @@ class RegistrarSippTest {
             .injection(dir.resolve("users.csv"))
             .calls(USERS)
             .rate(50)
+            .tlsCertificate(tls.certificateChain(), tls.privateKey())
             .run();
     assertThat(r.allSucceeded()).as(r.describe()).isTrue();
     assertThat(r.successfulCalls()).isEqualTo(USERS);
@@ -130,5 +139,27 @@ class RegistrarSippTest {
     assertThat(events)
         .filteredOn(e -> ((RegistrationEvent) e).kind() == RegistrationEvent.Kind.REMOVED)
         .hasSize(USERS);
+  }
+
+  /** Needs a SIPp built with TLS (Debian's has none): the opt-in {@code sipp-tls} group. */
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.Tag("sipp-tls")
+  void sipsAddressesRegisterOverTls() throws Exception {
+    events.clear();
+    Path scenario =
+        Path.of(RegistrarSippTest.class.getResource("/sipp/register-auth-sips-uac.xml").toURI());
+    Result r =
+        Sipp.scenario(scenario)
+            .remote("127.0.0.1", transport.listenAddress(TransportKind.TLS).getPort())
+            .transport(Transport.TLS)
+            .tlsCertificate(tls.certificateChain(), tls.privateKey())
+            .injection(dir.resolve("users.csv"))
+            .calls(5)
+            .rate(50)
+            .run();
+    assertThat(r.allSucceeded()).as(r.describe()).isTrue();
+    assertThat(events)
+        .filteredOn(e -> ((RegistrationEvent) e).kind() == RegistrationEvent.Kind.ADDED)
+        .hasSize(5);
   }
 }

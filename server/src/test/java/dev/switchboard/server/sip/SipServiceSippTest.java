@@ -10,6 +10,7 @@ import dev.switchboard.server.sipp.TortureScenario.Entry;
 import dev.switchboard.server.sipp.TortureScenario.Prepared;
 import dev.switchboard.sip.message.MessageParser;
 import dev.switchboard.sip.message.SipResponse;
+import dev.switchboard.sip.transport.TlsConfig;
 import dev.switchboard.sip.transport.TransportKind;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -30,12 +31,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SipServiceSippTest {
   private static SipService service;
   private static int port;
+  private static TlsConfig tls;
 
   @TempDir static Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    service = SipService.start(SipServiceConfig.listen("127.0.0.1", 0));
+    tls = SelfSignedCertificate.inDirectory(dir.resolve("tls"), 0, List.of("127.0.0.1"));
+    service = SipService.start(SipServiceConfig.listen("127.0.0.1", 0).withTls(tls));
     port = service.address(TransportKind.UDP).getPort();
     assertThat(service.address(TransportKind.TCP).getPort()).isEqualTo(port);
   }
@@ -50,12 +53,17 @@ class SipServiceSippTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Transport.class)
+  @EnumSource(
+      value = Transport.class,
+      names = {"UDP", "TCP"})
   void optionsIsAnsweredWithCapabilities(Transport transport) throws Exception {
     Result r =
         Sipp.scenario(resource("options-uac.xml"))
-            .remote("127.0.0.1", port)
+            .remote(
+                "127.0.0.1",
+                transport == Transport.TLS ? service.address(TransportKind.TLS).getPort() : port)
             .transport(transport)
+            .tlsCertificate(tls.certificateChain(), tls.privateKey())
             .calls(5)
             .run();
     assertThat(r.allSucceeded()).as(r.describe()).isTrue();

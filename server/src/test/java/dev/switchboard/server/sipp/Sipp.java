@@ -31,7 +31,9 @@ public final class Sipp {
   /** SIPp's transport modes: one socket for all calls. */
   public enum Transport {
     UDP("u1"),
-    TCP("t1");
+    TCP("t1"),
+    /** Needs a SIPp built with OpenSSL: Debian's is not (see {@link #executable(Transport)}). */
+    TLS("l1");
 
     private final String mode;
 
@@ -86,6 +88,8 @@ public final class Sipp {
   private Path workDir;
   private final Map<String, String> variables = new LinkedHashMap<>();
   private final List<String> extraArgs = new ArrayList<>();
+  private Path tlsChain;
+  private Path tlsKey;
 
   private Sipp(List<String> scenario) {
     this.scenario = scenario;
@@ -161,6 +165,16 @@ public final class Sipp {
     return this;
   }
 
+  /**
+   * The PEM certificate and key SIPp loads for TLS ({@code -tls_cert}, {@code -tls_key}): it wants
+   * them even as a client, though our server never asks for one. Ignored over UDP and TCP.
+   */
+  public Sipp tlsCertificate(Path chain, Path key) {
+    this.tlsChain = chain;
+    this.tlsKey = key;
+    return this;
+  }
+
   /** Runs SIPp in the foreground and waits for it, killing it past its timeout plus a grace. */
   public Result run() throws IOException, InterruptedException {
     try (Running running = start()) {
@@ -185,7 +199,7 @@ public final class Sipp {
 
   private List<String> command(Path dir) {
     List<String> command = new ArrayList<>();
-    command.add(executable().toString());
+    command.add(executable(transport).toString());
     if (remote != null) {
       command.add(remote);
     }
@@ -202,6 +216,9 @@ public final class Sipp {
     command.addAll(List.of("-trace_stat", "-stf", dir.resolve("stat.csv").toString()));
     if (injection != null) {
       command.addAll(List.of("-inf", injection.toAbsolutePath().toString()));
+    }
+    if (transport == Transport.TLS && tlsChain != null) {
+      command.addAll(List.of("-tls_cert", tlsChain.toString(), "-tls_key", tlsKey.toString()));
     }
     variables.forEach((name, value) -> command.addAll(List.of("-set", name, value)));
     command.addAll(extraArgs);
@@ -223,6 +240,35 @@ public final class Sipp {
       String message = "sipp is not on the PATH (Debian package sip-tester)";
       if ("true".equals(System.getenv("CI"))) {
         Assertions.fail(message + "; CI must install it");
+      }
+      Assumptions.abort(message);
+    }
+    return found.get();
+  }
+
+  /**
+   * The sipp that speaks {@code transport}: for TLS one built with OpenSSL, named by {@code
+   * SIPP_TLS} or found as {@code sipp-tls} on the PATH (docs/testing.md says how to build it),
+   * since Debian's sip-tester has no TLS. Missing, it fails the test under {@code CI=true}, else
+   * skips.
+   */
+  public static Path executable(Transport transport) {
+    if (transport != Transport.TLS) {
+      return executable();
+    }
+    String named = System.getenv("SIPP_TLS");
+    Optional<Path> found =
+        named != null
+            ? Optional.of(Path.of(named)).filter(Files::isExecutable)
+            : Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry, "sipp-tls"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    if (found.isEmpty()) {
+      String message = "no TLS-capable SIPp: set SIPP_TLS or put sipp-tls on the PATH";
+      if ("true".equals(System.getenv("CI"))) {
+        Assertions.fail(message + "; CI must build it");
       }
       Assumptions.abort(message);
     }

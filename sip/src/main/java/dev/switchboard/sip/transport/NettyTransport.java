@@ -17,6 +17,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -44,8 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SIP transport layer over UDP and TCP on Netty (RFC 3261 §18): listens, frames and checks what
- * arrives, and sends over a datagram or a reused connection.
+ * The SIP transport layer over UDP, TCP and TLS on Netty (RFC 3261 §18, §26): listens, frames and
+ * checks what arrives, and sends over a datagram or a reused connection.
  *
  * <pre>{@code
  * NettyTransport t = new NettyTransport(TransportConfig.listen("0.0.0.0", 5060), handler);
@@ -74,6 +76,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   private final TransportConfig config;
   private final TransportCounters counters = new TransportCounters();
   private final ConnectionTable connections;
+  // TLS flows apart from TCP ones (a peer address alone does not say which), under the same cap.
+  private final ConnectionTable tlsConnections;
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
 
   // Handlers shared by every channel; the decoders and idle handler are per connection.
@@ -82,6 +86,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   private final UdpBacklog backlog = new UdpBacklog();
   private final StreamEncoder streamEncoder = new StreamEncoder();
   private final ConnectionTracker connectionTracker;
+  private final ConnectionTracker tlsTracker;
+  private final TlsHandshakeWatcher tlsWatcher;
   private final IdleCloser idleCloser = new IdleCloser();
   private final MessageValidator validator;
   private final ViaStamper viaStamper;
@@ -96,6 +102,9 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   private Bootstrap connector;
   private volatile List<UdpEndpoint> udpEndpoints = List.of();
   private volatile List<Channel> tcpListeners = List.of();
+  private volatile List<Channel> tlsListeners = List.of();
+  private TlsConfig tls;
+  private SslContext tlsContext;
   // Known only once bound; until then (never, in practice) no response passes the check.
   private volatile Predicate<Via> ourSentBy = via -> false;
 
@@ -113,6 +122,9 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     this.viaStamper = new ViaStamper(config.forceRport());
     this.connections = new ConnectionTable(config.maxConnections(), counters);
     this.connectionTracker = new ConnectionTracker(connections, counters);
+    this.tlsConnections = new ConnectionTable(config.maxConnections(), counters);
+    this.tlsTracker = new ConnectionTracker(tlsConnections, counters);
+    this.tlsWatcher = new TlsHandshakeWatcher(counters);
     this.validator =
         new MessageValidator(config.checkResponseSentBy() ? via -> ourSentBy.test(via) : null);
     this.rejectionResponder = new RejectionResponder(counters);
@@ -123,10 +135,25 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         new DatagramIntake(parser, validator, viaStamper, handler, counters, sigComp);
   }
 
+  /**
+   * Also listens for TLS (RFC 3261 §26) on every bind address as {@code tlsConfig} says; call
+   * before {@link #start()}.
+   */
+  public synchronized NettyTransport listenTls(TlsConfig tlsConfig) {
+    if (state != State.NEW) {
+      throw new IllegalStateException("TLS must be set up before the transport starts");
+    }
+    this.tls = Objects.requireNonNull(tlsConfig);
+    return this;
+  }
+
   /** Binds every configured address and port; on failure nothing stays open. */
   public synchronized NettyTransport start() throws IOException {
     if (state != State.NEW) {
       throw new IllegalStateException("transport already " + state);
+    }
+    if (tls != null) {
+      tlsContext = tls.serverContext(); // a bad certificate fails before any socket opens
     }
     group =
         new MultiThreadIoEventLoopGroup(
@@ -149,10 +176,11 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
     ourSentBy = sentByCheck();
     log.info(
-        "SIP transport listening on UDP {} ({} reader threads each) and TCP {}",
+        "SIP transport listening on UDP {} ({} reader threads each), TCP {} and TLS {}",
         listenAddresses(TransportKind.UDP),
         config.udpReaders(),
-        addresses(tcpListeners));
+        addresses(tcpListeners),
+        addresses(tlsListeners));
     return this;
   }
 
@@ -186,6 +214,16 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
     udpEndpoints = List.copyOf(udp);
     tcpListeners = List.copyOf(tcp);
+    if (tls != null) {
+      List<Channel> secure = new ArrayList<>();
+      int tlsPort = tls.port();
+      for (String text : config.bindAddresses()) {
+        InetAddress address = NetUtil.createInetAddressFromIpAddressString(text);
+        secure.add(bindListener(address, tlsPort, "TLS", tlsInitializer()));
+        tlsPort = port(secure.get(secure.size() - 1));
+      }
+      tlsListeners = List.copyOf(secure);
+    }
   }
 
   /**
@@ -226,6 +264,12 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
   }
 
   private Channel bindTcp(InetAddress address, int port) throws IOException {
+    return bindListener(address, port, "TCP", streamInitializer());
+  }
+
+  private Channel bindListener(
+      InetAddress address, int port, String kind, ChannelInitializer<Channel> initializer)
+      throws IOException {
     ChannelFuture f =
         new ServerBootstrap()
             .group(group)
@@ -233,9 +277,9 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
             .option(ChannelOption.SO_REUSEADDR, true)
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(streamInitializer())
+            .childHandler(initializer)
             .bind(address, port);
-    return bound(f, "TCP", address, port);
+    return bound(f, kind, address, port);
   }
 
   private Channel bound(ChannelFuture f, String kind, InetAddress address, int port)
@@ -276,6 +320,37 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     };
   }
 
+  /**
+   * A TLS connection: the handshake first (bounded in time), then the same framing and checks as
+   * TCP; the connection cap and idle timeout are the TCP ones.
+   */
+  private ChannelInitializer<Channel> tlsInitializer() {
+    long idle = config.tcpIdleTimeout().toMillis();
+    long handshake = tls.handshakeTimeout().toMillis();
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        track(ch);
+        SslHandler ssl = tlsContext.newHandler(ch.alloc());
+        ssl.setHandshakeTimeoutMillis(handshake);
+        ch.pipeline()
+            .addLast("tracker", tlsTracker)
+            .addLast("tls", ssl)
+            .addLast("tlsWatcher", tlsWatcher)
+            .addLast("encoder", streamEncoder)
+            .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+            .addLast("idleCloser", idleCloser)
+            .addLast("decoder", new StreamDecoder(parser, sigComp, TransportKind.TLS))
+            .addLast("validator", validator)
+            .addLast("via", viaStamper)
+            .addLast("rejections", rejectionResponder)
+            .addLast("pong", pongResponder)
+            .addLast("dispatcher", dispatcher)
+            .addLast("errors", errorHandler);
+      }
+    };
+  }
+
   private void track(Channel ch) {
     channels.add(ch);
     ch.closeFuture().addListener(f -> channels.remove(ch));
@@ -288,6 +363,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     boolean wildcard = false;
     List<InetSocketAddress> bound = new ArrayList<>(listenAddresses(TransportKind.UDP));
     bound.addAll(addresses(tcpListeners));
+    bound.addAll(addresses(tlsListeners));
     for (InetSocketAddress local : bound) {
       ports.add(local.getPort());
       wildcard |= local.getAddress().isAnyLocalAddress();
@@ -317,6 +393,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
       return switch (to.transport()) {
         case UDP -> sendDatagram(message, address);
         case TCP -> sendStream(message, message.toBytes(), address);
+        case TLS -> sendOverTlsFlow(message, address);
         default ->
             CompletableFuture.failedFuture(
                 new UnsupportedOperationException(to.transport() + " is not served here"));
@@ -426,6 +503,18 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     return result;
   }
 
+  /**
+   * Over the TLS connection the peer opened (RFC 3261 §18.2.2, flow reuse): this server does not
+   * open TLS connections of its own, since a bare address names no certificate to check.
+   */
+  private CompletableFuture<Void> sendOverTlsFlow(SipMessage message, InetSocketAddress to) {
+    Channel channel = tlsConnections.find(to);
+    if (channel == null) {
+      return CompletableFuture.failedFuture(new ConnectException("no TLS connection from " + to));
+    }
+    return write(channel, new Outgoing(message.toBytes(), to));
+  }
+
   private CompletableFuture<Void> write(Channel channel, Outgoing out) {
     CompletableFuture<Void> result = new CompletableFuture<>();
     channel
@@ -493,6 +582,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
       case UDP ->
           udpEndpoints.stream().filter(UdpEndpoint::isOpen).map(UdpEndpoint::localAddress).toList();
       case TCP -> addresses(tcpListeners);
+      case TLS -> addresses(tlsListeners);
       default -> List.of();
     };
   }
@@ -547,6 +637,22 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     return connections.find(peer) != null;
   }
 
+  /** Whether a connection of {@code flow}'s kind to its address is open: a flow to reuse. */
+  public boolean hasConnection(Endpoint flow) {
+    return switch (flow.transport()) {
+      case TCP -> connections.find(flow.address()) != null;
+      case TLS -> tlsConnections.find(flow.address()) != null;
+      default -> false;
+    };
+  }
+
+  /** Installs the look at each connection a peer opens, TCP or TLS (see {@link ConnectionGate}). */
+  public void setConnectionGate(ConnectionGate gate) {
+    Objects.requireNonNull(gate);
+    connectionTracker.setGate(gate);
+    tlsTracker.setGate(gate);
+  }
+
   /** Closes every socket and stops the I/O threads; idempotent. */
   @Override
   public synchronized void close() {
@@ -559,11 +665,15 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     for (Channel ch : tcpListeners) {
       ch.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+    for (Channel ch : tlsListeners) {
+      ch.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
     for (Channel ch : List.copyOf(channels)) {
       ch.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
     udpEndpoints = List.of();
     tcpListeners = List.of();
+    tlsListeners = List.of();
     if (group != null) {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }

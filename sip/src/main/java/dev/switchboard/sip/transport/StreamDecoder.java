@@ -34,6 +34,7 @@ final class StreamDecoder extends ByteToMessageDecoder {
 
   private final MessageParser parser;
   private final SigCompLayer sigComp;
+  private final TransportKind kind;
   private final StreamFramer framer;
   private final int maxMessageBytes;
 
@@ -48,6 +49,12 @@ final class StreamDecoder extends ByteToMessageDecoder {
   private RecordDeframer records; // set when the connection speaks SigComp
 
   StreamDecoder(MessageParser parser, SigCompLayer sigComp) {
+    this(parser, sigComp, TransportKind.TCP);
+  }
+
+  /** A decoder for a connection of {@code kind} (TCP or TLS), which its sources are marked with. */
+  StreamDecoder(MessageParser parser, SigCompLayer sigComp, TransportKind kind) {
+    this.kind = kind;
     this.parser = parser;
     this.sigComp = sigComp;
     ParseLimits limits = parser.limits();
@@ -189,7 +196,7 @@ final class StreamDecoder extends ByteToMessageDecoder {
 
   private Endpoint source(ChannelHandlerContext ctx) {
     if (source == null) {
-      source = Endpoint.tcp((InetSocketAddress) ctx.channel().remoteAddress());
+      source = new Endpoint(kind, (InetSocketAddress) ctx.channel().remoteAddress());
     }
     return source;
   }

@@ -12,6 +12,8 @@ public final class TransportCounters {
   final AtomicLong connectionsOpen = new AtomicLong();
   final AtomicLong pipelineErrors = new AtomicLong();
   final AtomicLong gated = new AtomicLong();
+  final AtomicLong tlsHandshakeFailures = new AtomicLong();
+  final AtomicLong connectionsRefused = new AtomicLong();
 
   /** Well-formed messages handed to the layer above. */
   public long messagesIn() {
@@ -48,6 +50,16 @@ public final class TransportCounters {
     return gated.get();
   }
 
+  /** TLS connections closed because their handshake failed or timed out. */
+  public long tlsHandshakeFailures() {
+    return tlsHandshakeFailures.get();
+  }
+
+  /** Connections closed at accept because the {@link ConnectionGate} refused their source. */
+  public long connectionsRefused() {
+    return connectionsRefused.get();
+  }
+
   /** Exceptions that reached the end of a pipeline (I/O errors, resets, bugs). */
   public long pipelineErrors() {
     return pipelineErrors.get();
@@ -68,6 +80,8 @@ public final class TransportCounters {
         + " connections="
         + connectionsOpen
         + " errors="
-        + pipelineErrors;
+        + pipelineErrors
+        + " tlsHandshakeFailures="
+        + tlsHandshakeFailures;
   }
 }
