@@ -47,8 +47,8 @@ public final class NodeOptions {
   @Option(
       names = "--tls-port",
       description =
-          "SIP over TLS port (RFC 3261 §26); default 5061, or an ephemeral one when --sip-port is"
-              + " 0; -1 turns TLS off.")
+          "SIP over TLS port (RFC 3261 §26); default 5061 with --sip-port 5060, an ephemeral one"
+              + " with --sip-port 0, off with any other --sip-port; -1 turns TLS off.")
   Integer tlsPort;
 
   @Option(
@@ -252,7 +252,9 @@ public final class NodeOptions {
    * else the node's self-signed certificate (made now under {@code --data/tls} the first time).
    */
   TlsConfig tls() {
-    int port = tlsPort != null ? tlsPort : sipPort == 0 ? 0 : 5061;
+    // 5061 beside the standard 5060; a node moved to another SIP port (a second node on one host,
+    // a test) says where TLS goes rather than colliding with the first on 5061.
+    int port = tlsPort != null ? tlsPort : sipPort == 0 ? 0 : sipPort == 5060 ? 5061 : -1;
     if (port == -1) {
       return null;
     }
