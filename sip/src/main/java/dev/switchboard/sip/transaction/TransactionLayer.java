@@ -282,7 +282,8 @@ public final class TransactionLayer implements SipMessageHandler {
       ok.setTo(ok.to().withTag(tag));
     }
     st.respond(ok);
-    Transaction.callOut(() -> tu.onCancel(target, r));
+    // Queued behind the 200, so the caller hears it before the 487 the cancelled branches bring.
+    st.execute(() -> Transaction.callOut(() -> tu.onCancel(target, r)));
   }
 
   /** Drops a terminated transaction from the table. */
