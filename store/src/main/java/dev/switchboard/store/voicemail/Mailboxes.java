@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,6 +33,9 @@ public final class Mailboxes {
   private static final Pattern MESSAGE_ID = Pattern.compile("[0-9]{13}-[0-9a-f]{6}");
 
   private final Path root;
+  // Summaries by mailbox directory, dropped by every change made through this object: message
+  // waiting asks for them twice a second per watching phone, and a listing reads every message.
+  private final ConcurrentHashMap<Path, Summary> summaries = new ConcurrentHashMap<>();
 
   public Mailboxes(Path root) {
     this.root = root;
@@ -94,6 +98,7 @@ public final class Mailboxes {
       p.store(w, null);
     }
     Files.move(d.file(), d.box().resolve(d.id() + ".wav"), StandardCopyOption.ATOMIC_MOVE);
+    summaries.remove(d.box());
     return new VoicemailMessage(d.id(), d.caller(), d.receivedAt(), durationMillis, false);
   }
 
@@ -157,6 +162,7 @@ public final class Mailboxes {
     Path wav = audio(domain, user, id);
     Files.delete(wav);
     Files.deleteIfExists(wav.resolveSibling(id + ".properties"));
+    summaries.remove(box(domain, user));
   }
 
   /** Marks one kept message as saved (old): it no longer counts as waiting. */
@@ -172,6 +178,7 @@ public final class Mailboxes {
       p.store(w, null);
     }
     Files.move(next, meta, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    summaries.remove(box(domain, user));
   }
 
   /** How many messages are new and how many saved (RFC 3842's new/old counts). */
@@ -181,7 +188,15 @@ public final class Mailboxes {
     }
   }
 
+  /**
+   * The new/old counts of {@code user@domain}, read from disk once and then kept until a change
+   * made here (a removal that waits for a reading in progress, so no stale count survives it).
+   */
   public Summary summary(String domain, String user) {
+    return summaries.computeIfAbsent(box(domain, user), b -> count(domain, user));
+  }
+
+  private Summary count(String domain, String user) {
     int fresh = 0;
     int old = 0;
     for (VoicemailMessage m : messages(domain, user)) {
