@@ -186,7 +186,7 @@ public final class Edge {
       SipUri to = request.to().sipUri();
       if (to != null) {
         String callId = request.callId();
-        for (Binding b : location.lookup(to.aor())) {
+        for (Binding b : location.lookup(to.sipAor())) {
           if (b.callId().equals(callId)) {
             return LoadShedder.Priority.ESSENTIAL;
           }

@@ -6,7 +6,6 @@ import dev.switchboard.server.proxy.Target;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.message.SipUri;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -117,7 +116,11 @@ final class DialogStates implements CallObserver {
 
   /** Whether any branch of the call {@code key} has been answered (it is no longer ringing). */
   private boolean answered(String key) {
-    for (Map<String, Dialog> dialogs : byAor.values()) {
+    for (String aor : aorsByCall.getOrDefault(key, Set.of())) {
+      Map<String, Dialog> dialogs = byAor.get(aor);
+      if (dialogs == null) {
+        continue;
+      }
       synchronized (dialogs) {
         Dialog d = dialogs.get(key);
         if (d != null && d.state().equals("confirmed")) {
@@ -185,10 +188,7 @@ final class DialogStates implements CallObserver {
   }
 
   private static String aor(dev.switchboard.sip.message.Uri uri) {
-    if (uri instanceof SipUri u && u.user() != null) {
-      return "sip:" + SipUri.unescape(u.user()) + "@" + u.host().toLowerCase(Locale.ROOT);
-    }
-    return null;
+    return uri instanceof SipUri u && u.user() != null ? u.sipAor() : null;
   }
 
   private static String key(String callId, String callerTag) {

@@ -198,6 +198,14 @@ public final class SipUri implements Uri {
         + host.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The address of record as registrations are keyed: always {@code sip:}, so a {@code sips:} URI
+   * finds the bindings its {@code sip:} form registered.
+   */
+  public String sipAor() {
+    return "sip:" + (user == null ? "" : unescape(user) + "@") + host.toLowerCase(Locale.ROOT);
+  }
+
   public SipUri withParam(String name, String value) {
     return new SipUri(secure, user, password, host, port, params.with(name, value), headers);
   }

@@ -14,6 +14,16 @@ class SipUriEquivalenceTest {
    * Found by SipMessageFuzzTest in a Contact: with a parameter named twice, the second value was
    * compared with the other URI's first, so a URI was not equivalent to itself.
    */
+  /**
+   * A sips: phone's bindings are kept under the sip: address of record, as the registrar keys them.
+   */
+  @Test
+  void theRegistrationKeyOfASipsUriIsItsSipForm() {
+    assertThat(uri("sips:%31001@Example.COM:5061;transport=tls").sipAor())
+        .isEqualTo("sip:1001@example.com");
+    assertThat(uri("sips:%31001@Example.COM").aor()).isEqualTo("sips:1001@example.com");
+  }
+
   @Test
   void aUriWithARepeatedParameterIsEquivalentToItself() {
     SipUri u = uri("sip:1001@127.0.0.1:5620;transport=UD620;transport=UDP");
