@@ -34,30 +34,6 @@ public record Binding(
       String aor,
       Address contact,
       int qMillis,
-      long expiresAtMillis,
-      String callId,
-      long cseq,
-      List<Address> path,
-      Endpoint source,
-      String userAgent,
-      long updatedAtMillis) {
-    this(
-        aor,
-        contact.toString(),
-        qMillis,
-        expiresAtMillis,
-        callId,
-        cseq,
-        path,
-        source,
-        userAgent,
-        updatedAtMillis);
-  }
-
-  public Binding(
-      String aor,
-      Address contact,
-      int qMillis,
       Instant expiresAt,
       String callId,
       long cseq,
