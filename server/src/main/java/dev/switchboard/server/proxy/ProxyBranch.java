@@ -14,7 +14,7 @@ import dev.switchboard.sip.transport.Endpoint;
 final class ProxyBranch implements ClientTransactionListener {
   final ResponseContext context;
   final Target target;
-  final SipRequest request;
+  SipRequest request; // null once the context is done
   final Endpoint nextHop;
   ClientTransaction tx;
   boolean provisional;

@@ -30,17 +30,21 @@ final class ResponseContext implements Branching {
 
   private final Proxy proxy;
   private final ServerTransaction server;
-  private final SipRequest base;
+  // Both let go of once done (see release): a call's context lives on for Timer M and its dialog.
+  private SipRequest base;
+  private CallPlan plan;
+  private final String callId;
+  private final String callerTag;
   private final boolean invite;
   private final boolean tracked;
   private final String loopHash;
-  private final CallPlan plan;
   private final CallObserver observer;
   private int stageStart;
   private final TargetSet targets = new TargetSet();
   private final List<ProxyBranch> branches = new ArrayList<>();
   private final List<SipResponse> finals = new ArrayList<>();
   private boolean finalSent;
+  private boolean answered;
   private boolean stopped;
   private boolean callerCancelled;
   private boolean done;
@@ -61,6 +65,8 @@ final class ResponseContext implements Branching {
     this.proxy = proxy;
     this.server = server;
     this.base = base;
+    this.callId = base.callId();
+    this.callerTag = base.from().tag();
     this.invite = base.isMethod(SipRequest.INVITE);
     this.tracked = tracked;
     this.loopHash = loopHash;
@@ -77,12 +83,12 @@ final class ResponseContext implements Branching {
 
   @Override
   public String callId() {
-    return base.callId();
+    return callId;
   }
 
   @Override
   public String callerTag() {
-    return base.from().tag();
+    return callerTag;
   }
 
   @Override
@@ -202,10 +208,11 @@ final class ResponseContext implements Branching {
         relay(r, out);
         if (!finalSent && tracked) {
           String aor = b.target.aor();
-          out.add(() -> proxy.tracker().answered(base.callId(), base.from().tag(), aor));
+          out.add(() -> proxy.tracker().answered(callId, callerTag, aor));
         }
         if (!finalSent) {
           finalSent = true;
+          answered = true;
           stopped = true;
           targets.clear();
           for (ProxyBranch other : branches) {
@@ -337,10 +344,40 @@ final class ResponseContext implements Branching {
         // The phones' part of the call ends here, whether voicemail takes the rest or not.
         int status = best.status();
         EndedBy by = callerCancelled ? EndedBy.CALLER : EndedBy.SYSTEM;
-        out.add(() -> proxy.tracker().failed(base.callId(), base.from().tag(), status, by));
+        out.add(() -> proxy.tracker().failed(callId, callerTag, status, by));
       }
     }
     out.add(() -> proxy.forget(this));
+    release(out);
+  }
+
+  /**
+   * Lets go of what routing needed, once done: the request, the plan, the collected responses and
+   * every message the transactions hold. What stays relays a late 2xx (another fork's, or a
+   * retransmission) for Timer M, and keeps the context cheap while its dialog lasts.
+   */
+  private void release(List<Runnable> out) {
+    List<ClientTransaction> ended = new ArrayList<>(branches.size());
+    for (ProxyBranch b : branches) {
+      b.request = null;
+      if (b.tx != null) {
+        ended.add(b.tx);
+      }
+    }
+    boolean slimServer = answered;
+    base = null;
+    plan = null;
+    finals.clear();
+    branches.clear();
+    targets.clear();
+    out.add(
+        () -> {
+          ended.forEach(ClientTransaction::slim);
+          // Queued behind the relayed 2xx; a failure's transaction slims itself once ACKed.
+          if (slimServer) {
+            server.slim();
+          }
+        });
   }
 
   /** §16.7 step 6: a 6xx if any, else the lowest class, preferring resubmission hints in 4xx. */
@@ -426,15 +463,22 @@ final class ResponseContext implements Branching {
   }
 
   private void send(ProxyBranch b) {
+    SipRequest request;
+    synchronized (this) {
+      request = b.request;
+    }
+    if (request == null) {
+      return; // The context ended (Timer C) before this branch went out.
+    }
     try {
-      ClientTransaction tx = proxy.layer().sendRequest(b.request, b.nextHop, b);
+      ClientTransaction tx = proxy.layer().sendRequest(request, b.nextHop, b);
       synchronized (this) {
         if (b.tx == null) {
           b.tx = tx;
         }
       }
     } catch (RuntimeException e) {
-      onResponse(b, null, b.request.createResponse(503, "Cannot send"));
+      onResponse(b, null, request.createResponse(503, "Cannot send"));
     }
   }
 

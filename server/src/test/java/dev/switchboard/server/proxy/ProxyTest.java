@@ -379,6 +379,37 @@ class ProxyTest {
   }
 
   @Test
+  void every2xxReachesTheCallerAfterTheContextLetGoOfTheCall() {
+    location.bind("bob", "a.test", 6001, 1000).bind("bob", "a.test", 6002, 1000);
+    invite("bob@a.test", 70);
+    SipRequest first = requestsTo(6001, "INVITE").get(0);
+    SipRequest second = requestsTo(6002, "INVITE").get(0);
+    answer(second, 180, 6002);
+    answer(first, 200, 6001);
+    SipRequest cancel = requestsTo(6002, "CANCEL").get(0);
+    answer(cancel, 200, 6002);
+    // The second phone answered as the CANCEL crossed; its 2xx goes upstream too (§16.7 step 5).
+    answer(second, 200, 6002);
+    // The context is done now; a retransmitted 2xx of the first still reaches the caller.
+    answer(first, 200, 6001);
+    assertThat(toCaller()).containsExactly(180, 200, 200, 200);
+    List<SipResponse> oks =
+        sent.stream()
+            .filter(s -> s.to().equals(CALLER))
+            .map(s -> (SipResponse) s.message())
+            .filter(r -> r.status() == 200)
+            .toList();
+    assertThat(oks)
+        .allSatisfy(
+            r -> {
+              assertThat(r.vias()).hasSize(1);
+              assertThat(r.topVia().branch()).isEqualTo("z9hG4bK-c1");
+            });
+    assertThat(oks.get(2).to().tag()).isEqualTo("callee6001");
+    assertThat(sink.calls()).isEmpty(); // answered, not yet ended
+  }
+
+  @Test
   void sixHundredCancelsTheOtherBranchesAndWins() {
     location.bind("bob", "a.test", 6001, 1000).bind("bob", "a.test", 6002, 1000);
     invite("bob@a.test", 70);

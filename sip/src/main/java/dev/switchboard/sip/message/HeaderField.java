@@ -61,6 +61,22 @@ public final class HeaderField {
     return new AsciiChars(buf, off, len);
   }
 
+  /** Writes the value: as received when it is still only bytes, else its text. */
+  void writeValue(WireBuffer out) {
+    String v = value;
+    if (v != null) {
+      out.text(v);
+    } else {
+      out.bytes(buf, off, len);
+    }
+  }
+
+  /** The value's length in bytes if ASCII: what writing it takes, for sizing the buffer. */
+  int wireLength() {
+    String v = value;
+    return v != null ? v.length() : len;
+  }
+
   /** The message bytes holding the value, or null when the value is only text. */
   byte[] bytes() {
     return buf;

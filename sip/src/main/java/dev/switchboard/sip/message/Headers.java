@@ -168,6 +168,23 @@ public final class Headers {
     return h;
   }
 
+  /**
+   * New lines for those named in {@code canonicalNames}, in order, holding their values as strings,
+   * so nothing of the message's received bytes stays reachable through them.
+   */
+  Headers detached(String... canonicalNames) {
+    Headers h = new Headers(canonicalNames.length + 2);
+    for (HeaderField f : fields) {
+      for (String c : canonicalNames) {
+        if (matches(f, c)) {
+          h.fields.add(new HeaderField(c, f.value()));
+          break;
+        }
+      }
+    }
+    return h;
+  }
+
   void addParsed(HeaderField f) {
     fields.add(f);
   }

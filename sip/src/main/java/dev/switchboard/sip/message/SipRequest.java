@@ -94,6 +94,15 @@ public final class SipRequest extends SipMessage {
   }
 
   @Override
+  public SipRequest skeleton() {
+    Headers h = headers.detached(IDENTITY);
+    h.add(HeaderNames.CONTENT_LENGTH, "0");
+    SipRequest s = new SipRequest(method, requestUriText, version(), h, null);
+    s.requestUri = requestUri;
+    return s;
+  }
+
+  @Override
   void appendStartLine(StringBuilder sb) {
     sb.append(method).append(' ').append(requestUriText).append(' ').append(version());
   }

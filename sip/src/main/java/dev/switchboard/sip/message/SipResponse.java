@@ -49,6 +49,13 @@ public final class SipResponse extends SipMessage {
   }
 
   @Override
+  public SipResponse skeleton() {
+    Headers h = headers.detached(IDENTITY);
+    h.add(HeaderNames.CONTENT_LENGTH, "0");
+    return new SipResponse(version(), status, reason, h, null);
+  }
+
+  @Override
   void appendStartLine(StringBuilder sb) {
     sb.append(version()).append(' ').append(status).append(' ').append(reason);
   }

@@ -50,6 +50,15 @@ public abstract sealed class ClientTransaction extends Transaction
 
   abstract void onResponse(SipResponse response);
 
+  @Override
+  void onSlim() {
+    super.onSlim();
+    SipResponse f = finalResponse;
+    if (f != null) {
+      finalResponse = f.skeleton();
+    }
+  }
+
   final void recordFinal(SipResponse response) {
     if (finalResponse == null) {
       finalResponse = response;

@@ -51,6 +51,8 @@ public final class InviteServerTransaction extends ServerTransaction {
         stopTimer(TimerName.G);
         stopTimer(TimerName.H);
         setState(CONFIRMED);
+        // Confirmed only absorbs ACKs for Timer I (5 s on UDP): the messages need not wait.
+        slim();
         startTimerOrTerminate(TimerName.I, config.timerI(isReliable()));
       }
       // RFC 6026: in Accepted the ACK is the TU's (the UAS core's or the proxy's) business.

@@ -48,7 +48,10 @@ public abstract sealed class ServerTransaction extends Transaction
     return peer();
   }
 
-  /** What the TU's admission learned about the request (see {@link Admission.Accept}), or null. */
+  /**
+   * What the TU's admission learned about the request (see {@link Admission.Accept}), or null; null
+   * again once the transaction is {@linkplain #slim slim}.
+   */
   public Object context() {
     return context;
   }
@@ -156,6 +159,17 @@ public abstract sealed class ServerTransaction extends Transaction
     }
     watch(stage);
     return false;
+  }
+
+  @Override
+  void onSlim() {
+    super.onSlim();
+    context = null; // what admission learned (the caller's account) served the request only
+    SipResponse last = lastResponse;
+    // Completed still retransmits its final response; later states only absorb.
+    if (last != null && last.isFinal() && state() != TransactionState.COMPLETED) {
+      lastResponse = last.skeleton();
+    }
   }
 
   /** Answers a retransmitted request with the last response, if there is one. */

@@ -24,7 +24,9 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
   final TransactionLayer layer;
   final TimerConfig config;
   private final TransactionKey key;
-  private final SipRequest request;
+  // Replaced by its skeleton once the TU lets go of it (see slim()).
+  private volatile SipRequest request;
+  private boolean slim;
   private final Endpoint peer;
   private final boolean reliable;
   private final TaskQueue queue = new TaskQueue();
@@ -73,6 +75,27 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
 
   public boolean isTerminated() {
     return state == TransactionState.TERMINATED;
+  }
+
+  /**
+   * The TU will read no more of this transaction than who it is: the request (and the kept
+   * response) shrink to their {@linkplain SipMessage#skeleton skeletons}. A proxy calls it when its
+   * response context is done, so a call's messages do not live on for Timer L's and M's 32 s.
+   * Queued behind the transaction's pending events.
+   */
+  public final void slim() {
+    execute(
+        () -> {
+          if (!slim) {
+            slim = true;
+            onSlim();
+          }
+        });
+  }
+
+  /** Shrinks what is kept; runs once, on the queue. */
+  void onSlim() {
+    request = request.skeleton();
   }
 
   /** Whether the transport retransmits for us, which turns off timers A, E and G. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 /**
  * How full the kernel's receive queues of our UDP sockets are: the queue in front of the reader
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class UdpBacklog {
   private static final Path[] TABLES = {Path.of("/proc/net/udp"), Path.of("/proc/net/udp6")};
   private static final long INTERVAL_NANOS = 20_000_000L;
+  // Compiled once: sampled 50 times a second, a split("\\s+") compiled a pattern each line.
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
 
   private final AtomicBoolean sampling = new AtomicBoolean();
   private volatile long sampledAt = Long.MIN_VALUE / 2;
@@ -57,7 +60,7 @@ final class UdpBacklog {
       }
       readable = true;
       for (int i = 1; i < lines.size(); i++) {
-        String[] f = lines.get(i).trim().split("\\s+");
+        String[] f = BLANKS.split(lines.get(i).trim());
         if (f.length < 5) {
           continue;
         }

@@ -181,6 +181,35 @@ class InviteClientTransactionTest extends LayerFixture {
   }
 
   @Test
+  void slimInAcceptedStillPassesForked2xxAndAcksALateFailureFromTheSkeleton() {
+    InviteClientTransaction tx = send(SERVER_UDP);
+    receive(180, "one", SERVER_UDP);
+    tx.slim();
+    assertThat(tx.request()).isNotSameAs(invite);
+    assertThat(tx.request().headers().all(HeaderNames.ROUTE))
+        .isEqualTo(invite.headers().all(HeaderNames.ROUTE));
+    // A late failure in Proceeding is ACKed from the skeleton, as §17.1.1.3 builds it.
+    receive(486, "one", SERVER_UDP);
+    SipRequest ack = Msgs.wire(transport.last().request());
+    assertThat(ack.topVia().branch()).isEqualTo(invite.topVia().branch());
+    assertThat(ack.headers().all(HeaderNames.ROUTE))
+        .isEqualTo(invite.headers().all(HeaderNames.ROUTE));
+    assertThat(ack.cseq().number()).isEqualTo(invite.cseq().number());
+    assertThat(tx.finalResponse().status()).isEqualTo(486);
+  }
+
+  @Test
+  void slimAfterA2xxKeepsTheFinalsSkeletonAndStillPassesRetransmissions() {
+    InviteClientTransaction tx = send(SERVER_UDP);
+    receive(200, "one", SERVER_UDP);
+    tx.slim();
+    receive(200, "one", SERVER_UDP);
+    assertThat(listener.events).hasSize(2);
+    assertThat(tx.finalResponse().to().tag()).isEqualTo("one");
+    assertThat(tx.state()).isEqualTo(ACCEPTED);
+  }
+
+  @Test
   void acceptedToTerminatedOnTimerMAfter32Seconds() {
     InviteClientTransaction tx = send(SERVER_UDP);
     at(1);

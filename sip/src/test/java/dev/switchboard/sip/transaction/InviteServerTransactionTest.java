@@ -174,6 +174,49 @@ class InviteServerTransactionTest extends LayerFixture {
   }
 
   @Test
+  void confirmedKeepsOnlyTheSkeletonsOfItsMessages() {
+    InviteServerTransaction tx = receive(CLIENT_UDP);
+    tx.respond(486);
+    ack(tx, CLIENT_UDP);
+    assertThat(tx.request()).isNotSameAs(invite);
+    assertThat(tx.request().callId()).isEqualTo(invite.callId());
+    assertThat(tx.request().headers().all("Route")).hasSize(2);
+    assertThat(tx.lastResponse().status()).isEqualTo(486);
+    assertThat(tx.lastResponse().to().tag()).isEqualTo(tx.localTag());
+    // Still absorbs what Confirmed absorbs, now from the skeletons.
+    transport.clear();
+    ack(tx, CLIENT_UDP);
+    retransmit(CLIENT_UDP);
+    assertThat(transport.all()).isEmpty();
+  }
+
+  @Test
+  void slimInAcceptedStillAbsorbsAndPassesTheTusRetransmitted2xx() {
+    InviteServerTransaction tx = receive(CLIENT_UDP);
+    SipResponse ok = tx.createResponse(200);
+    ok.addHeader("Contact", "<sip:bob@192.0.2.2>");
+    tx.respond(ok);
+    tx.slim();
+    assertThat(tx.lastResponse().status()).isEqualTo(200);
+    assertThat(tx.lastResponse().header("Contact")).isNull();
+    retransmit(CLIENT_UDP);
+    tx.respond(ok);
+    assertThat(transport.whats()).containsExactly("200", "200");
+    assertThat(user.requests).hasSize(1);
+  }
+
+  @Test
+  void slimInCompletedKeepsTheFinalResponseItRetransmits() {
+    InviteServerTransaction tx = receive(CLIENT_UDP);
+    SipResponse busy = tx.createResponse(486);
+    tx.respond(busy);
+    tx.slim();
+    assertThat(tx.lastResponse()).isSameAs(busy);
+    at(0.5);
+    assertThat(transport.secondsOf("486")).containsExactly(0.0, 0.5);
+  }
+
+  @Test
   void proceedingToAcceptedOn2xxFromTheTu() {
     InviteServerTransaction tx = receive(CLIENT_UDP);
     tx.respond(180);
