@@ -6,7 +6,7 @@
 #
 #   bench/sip-load.sh --jar app/target/switchboard.jar [--uacs 2] [--users 2000]
 #       [--step-seconds 10] [--reg-rates "2000 4000 ..."] [--call-rates "500 1000 ..."]
-#       [--hold-ms 500] [--mem-users 100000] [--mem-rate 2500] [--jvm "-Xms512m -Xmx512m"]
+#       [--hold-ms 500] [--mem-users 100000] [--mem-rate 2500] [--jvm "-Xmx1g"]
 #       [--warmup-seconds 30] [--java-extra "-D..."] [--only kamailio|switchboard] [--keep DIR]
 #
 # Loads, each split over --uacs SIPp client processes with disjoint user ranges (one SIPp process
@@ -42,7 +42,9 @@ hold_ms=500
 warmup=30
 mem_users=100000
 mem_rate=2500
-jvm="-Xms1g -Xmx1g -XX:+UseG1GC"
+# None by default: the README starts `java -jar … serve` without flags, so the JVM's defaults
+# (G1, a heap of up to a quarter of the RAM) are what a user runs and what is measured.
+jvm=""
 java_extra=""
 only=""
 keep=""
