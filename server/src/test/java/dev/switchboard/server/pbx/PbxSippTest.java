@@ -983,6 +983,57 @@ class PbxSippTest {
   }
 
   @Test
+  void pickupReachesOnlyTheCallsOfThePickersOwnGroups() throws Exception {
+    // Sales is 1002 and 1003; Support is 1004 and 1005: each group picks up its own calls.
+    groups.add(
+        new RingGroup(
+            "600", "Sales", RingStrategy.SIMULTANEOUS, List.of("1002", "1003"), 20, 60, null));
+    groups.add(
+        new RingGroup(
+            "601", "Support", RingStrategy.SIMULTANEOUS, List.of("1004", "1005"), 20, 60, null));
+    pbx.put(tenant());
+    Sipp.Running bobPhone = phone(resource("proxy-uas-cancelled.xml"), "1002");
+    try (SipProbe lamp = new SipProbe(port);
+        SipProbe dave = new SipProbe(port);
+        SipProbe carol = new SipProbe(port)) {
+      String lampCall = watchDialogs(lamp, "1002");
+      Sipp.Running caller = call("1002").start();
+      open.add(caller);
+      notifyWith(lamp, lampCall, "<state>early</state>", "active"); // 1002 is ringing
+
+      location.bind("1004", DOMAIN, dave.port(), 1000);
+      SipResponse notOurs = dial(dave, "1004", "pw", "*8");
+      assertThat(notOurs.status()).isEqualTo(480);
+      assertThat(notOurs.reason()).isEqualTo("No call to pick up");
+
+      location.bind("1003", DOMAIN, carol.port(), 1000);
+      assertDone(awaitPickup(carol, "*8"), "Picked up 1002@a.test");
+      answerPickedCall(carol);
+      assertOk(caller.await());
+    }
+    assertOk(bobPhone.await());
+    assertThat(onlyCallTo("1002").answeredBy()).isEqualTo("sip:1003@a.test");
+  }
+
+  /** {@code lamp} watches {@code user}'s dialogs as 1004; the subscription's Call-ID. */
+  private String watchDialogs(SipProbe lamp, String user) {
+    String subscribe =
+        lamp.request(
+            "SUBSCRIBE",
+            "sip:" + user + "@a.test",
+            "<sip:1004@a.test>;tag=b" + SipProbe.token(),
+            "<sip:" + user + "@a.test>",
+            "Event: dialog",
+            "Accept: application/dialog-info+xml",
+            "Expires: 600",
+            "Content-Length: 0");
+    SipRequest sent = lamp.sendAuthorized(subscribe, "1004", "pw");
+    SipResponse ok = lamp.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+    assertThat(ok.status()).isEqualTo(200);
+    return sent.callId();
+  }
+
+  @Test
   void directedPickupTakesOnlyTheNamedExtensionsCall() throws Exception {
     try (SipProbe carol = new SipProbe(port)) {
       location.bind("1003", DOMAIN, carol.port(), 1000);
