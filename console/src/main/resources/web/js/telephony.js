@@ -114,7 +114,7 @@ function createTenantForm(message, reload) {
 
 // ---- one tenant ----------------------------------------------------------------------------
 
-const TABS = ['extensions', 'registrations', 'calls', 'usage', 'features'];
+const TABS = ['extensions', 'registrations', 'lines', 'calls', 'usage', 'features'];
 
 export function tenantPage(main, me, domain, tab) {
   const body = h('div', { id: `tab-${tab}` });
@@ -129,7 +129,7 @@ export function tenantPage(main, me, domain, tab) {
     ),
     body,
   );
-  const pages = { extensions, registrations, calls, usage, features };
+  const pages = { extensions, registrations, lines, calls, usage, features };
   return pages[tab](body, me, domain);
 }
 
@@ -333,6 +333,43 @@ function registrations(root, me, domain) {
                 h('tr', { 'data-aor': b.aor },
                   h('td', {}, b.aor), h('td', {}, b.contact), h('td', {}, b.transport), h('td', {}, b.userAgent || ''),
                   h('td', { title: formatTime(b.expiresAt) }, t('reg.inSeconds', { seconds: Math.max(0, Math.round((Date.parse(b.expiresAt) - now) / 1000)) }))),
+              ),
+            ),
+      );
+      updated.textContent = t('reg.updated', { time: new Date().toLocaleTimeString(currentLang()) });
+    } catch (e) {
+      if (!stopped) list.replaceChildren(errorLine(e));
+    }
+    if (!stopped) timer = setTimeout(poll, 2000);
+  }
+  poll();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+// ---- who is on the phone now -----------------------------------------------------------------
+
+// The PBX's own dialog state (what busy lamps show), polled like the registrations.
+function lines(root, me, domain) {
+  const list = h('div', { id: 'line-list' }, h('p', {}, t('common.loading')));
+  const updated = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite', id: 'lines-updated' });
+  root.replaceChildren(h('p', { class: 'muted' }, t('lines.live')), updated, list);
+  let stopped = false;
+  let timer = null;
+  async function poll() {
+    try {
+      const r = await api('GET', `/api/v1/tenants/${enc(domain)}/lines`);
+      if (stopped) return;
+      list.replaceChildren(
+        r.items.length === 0
+          ? h('p', { class: 'muted', id: 'lines-none' }, t('lines.none'))
+          : table(
+              [t('lines.extension'), t('lines.state'), t('lines.direction')],
+              r.items.map((l) =>
+                h('tr', { 'data-aor': l.aor, 'data-state': l.state },
+                  h('td', {}, l.aor), h('td', {}, t(`lines.state.${l.state}`)), h('td', {}, t(`lines.${l.direction}`))),
               ),
             ),
       );

@@ -116,6 +116,7 @@ public final class ApiServer implements AutoCloseable {
                       tenants,
                       new CallRecordRepository(db.jdbi()),
                       node.registrations(),
+                      node.lines(),
                       Clock.systemUTC())
                   .register(cfg.routes);
               new SecurityRoutes(node.security(), Clock.systemUTC()).register(cfg.routes);
