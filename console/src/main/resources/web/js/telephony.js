@@ -114,7 +114,7 @@ function createTenantForm(message, reload) {
 
 // ---- one tenant ----------------------------------------------------------------------------
 
-const TABS = ['extensions', 'registrations', 'calls', 'usage', 'features'];
+const TABS = ['extensions', 'registrations', 'lines', 'calls', 'usage', 'groups', 'features'];
 
 export function tenantPage(main, me, domain, tab) {
   const body = h('div', { id: `tab-${tab}` });
@@ -129,7 +129,7 @@ export function tenantPage(main, me, domain, tab) {
     ),
     body,
   );
-  const pages = { extensions, registrations, calls, usage, features };
+  const pages = { extensions, registrations, lines, calls, usage, groups, features };
   return pages[tab](body, me, domain);
 }
 
@@ -202,11 +202,17 @@ function extensionRow(base, a, canWrite, message, reload) {
     row.lastChild.replaceChildren(form);
     name.focus();
   });
+  const handling = h('button', { type: 'button', 'data-action': 'call-handling' }, t('fwd.edit'));
+  handling.addEventListener('click', () => {
+    const form = callHandlingForm(a, (options) => act({ options }, t('fwd.saved', { user: a.user })), reload);
+    row.lastChild.replaceChildren(form);
+  });
   row.lastChild.append(
     h(
       'div',
       { class: 'actions' },
       edit,
+      handling,
       h(
         'button',
         {
@@ -219,6 +225,58 @@ function extensionRow(base, a, canWrite, message, reload) {
     ),
   );
   return row;
+}
+
+// Forwarding, do-not-disturb and follow-me of one extension: the account's options.
+function callHandlingForm(a, save, cancel) {
+  const o = a.options || {};
+  const text = (name, value) => h('input', { name, value: value || '', maxlength: 512 });
+  const dnd = h('input', { name: 'doNotDisturb', type: 'checkbox', checked: o.doNotDisturb ? true : null });
+  const always = text('forwardUnconditional', o.forwardUnconditional);
+  const busy = text('forwardBusy', o.forwardBusy);
+  const noAnswer = text('forwardNoAnswer', o.forwardNoAnswer);
+  const seconds = h('input', { name: 'noAnswerSeconds', type: 'number', min: 5, max: 300, value: String(o.noAnswerSeconds || 20) });
+  const offline = text('forwardUnregistered', o.forwardUnregistered);
+  const followMe = h('input', {
+    name: 'followMe',
+    value: (o.followMe || []).map((x) => `${x.destination}/${x.ringSeconds}`).join(', '),
+    placeholder: '01701234567/20',
+  });
+  const form = h(
+    'form',
+    { class: 'fields', 'data-call-handling': a.user },
+    field(t('fwd.dnd'), dnd),
+    field(t('fwd.always'), always),
+    field(t('fwd.busy'), busy),
+    field(t('fwd.noAnswer'), noAnswer),
+    field(t('fwd.seconds'), seconds),
+    field(t('fwd.unregistered'), offline),
+    field(t('fwd.followMe'), followMe),
+    h('p', { class: 'muted' }, t('fwd.hint')),
+    h('button', { type: 'submit', class: 'primary' }, t('common.save')),
+    h('button', { type: 'button', onclick: () => cancel() }, t('common.cancel')),
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const steps = followMe.value
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x)
+      .map((x) => {
+        const [destination, ring] = x.split('/');
+        return { destination: destination.trim(), ringSeconds: Number(ring || 20) };
+      });
+    save({
+      doNotDisturb: dnd.checked,
+      forwardUnconditional: always.value || null,
+      forwardBusy: busy.value || null,
+      forwardNoAnswer: noAnswer.value || null,
+      noAnswerSeconds: Number(seconds.value),
+      forwardUnregistered: offline.value || null,
+      followMe: steps,
+    });
+  });
+  return form;
 }
 
 function createExtensionForm(base, message, reload) {
@@ -333,6 +391,136 @@ function registrations(root, me, domain) {
                 h('tr', { 'data-aor': b.aor },
                   h('td', {}, b.aor), h('td', {}, b.contact), h('td', {}, b.transport), h('td', {}, b.userAgent || ''),
                   h('td', { title: formatTime(b.expiresAt) }, t('reg.inSeconds', { seconds: Math.max(0, Math.round((Date.parse(b.expiresAt) - now) / 1000)) }))),
+              ),
+            ),
+      );
+      updated.textContent = t('reg.updated', { time: new Date().toLocaleTimeString(currentLang()) });
+    } catch (e) {
+      if (!stopped) list.replaceChildren(errorLine(e));
+    }
+    if (!stopped) timer = setTimeout(poll, 2000);
+  }
+  poll();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+// ---- ring and hunt groups -------------------------------------------------------------------
+
+function groups(root, me, domain) {
+  const canWrite = me.role === 'admin' || me.role === 'tenant_admin';
+  const base = `/api/v1/tenants/${enc(domain)}/groups`;
+  const list = h('div', { id: 'group-list' }, h('p', {}, t('common.loading')));
+  const message = h('p', { role: 'status', class: 'ok' });
+  root.replaceChildren(h('p', { class: 'muted' }, t('groups.intro')), message, list);
+  if (canWrite) root.append(createGroupForm(base, message, load));
+
+  async function load() {
+    try {
+      const r = await api('GET', base);
+      list.replaceChildren(
+        r.items.length === 0
+          ? h('p', { class: 'muted', id: 'groups-none' }, t('groups.none'))
+          : table(
+              [t('groups.number'), t('groups.name'), t('groups.strategy'), t('groups.members'), t('groups.ringTimes'), t('groups.final'), t('common.actions')],
+              r.items.map((g) =>
+                h('tr', { 'data-group': g.number },
+                  h('td', {}, g.number), h('td', {}, g.name), h('td', {}, t(`groups.strategy.${g.strategy}`)),
+                  h('td', {}, g.members.join(', ')),
+                  h('td', {}, t('groups.seconds', { member: g.memberRingSeconds, total: g.totalRingSeconds })),
+                  h('td', {}, g.finalDestination || ''),
+                  h('td', {}, canWrite
+                    ? h('button', {
+                        type: 'button',
+                        'data-action': 'delete',
+                        onclick: async () => {
+                          try {
+                            await api('DELETE', `${base}/${enc(g.number)}`);
+                            message.textContent = t('groups.deleted', { number: g.number });
+                            load();
+                          } catch (e) {
+                            message.textContent = problem(e);
+                          }
+                        },
+                      }, t('groups.delete'))
+                    : '')),
+              ),
+            ),
+      );
+    } catch (e) {
+      list.replaceChildren(errorLine(e));
+    }
+  }
+  load();
+}
+
+function createGroupForm(base, message, reload) {
+  const number = h('input', { name: 'number', required: true, maxlength: 16, inputmode: 'numeric', pattern: '[0-9]{2,16}' });
+  const name = h('input', { name: 'name', required: true, maxlength: 200 });
+  const strategy = h('select', { name: 'strategy' },
+    ['simultaneous', 'in_order', 'round_robin'].map((x) => h('option', { value: x }, t(`groups.strategy.${x}`))));
+  const members = h('input', { name: 'members', required: true, placeholder: '1002, 1003' });
+  const member = h('input', { name: 'memberRingSeconds', type: 'number', min: 5, max: 300, value: '20' });
+  const total = h('input', { name: 'totalRingSeconds', type: 'number', min: 5, max: 900, value: '60' });
+  const final = h('input', { name: 'finalDestination', maxlength: 512 });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    { class: 'card', id: 'create-group' },
+    h('h2', {}, t('groups.create')),
+    h('div', { class: 'fields' },
+      field(t('groups.number'), number), field(t('groups.name'), name), field(t('groups.strategy'), strategy),
+      field(t('groups.members'), members), field(t('groups.memberSeconds'), member), field(t('groups.totalSeconds'), total),
+      field(t('groups.final'), final),
+      h('button', { type: 'submit', class: 'primary' }, t('common.create'))),
+    error,
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    error.textContent = '';
+    try {
+      const g = await api('POST', base, {
+        number: number.value,
+        name: name.value,
+        strategy: strategy.value,
+        members: members.value.split(',').map((x) => x.trim()).filter((x) => x),
+        memberRingSeconds: Number(member.value),
+        totalRingSeconds: Number(total.value),
+        finalDestination: final.value || null,
+      });
+      message.textContent = t('groups.created', { number: g.number });
+      form.reset();
+      reload();
+    } catch (e) {
+      error.textContent = problem(e);
+    }
+  });
+  return form;
+}
+
+// ---- who is on the phone now -----------------------------------------------------------------
+
+// The PBX's own dialog state (what busy lamps show), polled like the registrations.
+function lines(root, me, domain) {
+  const list = h('div', { id: 'line-list' }, h('p', {}, t('common.loading')));
+  const updated = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite', id: 'lines-updated' });
+  root.replaceChildren(h('p', { class: 'muted' }, t('lines.live')), updated, list);
+  let stopped = false;
+  let timer = null;
+  async function poll() {
+    try {
+      const r = await api('GET', `/api/v1/tenants/${enc(domain)}/lines`);
+      if (stopped) return;
+      list.replaceChildren(
+        r.items.length === 0
+          ? h('p', { class: 'muted', id: 'lines-none' }, t('lines.none'))
+          : table(
+              [t('lines.extension'), t('lines.state'), t('lines.direction')],
+              r.items.map((l) =>
+                h('tr', { 'data-aor': l.aor, 'data-state': l.state },
+                  h('td', {}, l.aor), h('td', {}, t(`lines.state.${l.state}`)), h('td', {}, t(`lines.${l.direction}`))),
               ),
             ),
       );

@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.LiveLines;
 import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.media.rtp.PortRange;
@@ -92,21 +93,6 @@ public final class Node implements AutoCloseable {
                   options.data.resolve("location")));
       Mailboxes mailboxes = new Mailboxes(options.data.resolve("voicemail"));
       NodeMetrics metrics = new NodeMetrics(registrar.locationService(), usage);
-      ApiServer http =
-          open(
-              parts,
-              ApiServer.start(
-                  options.bind,
-                  options.httpPort,
-                  database,
-                  AdminToken.of(adminToken),
-                  httpSettings,
-                  new NodeState(
-                      new LiveRegistrations(registrar.locationService()),
-                      registrar.gate().security(),
-                      metrics::scrape,
-                      mailboxes)));
-      open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       PbxDirectory pbx =
           open(
               parts,
@@ -125,6 +111,30 @@ public final class Node implements AutoCloseable {
           open(parts, new PbxServices(pbx, messages, Clock.systemUTC(), PBX_POLL));
       // Owners' phones watch their mailbox (RFC 3842) through the PBX's event server.
       pbxServices.messageSummary(new MessageSummary(mailboxes));
+      ApiServer http =
+          open(
+              parts,
+              ApiServer.start(
+                  options.bind,
+                  options.httpPort,
+                  database,
+                  AdminToken.of(adminToken),
+                  httpSettings,
+                  new NodeState(
+                      new LiveRegistrations(registrar.locationService()),
+                      registrar.gate().security(),
+                      metrics::scrape,
+                      mailboxes,
+                      domain ->
+                          pbxServices.lines(domain).stream()
+                              .map(
+                                  l ->
+                                      new LiveLines.Line(
+                                          l.aor(),
+                                          l.state(),
+                                          l.initiator() ? "outgoing" : "incoming"))
+                              .toList())));
+      open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
               .withRegistrar(registrar.registrar()::onRegister)

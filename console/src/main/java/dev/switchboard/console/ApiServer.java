@@ -111,11 +111,13 @@ public final class ApiServer implements AutoCloseable {
               new AccountRoutes(accounts, mapper).register(cfg.routes);
               new VoicemailRoutes(accounts, node.voicemail(), mapper).register(cfg.routes);
               new FeatureCodeRoutes(new PbxRepository(db.jdbi()), mapper).register(cfg.routes);
+              new PbxRoutes(new PbxRepository(db.jdbi()), mapper).register(cfg.routes);
               new ImportRoutes(importer, jobs, tenants).register(cfg.routes);
               new UsageRoutes(
                       tenants,
                       new CallRecordRepository(db.jdbi()),
                       node.registrations(),
+                      node.lines(),
                       Clock.systemUTC())
                   .register(cfg.routes);
               new SecurityRoutes(node.security(), Clock.systemUTC()).register(cfg.routes);

@@ -288,6 +288,26 @@ public final class JsonBody {
     return out;
   }
 
+  /** The array of strings {@code field}; null when absent or JSON null. */
+  public List<String> texts(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isArray()) {
+      throw new InvalidValueException(prefix + field, prefix + field + " must be an array");
+    }
+    List<String> items = new java.util.ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isTextual()) {
+        String at = prefix + field + "[" + i + "]";
+        throw new InvalidValueException(at, at + " must be a string");
+      }
+      items.add(v.get(i).asText());
+    }
+    return items;
+  }
+
   /**
    * The nested object {@code field} as a tree, for maps keyed by free-form names; null when absent
    * or JSON null.

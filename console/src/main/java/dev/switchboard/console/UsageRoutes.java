@@ -14,8 +14,9 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * {@code /api/v1/tenants/{domain}/calls} and {@code .../registrations}: a tenant's call log and who
- * is registered now, newest or alphabetical first, a page at a time.
+ * {@code /api/v1/tenants/{domain}/calls}, {@code .../registrations} and {@code .../lines}: a
+ * tenant's call log, who is registered now (alphabetical, a page at a time) and who is on the phone
+ * now.
  */
 final class UsageRoutes {
 
@@ -28,19 +29,32 @@ final class UsageRoutes {
   private final TenantRepository tenants;
   private final CallRecordRepository calls;
   private final Registrations bindings;
+  private final LiveLines lines;
   private final Clock clock;
 
   UsageRoutes(
-      TenantRepository tenants, CallRecordRepository calls, Registrations bindings, Clock clock) {
+      TenantRepository tenants,
+      CallRecordRepository calls,
+      Registrations bindings,
+      LiveLines lines,
+      Clock clock) {
     this.tenants = tenants;
     this.calls = calls;
     this.bindings = bindings;
+    this.lines = lines;
     this.clock = clock;
   }
 
   void register(RoutesConfig routes) {
     routes.get("/api/v1/tenants/{domain}/calls", this::calls);
     routes.get("/api/v1/tenants/{domain}/registrations", this::registrations);
+    routes.get("/api/v1/tenants/{domain}/lines", this::lines);
+  }
+
+  private void lines(Context ctx) {
+    QueryString.of(ctx, Set.of());
+    String domain = tenants.get(ctx.pathParam("domain")).domain();
+    ctx.json(new PageView<>(lines.now(domain), null));
   }
 
   private void calls(Context ctx) {

@@ -97,6 +97,187 @@ class ConsoleLiveSipBrowserTest {
     }
   }
 
+  /**
+   * The tenant's "On the phone" page follows a call from the PBX's own dialog state, without a
+   * reload: both extensions on the call while it lasts, in English and Chinese, nobody after it.
+   */
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  void theOnThePhonePageShowsWhoIsOnACallNow() throws Exception {
+    try (Switchboard sb = Switchboard.start(dir.resolve("data"), 0);
+        Chromium chromium = Chromium.start(1366, 768)) {
+      sb.post("/api/v1/users", Map.of("email", ADMIN, "password", PASSWORD, "role", "admin"));
+      sb.tenant("a.test", "1001", "1002");
+      ChromeDriver driver = chromium.driver();
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+      // The page re-renders on each poll and language switch: an element read may go stale.
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+      try {
+        driver.get(sb.url() + "/");
+        WebElement signIn =
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+        signIn.findElement(By.name("email")).sendKeys(ADMIN);
+        signIn.findElement(By.name("password")).sendKeys(PASSWORD);
+        signIn.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-tenant")));
+        driver.get(sb.url() + "/#/telephony/tenants/a.test/lines");
+        waitFor(wait, "#lines-none");
+        driver.executeScript("window.__sameDocument = true;");
+
+        // A call that lasts: the caller hangs up 8 s after the answer.
+        Path longCall =
+            Switchboard.scenario(
+                dir,
+                "proxy-uac-call-8s.xml",
+                java.nio.file.Files.readString(Switchboard.scenario(dir, "proxy-uac-call.xml"))
+                    .replace("<pause milliseconds=\"200\"/>", "<pause milliseconds=\"8000\"/>"));
+        try (Sipp.Running callee =
+                Phones.callee(
+                    dir, sb, "1002", "a.test", Switchboard.scenario(dir, "proxy-uas-answer.xml"));
+            Sipp.Running caller =
+                Phones.caller(dir, sb.sipPort(), longCall, "1001", "a.test", "1002", "a.test")
+                    .start()) {
+          rowShows(wait, "sip:1002@a.test", "On a call", "Incoming");
+          rowShows(wait, "sip:1001@a.test", "On a call", "Outgoing");
+          assertThat(driver.executeScript("return window.__sameDocument === true;"))
+              .as("the rows arrived without a reload")
+              .isEqualTo(true);
+          chromium.screenshot("e2e-04-on-the-phone");
+          new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang")))
+              .selectByValue("zh-CN");
+          wait.until(
+              d ->
+                  d.findElement(By.cssSelector("tr[data-aor='sip:1002@a.test']"))
+                      .getText()
+                      .contains("通话中"));
+          assertThat(driver.findElement(By.id("main")).getText()).contains("正在通话", "呼入");
+          chromium.screenshot("e2e-05-on-the-phone-zh-CN");
+          new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang")))
+              .selectByValue("en");
+          assertOk(caller.await());
+          assertOk(callee.await());
+        }
+        waitFor(wait, "#lines-none"); // the BYE ended it
+      } catch (Exception | AssertionError e) {
+        chromium.screenshot("e2e-failed");
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The tenant admin's PBX pages: call handling set on an extension in the UI routes the next call
+   * (DND, busy forwarding to a colleague), and a hunt group made in the Groups tab is stored and
+   * shown in English and Chinese; a group number that is an extension is refused with the reason.
+   */
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  void callHandlingAndGroupsSetInTheConsoleRouteCalls() throws Exception {
+    try (Switchboard sb = Switchboard.start(dir.resolve("data"), 0);
+        Chromium chromium = Chromium.start(1366, 900)) {
+      sb.post("/api/v1/users", Map.of("email", ADMIN, "password", PASSWORD, "role", "admin"));
+      sb.tenant("a.test", "1001", "1002", "1003");
+      ChromeDriver driver = chromium.driver();
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+      // The page re-renders on each poll and language switch: an element read may go stale.
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+      try {
+        driver.get(sb.url() + "/");
+        WebElement signIn =
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+        signIn.findElement(By.name("email")).sendKeys(ADMIN);
+        signIn.findElement(By.name("password")).sendKeys(PASSWORD);
+        signIn.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-tenant")));
+
+        driver.get(sb.url() + "/#/telephony/tenants/a.test/extensions");
+        waitFor(wait, "tr[data-user='1002'] button[data-action='call-handling']").click();
+        WebElement form = waitFor(wait, "form[data-call-handling='1002']");
+        form.findElement(By.name("doNotDisturb")).click();
+        form.findElement(By.name("forwardBusy")).sendKeys("1003");
+        form.findElement(By.name("followMe")).sendKeys("01701234567/25");
+        chromium.screenshot("e2e-06-call-handling");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("main")).getText().contains("Call handling of 1002"));
+        com.fasterxml.jackson.databind.JsonNode o =
+            sb.get("/api/v1/tenants/a.test/accounts/1002").get("options");
+        assertThat(o.get("doNotDisturb").asBoolean()).as(o.toString()).isTrue();
+        assertThat(o.get("forwardBusy").asText()).isEqualTo("1003");
+        assertThat(o.get("followMe").get(0).get("destination").asText()).isEqualTo("01701234567");
+        assertThat(o.get("followMe").get(0).get("ringSeconds").asInt()).isEqualTo(25);
+
+        // 1002 is in DND: busy, which now forwards to 1003's phone.
+        Thread.sleep(1_000); // the SIP side follows the change log every 500 ms
+        try (Sipp.Running carol =
+            Phones.callee(
+                dir, sb, "1003", "a.test", Switchboard.scenario(dir, "proxy-uas-answer.xml"))) {
+          assertOk(
+              Phones.caller(
+                      dir,
+                      sb.sipPort(),
+                      Switchboard.scenario(dir, "proxy-uac-call.xml"),
+                      "1001",
+                      "a.test",
+                      "1002",
+                      "a.test")
+                  .run());
+          assertOk(carol.await());
+        }
+        com.fasterxml.jackson.databind.JsonNode cdr = sb.awaitCall("a.test", "1001", "1002");
+        assertThat(cdr.get("routing").asText()).isEqualTo("forwarded");
+        assertThat(cdr.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");
+
+        driver.get(sb.url() + "/#/telephony/tenants/a.test/groups");
+        waitFor(wait, "#groups-none");
+        WebElement group = waitFor(wait, "#create-group");
+        group.findElement(By.name("number")).sendKeys("600");
+        group.findElement(By.name("name")).sendKeys("Sales");
+        new org.openqa.selenium.support.ui.Select(group.findElement(By.name("strategy")))
+            .selectByValue("in_order");
+        group.findElement(By.name("members")).sendKeys("1002, 1003");
+        group.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement row = waitFor(wait, "tr[data-group='600']");
+        assertThat(row.getText()).contains("Sales", "In order", "1002, 1003");
+        assertThat(sb.get("/api/v1/tenants/a.test/groups/600").get("strategy").asText())
+            .isEqualTo("in_order");
+
+        group = driver.findElement(By.id("create-group"));
+        group.findElement(By.name("number")).sendKeys("1001");
+        group.findElement(By.name("name")).sendKeys("Clash");
+        group.findElement(By.name("members")).sendKeys("1002");
+        group.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(
+            d ->
+                d.findElement(By.cssSelector("#create-group .error"))
+                    .getText()
+                    .contains("1001 is an extension"));
+        chromium.screenshot("e2e-07-groups");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang")))
+            .selectByValue("zh-CN");
+        wait.until(
+            d -> d.findElement(By.cssSelector("tr[data-group='600']")).getText().contains("依次振铃"));
+        assertThat(driver.findElement(By.id("main")).getText()).contains("振铃组", "新建振铃组");
+        chromium.screenshot("e2e-08-groups-zh-CN");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang")))
+            .selectByValue("en");
+      } catch (Exception | AssertionError e) {
+        chromium.screenshot("e2e-failed");
+        throw e;
+      }
+    }
+  }
+
+  /** Waits until the confirmed call row of {@code aor} shows every one of {@code texts}. */
+  private static void rowShows(WebDriverWait wait, String aor, String... texts) {
+    String css = "tr[data-aor='" + aor + "'][data-state='confirmed']";
+    wait.until(
+        d -> {
+          String text = d.findElement(By.cssSelector(css)).getText();
+          return java.util.Arrays.stream(texts).allMatch(text::contains);
+        });
+  }
+
   private static WebElement waitFor(WebDriverWait wait, String css) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }

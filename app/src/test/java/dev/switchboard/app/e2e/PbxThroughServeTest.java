@@ -2,8 +2,10 @@ package dev.switchboard.app.e2e;
 
 import static dev.switchboard.app.e2e.Phones.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.server.peers.KamailioPeer;
 import dev.switchboard.server.sipp.Sipp;
 import dev.switchboard.server.wire.SipProbe;
 import dev.switchboard.sip.message.SipRequest;
@@ -82,6 +84,120 @@ class PbxThroughServeTest {
       JsonNode dnd = sb.awaitCall("a.test", "1001", "1004");
       assertThat(dnd.get("routing").asText()).isEqualTo("forwarded");
       assertThat(dnd.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");
+    }
+  }
+
+  /**
+   * Forwarding to another domain: 1002 forwards always to {@code sip:2001@b.test}, a phone
+   * registered at a Kamailio peer; 1001's call to 1002 goes out through the route to Kamailio with
+   * the Diversion, and 2001's phone answers it.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void forwardingToAnOutsideDomainReachesAPhoneAtTheKamailioPeer() throws Exception {
+    int port = Switchboard.freeSipPort();
+    KamailioPeer.Settings settings =
+        KamailioPeer.Settings.defaults().withPeer("a.test", "127.0.0.1", port);
+    try (KamailioPeer kamailio = KamailioPeer.start(settings);
+        Switchboard sb =
+            Switchboard.start(
+                dir.resolve("data"), port, "--route", "b.test=127.0.0.1:" + kamailio.port())) {
+      sb.tenant("a.test", "1001", "1002");
+      sb.patch(
+          "/api/v1/tenants/a.test/accounts/1002",
+          Map.of("options", Map.of("forwardUnconditional", "sip:2001@b.test")));
+      Path answer = divertedFrom("1002", "unconditional");
+      try (Sipp.Running atKamailio =
+          Phones.callee(
+              dir, "127.0.0.1", kamailio.port(), "2001", "b.test", settings.password(), answer)) {
+        Sipp.Result call =
+            Phones.caller(
+                    dir,
+                    port,
+                    Switchboard.scenario(dir, "proxy-uac-call.xml"),
+                    "1001",
+                    "a.test",
+                    "1002",
+                    "a.test")
+                .run();
+        assertThat(call.allSucceeded()).as(call.describe() + kamailio.log()).isTrue();
+        Sipp.Result answered = atKamailio.await();
+        assertThat(answered.allSucceeded()).as(answered.describe() + kamailio.log()).isTrue();
+      }
+      JsonNode cdr = sb.awaitCall("a.test", "1001", "1002");
+      assertThat(cdr.get("status").asInt()).as(cdr.toString()).isEqualTo(200);
+      assertThat(cdr.get("routing").asText()).as(cdr.toString()).isEqualTo("forwarded");
+      // Answered outside the tenant: no extension of ours took it.
+      assertThat(cdr.path("answeredBy").isNull() || cdr.path("answeredBy").isMissingNode())
+          .as(cdr.toString())
+          .isTrue();
+    }
+  }
+
+  /**
+   * A hunt group and the dial plan made through the API: the group's number hunts past a busy
+   * member to the next, bad input gets a 400 naming the field, and the dial plan reads back.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aHuntGroupMadeThroughTheApiRoutesCalls() throws Exception {
+    try (Switchboard sb = Switchboard.start(dir.resolve("data"), 0)) {
+      sb.tenant("a.test", "1001", "1002", "1003");
+      String groups = "/api/v1/tenants/a.test/groups";
+      JsonNode made =
+          sb.post(
+              groups,
+              Map.of(
+                  "number", "600",
+                  "name", "Sales",
+                  "strategy", "in_order",
+                  "members", java.util.List.of("1002", "1003"),
+                  "memberRingSeconds", 10));
+      assertThat(made.get("strategy").asText()).isEqualTo("in_order");
+      assertThat(sb.get(groups + "/600").get("members").toString())
+          .isEqualTo("[\"1002\",\"1003\"]");
+      assertThatThrownBy(
+              () ->
+                  sb.post(
+                      groups,
+                      Map.of(
+                          "number", "601",
+                          "name", "Odd",
+                          "strategy", "random",
+                          "members", java.util.List.of("1002"))))
+          .hasMessageContaining("400")
+          .hasMessageContaining("strategy");
+      assertThatThrownBy(
+              () ->
+                  sb.post(
+                      groups,
+                      Map.of(
+                          "number", "1002",
+                          "name", "Clash",
+                          "strategy", "simultaneous",
+                          "members", java.util.List.of("1003"))))
+          .hasMessageContaining("number");
+
+      JsonNode plan =
+          sb.patch(
+              "/api/v1/tenants/a.test/dial-plan",
+              Map.of("countryCode", "86", "emergencyNumbers", java.util.List.of("110", "120")));
+      assertThat(plan.get("countryCode").asText()).isEqualTo("86");
+      assertThat(sb.get("/api/v1/tenants/a.test/dial-plan").get("emergencyNumbers").toString())
+          .isEqualTo("[\"110\",\"120\"]");
+
+      // 1002 is busy: the group hunts on to 1003, whose phone takes the call.
+      Thread.sleep(1_000); // the SIP side follows the change log every 500 ms
+      try (Sipp.Running busy =
+          Phones.callee(
+              dir, sb, "1002", "a.test", Switchboard.scenario(dir, "proxy-uas-busy.xml"))) {
+        callAnsweredBy1003(sb, "600", Switchboard.scenario(dir, "proxy-uas-answer.xml"));
+        assertOk(busy.await());
+      }
+      JsonNode cdr = sb.awaitCall("a.test", "1001", "600");
+      assertThat(cdr.get("status").asInt()).isEqualTo(200);
+      assertThat(cdr.get("routing").asText()).isEqualTo("group");
+      assertThat(cdr.get("answeredBy").asText()).isEqualTo("sip:1003@a.test");
     }
   }
 

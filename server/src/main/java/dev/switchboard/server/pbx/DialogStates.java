@@ -6,6 +6,9 @@ import dev.switchboard.server.proxy.Target;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.message.SipUri;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -129,6 +132,27 @@ final class DialogStates implements CallObserver {
       }
     }
     return false;
+  }
+
+  /**
+   * Every call of {@code domain}'s extensions now, by address of record: what the tenant admin's
+   * console shows as who is on the phone (the same state busy lamps get).
+   */
+  List<LineState> lines(String domain) {
+    String suffix = "@" + domain.toLowerCase(java.util.Locale.ROOT);
+    List<LineState> lines = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Dialog>> e : byAor.entrySet()) {
+      if (e.getKey().endsWith(suffix)) {
+        Map<String, Dialog> dialogs = e.getValue();
+        synchronized (dialogs) {
+          for (Dialog d : dialogs.values()) {
+            lines.add(new LineState(e.getKey(), d.state(), d.initiator()));
+          }
+        }
+      }
+    }
+    lines.sort(Comparator.comparing(LineState::aor));
+    return lines;
   }
 
   /** The dialog elements of {@code aor}'s calls now (empty when it is idle). */

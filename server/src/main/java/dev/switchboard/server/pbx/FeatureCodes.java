@@ -8,11 +8,14 @@ import dev.switchboard.server.usage.CallDetailRecord.Routing;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.account.AccountOptions;
 import dev.switchboard.store.pbx.Feature;
+import dev.switchboard.store.pbx.RingGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
@@ -112,10 +115,10 @@ final class FeatureCodes {
   }
 
   /**
-   * Call pickup: the oldest call ringing an extension of the picker's pickup group (the tenant), or
-   * ringing {@code target} for directed pickup, gets a branch to the picker's phones. When the
-   * picker answers, the proxy cancels the branches that were ringing; the picker's own attempt is
-   * ended with the reason phrase.
+   * Call pickup: the oldest call ringing an extension of the picker's pickup group (its ring
+   * groups' members, or the tenant when it is in none), or ringing {@code target} for directed
+   * pickup, gets a branch to the picker's phones. When the picker answers, the proxy cancels the
+   * branches that were ringing; the picker's own attempt is ended with the reason phrase.
    */
   private Resolution pickup(String domain, String picker, String target, CallTracker tracker) {
     if (target != null && pbx.options(domain, target).isEmpty()) {
@@ -123,12 +126,15 @@ final class FeatureCodes {
     }
     String own = "sip:" + picker + "@" + domain;
     String suffix = "@" + domain;
+    Set<String> group = pickupGroup(domain, picker);
     DialogStates.Ringing ringing =
         dialogs.ringing(
             aor ->
                 target != null
                     ? aor.equals("sip:" + target + suffix)
-                    : aor.endsWith(suffix) && !aor.equals(own));
+                    : aor.endsWith(suffix)
+                        && !aor.equals(own)
+                        && (group == null || group.contains(aor)));
     if (ringing == null) {
       return new Resolution.Answer(480, "No call to pick up");
     }
@@ -147,6 +153,26 @@ final class FeatureCodes {
     }
     tracker.routed(ringing.call().callId(), ringing.call().callerTag(), Routing.PICKUP);
     return new Resolution.Answer(DONE, "Picked up " + ringing.aor().substring(4));
+  }
+
+  /**
+   * The addresses {@code picker}'s {@code *8} may pick up: the members of every ring group the
+   * picker belongs to; null (the whole tenant) for an extension in no group, as in a small office
+   * that has none.
+   */
+  private Set<String> pickupGroup(String domain, String picker) {
+    Set<String> members = null;
+    for (RingGroup g : pbx.tenant(domain).groups()) {
+      if (g.members().contains(picker)) {
+        if (members == null) {
+          members = new HashSet<>();
+        }
+        for (String m : g.members()) {
+          members.add("sip:" + m + "@" + domain);
+        }
+      }
+    }
+    return members;
   }
 
   private static CompletionStage<Resolution> done(Resolution r) {

@@ -4,6 +4,7 @@ import dev.switchboard.server.proxy.ProxyHooks;
 import dev.switchboard.server.sip.StackFeatures;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -16,6 +17,7 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
   private final Clock clock;
   private final Duration poll;
   private volatile PresenceServer presence;
+  private volatile DialogStates dialogs;
   private volatile Function<String, String> messageSummary;
 
   /**
@@ -35,6 +37,7 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
       messages.start(stack.layer(), stack.address(), stack.location(), poll);
     }
     DialogStates dialogs = new DialogStates();
+    this.dialogs = dialogs;
     presence =
         new PresenceServer(
             pbx,
@@ -73,6 +76,12 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
     if (p != null) {
       p.messageSummary(summary);
     }
+  }
+
+  /** The calls of {@code domain}'s extensions now; empty before the stack is bound. */
+  public List<LineState> lines(String domain) {
+    DialogStates d = dialogs;
+    return d == null ? List.of() : d.lines(domain);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.switchboard.server.usage.CallDetailRecord.Direction;
 import dev.switchboard.server.usage.CallDetailRecord.EndedBy;
 import dev.switchboard.server.usage.CallDetailRecord.Routing;
 import dev.switchboard.server.usage.UsageSink;
+import dev.switchboard.sip.message.Address;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipUri;
 import dev.switchboard.sip.transaction.TimerService;
@@ -59,7 +60,20 @@ public final class CallTracker {
     }
   }
 
+  /** A REFER that passed inside a dialog: who asked, and when. */
+  private record Referral(String referredBy, Instant at) {}
+
+  /**
+   * How long after a REFER the referee's INVITE to the target counts as the transfer (RFC 3261's
+   * 64*T1, the longest a phone retries the REFER itself).
+   */
+  static final Duration REFERRAL_WINDOW = Duration.ofSeconds(32);
+
+  /** Referrals waiting for their INVITE, bounded so REFERs nobody follows cannot grow memory. */
+  private static final int MAX_REFERRALS = 10_000;
+
   private final ConcurrentHashMap<Key, Call> calls = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Referral> referrals = new ConcurrentHashMap<>();
   private final UsageSink sink;
   private final Clock clock;
   private final TimerService timers;
@@ -94,13 +108,23 @@ public final class CallTracker {
     Key key = new Key(invite.callId(), invite.from().tag());
     // A transfer's INVITE says who referred it (RFC 3892) or which dialog it replaces (RFC 3891).
     String referredBy = invite.header("Referred-By");
+    String fromAor = invite.from().uri() instanceof SipUri f ? f.aor() : null;
+    String toAor = invite.to().uri() instanceof SipUri t ? t.aor() : null;
+    if (referredBy == null && fromAor != null && toAor != null) {
+      // A phone that drops Referred-By from the REFER's INVITE (baresip 1.0 does): the REFER
+      // that passed us says it is a transfer all the same.
+      Referral r = referrals.remove(fromAor + " " + toAor);
+      if (r != null && !r.at().plus(REFERRAL_WINDOW).isBefore(clock.instant())) {
+        referredBy = r.referredBy();
+      }
+    }
     boolean transfer = referredBy != null || invite.header("Replaces") != null;
     Call call =
         new Call(
             key,
             List.copyOf(legs),
             invite.from().uri().toString(),
-            invite.to().uri() instanceof SipUri to ? to.aor() : invite.to().uri().toString(),
+            toAor != null ? toAor : invite.to().uri().toString(),
             clock.instant(),
             referredBy,
             transfer ? Routing.TRANSFER : Routing.DIRECT);
@@ -172,6 +196,39 @@ public final class CallTracker {
     if (call != null) {
       end(call, 200, EndedBy.CALLEE);
     }
+  }
+
+  /**
+   * A REFER passed inside a dialog: the INVITE its recipient (the To) sends to the Refer-To target
+   * within {@link #REFERRAL_WINDOW} is recorded as a transfer by the sender, even without a
+   * Referred-By of its own.
+   */
+  public void referred(SipRequest refer) {
+    String referTo = refer.header("Refer-To");
+    if (referTo == null || !(refer.to().uri() instanceof SipUri referee)) {
+      return;
+    }
+    SipUri target;
+    try {
+      target = Address.parse(referTo).uri() instanceof SipUri u ? u : null;
+    } catch (RuntimeException e) {
+      return; // the recipient answers a malformed Refer-To with 400; nothing to follow
+    }
+    if (target == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (referrals.size() >= MAX_REFERRALS) {
+      referrals.values().removeIf(r -> r.at().plus(REFERRAL_WINDOW).isBefore(now));
+      if (referrals.size() >= MAX_REFERRALS) {
+        return;
+      }
+    }
+    String by = refer.header("Referred-By");
+    if (by == null) {
+      by = "<" + refer.from().uri() + ">";
+    }
+    referrals.put(referee.aor() + " " + target.aor(), new Referral(by, now));
   }
 
   /** Calls being followed. */

@@ -357,6 +357,8 @@ public final class Proxy {
     sanitize(base, null, false);
     if (base.isMethod(SipRequest.BYE)) {
       tracker.bye(base);
+    } else if (base.isMethod(SipRequest.REFER)) {
+      tracker.referred(base);
     }
     Endpoint flow = route.flowAway(tx.source());
     proxyTo(tx, base, List.of(Target.of(base.requestUri(), flow)), false, hash);

@@ -391,6 +391,129 @@ class PbxSippTest {
     assertThat(onlyCall().status()).isEqualTo(482);
   }
 
+  @Test
+  void followMeRingsTheDeskPhoneThenTheMobile() throws Exception {
+    // 1002's desk phone rings 5 s, then follow-me rings the mobile (an outside number).
+    configure(
+        "1002",
+        new AccountOptions(
+            false,
+            null,
+            null,
+            null,
+            5,
+            null,
+            false,
+            List.of(new AccountOptions.FollowMeStep("01701234567", 20))));
+    Sipp.Running desk = phone(resource("proxy-uas-cancelled.xml"), "1002");
+    Sipp.Running mobile = trunk("INVITE sip:\\+491701234567@trunk\\.test;user=phone SIP/2\\.0");
+    assertOk(call("1002").run());
+    assertOk(desk.await());
+    assertOk(mobile.await());
+    CallDetailRecord cdr = onlyCall();
+    assertThat(cdr.status()).isEqualTo(200);
+    assertThat(cdr.toUri()).isEqualTo("sip:1002@a.test");
+    assertThat(cdr.routing()).isEqualTo(Routing.FORWARDED);
+    Duration rang = Duration.between(cdr.setupTime(), cdr.answerTime());
+    assertThat(rang).isBetween(Duration.ofMillis(4_900), Duration.ofSeconds(15));
+  }
+
+  @Test
+  void followMeStepsRingInTurnBeforeNoAnswerForwarding() throws Exception {
+    configure(
+        "1002",
+        new AccountOptions(
+            false,
+            null,
+            null,
+            "1005",
+            5,
+            null,
+            false,
+            List.of(
+                new AccountOptions.FollowMeStep("1003", 5),
+                new AccountOptions.FollowMeStep("1004", 20))));
+    Sipp.Running desk = phone(resource("proxy-uas-cancelled.xml"), "1002");
+    Sipp.Running first = phone(resource("proxy-uas-cancelled.xml"), "1003");
+    Sipp.Running second = answering("1004", "INVITE sip:1004@127\\.0\\.0\\.1:[0-9]+ SIP/2\\.0");
+    assertOk(call("1002").run());
+    assertOk(desk.await());
+    assertOk(first.await());
+    assertOk(second.await());
+    CallDetailRecord cdr = onlyCall();
+    assertThat(cdr.routing()).isEqualTo(Routing.FORWARDED);
+    assertThat(cdr.answeredBy()).isEqualTo("sip:1004@a.test");
+    // 5 s on the desk phone and 5 s on the first step before the second answered.
+    Duration rang = Duration.between(cdr.setupTime(), cdr.answerTime());
+    assertThat(rang).isBetween(Duration.ofMillis(9_800), Duration.ofSeconds(25));
+  }
+
+  // ----- dial plan: emergency numbers, tel: URIs
+
+  private Sipp callerAs(Path scenario, String user, String password, String to) {
+    return Sipp.scenario(scenario)
+        .remote("127.0.0.1", port)
+        .set("from", user)
+        .set("fromdomain", DOMAIN)
+        .set("to", to)
+        .set("todomain", DOMAIN)
+        .timeout(Duration.ofSeconds(30))
+        .args("-au", user, "-ap", password);
+  }
+
+  @Test
+  void anEmergencyNumberGoesToTheTrunkEvenFromADisabledAccount() throws Exception {
+    // 1006 is disabled (say, for an unpaid bill): an ordinary call is refused ...
+    assertOk(callerAs(filled("proxy-uac-fail.xml", "@STATUS@", "403"), "1006", "pw", "1002").run());
+    // ... but 112 goes out through the tenant's trunk, first in the dial plan.
+    Sipp.Running trunk = trunk("INVITE sip:112@trunk\\.test;user=phone SIP/2\\.0");
+    assertOk(callerAs(resource("proxy-uac-call.xml"), "1006", "pw", "112").run());
+    assertOk(trunk.await());
+  }
+
+  @Test
+  void anEmergencyNumberWinsOverAnExtensionWithTheSameNumber() throws Exception {
+    options.put("110", AccountOptions.DEFAULTS);
+    directory.user(DOMAIN, "110", "pw");
+    configure("110", AccountOptions.DEFAULTS);
+    Sipp.Running extension = phone(resource("proxy-uas-answer.xml"), "110");
+    Sipp.Running trunk = trunk("INVITE sip:110@trunk\\.test;user=phone SIP/2\\.0");
+    assertOk(call("110").run());
+    assertOk(trunk.await());
+    extension.close();
+    assertThat(extension.await().allSucceeded()).isFalse(); // the extension never rang
+  }
+
+  private Sipp telCaller(Path scenario, String number) {
+    return Sipp.scenario(scenario)
+        .remote("127.0.0.1", port)
+        .set("from", "1001")
+        .set("fromdomain", DOMAIN)
+        .set("to", number)
+        .timeout(Duration.ofSeconds(30))
+        .args("-au", "1001", "-ap", "secret");
+  }
+
+  @Test
+  void aTelUriIsDialledInTheCallersDialPlanAndGoesOutInE164() throws Exception {
+    Path tel =
+        Files.writeString(
+            dir.resolve("uac-tel.xml"),
+            Files.readString(resource("proxy-uac-call.xml"))
+                .replace("sip:[$to]@[$todomain]", "tel:[$to]")
+                .replace("from,fromdomain,to,todomain", "from,fromdomain,to"));
+    Sipp.Running trunk = trunk("INVITE sip:\\+49301234567@trunk\\.test;user=phone SIP/2\\.0");
+    assertOk(telCaller(tel, "030-1234567").run());
+    assertOk(trunk.await());
+    assertThat(onlyCall().status()).isEqualTo(200);
+
+    // A global number in + form is taken as it is.
+    sink.clear();
+    Sipp.Running trunk2 = trunk("INVITE sip:\\+8613800000000@trunk\\.test;user=phone SIP/2\\.0");
+    assertOk(telCaller(tel, "+8613800000000").run());
+    assertOk(trunk2.await());
+  }
+
   // ----- ring and hunt groups
 
   private void group(RingStrategy strategy, int memberSeconds, String finalDestination) {
@@ -857,6 +980,57 @@ class PbxSippTest {
     assertThat(cdr.toUri()).isEqualTo("sip:1002@a.test");
     assertThat(cdr.routing()).isEqualTo(Routing.PICKUP);
     assertThat(cdr.answeredBy()).isEqualTo("sip:1003@a.test");
+  }
+
+  @Test
+  void pickupReachesOnlyTheCallsOfThePickersOwnGroups() throws Exception {
+    // Sales is 1002 and 1003; Support is 1004 and 1005: each group picks up its own calls.
+    groups.add(
+        new RingGroup(
+            "600", "Sales", RingStrategy.SIMULTANEOUS, List.of("1002", "1003"), 20, 60, null));
+    groups.add(
+        new RingGroup(
+            "601", "Support", RingStrategy.SIMULTANEOUS, List.of("1004", "1005"), 20, 60, null));
+    pbx.put(tenant());
+    Sipp.Running bobPhone = phone(resource("proxy-uas-cancelled.xml"), "1002");
+    try (SipProbe lamp = new SipProbe(port);
+        SipProbe dave = new SipProbe(port);
+        SipProbe carol = new SipProbe(port)) {
+      String lampCall = watchDialogs(lamp, "1002");
+      Sipp.Running caller = call("1002").start();
+      open.add(caller);
+      notifyWith(lamp, lampCall, "<state>early</state>", "active"); // 1002 is ringing
+
+      location.bind("1004", DOMAIN, dave.port(), 1000);
+      SipResponse notOurs = dial(dave, "1004", "pw", "*8");
+      assertThat(notOurs.status()).isEqualTo(480);
+      assertThat(notOurs.reason()).isEqualTo("No call to pick up");
+
+      location.bind("1003", DOMAIN, carol.port(), 1000);
+      assertDone(awaitPickup(carol, "*8"), "Picked up 1002@a.test");
+      answerPickedCall(carol);
+      assertOk(caller.await());
+    }
+    assertOk(bobPhone.await());
+    assertThat(onlyCallTo("1002").answeredBy()).isEqualTo("sip:1003@a.test");
+  }
+
+  /** {@code lamp} watches {@code user}'s dialogs as 1004; the subscription's Call-ID. */
+  private String watchDialogs(SipProbe lamp, String user) {
+    String subscribe =
+        lamp.request(
+            "SUBSCRIBE",
+            "sip:" + user + "@a.test",
+            "<sip:1004@a.test>;tag=b" + SipProbe.token(),
+            "<sip:" + user + "@a.test>",
+            "Event: dialog",
+            "Accept: application/dialog-info+xml",
+            "Expires: 600",
+            "Content-Length: 0");
+    SipRequest sent = lamp.sendAuthorized(subscribe, "1004", "pw");
+    SipResponse ok = lamp.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+    assertThat(ok.status()).isEqualTo(200);
+    return sent.callId();
   }
 
   @Test
