@@ -4,6 +4,7 @@ import dev.switchboard.server.proxy.ProxyHooks;
 import dev.switchboard.server.sip.StackFeatures;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,7 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
   private final Duration poll;
   private volatile PresenceServer presence;
   private volatile Function<String, String> messageSummary;
+  private volatile BiPredicate<String, String> serviceNumbers = (d, n) -> false;
 
   /**
    * @param messages where MESSAGEs for offline extensions are kept; null: none kept
@@ -58,7 +60,8 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
                 stack.location(),
                 stack.routes(),
                 stack.directory()::isLocalDomain,
-                clock),
+                clock,
+                (d, n) -> serviceNumbers.test(d, n)),
             dialogs),
         presence);
   }
@@ -73,6 +76,14 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
     if (p != null) {
       p.messageSummary(summary);
     }
+  }
+
+  /**
+   * Lets the node's services (menus, rooms) take calls to numbers of their own that the dial plan
+   * does not know: {@code serves} says whether a number of a domain is one.
+   */
+  public void serviceNumbers(BiPredicate<String, String> serves) {
+    this.serviceNumbers = serves;
   }
 
   @Override

@@ -1,8 +1,11 @@
 package dev.switchboard.server.voicemail;
 
+import static dev.switchboard.server.services.Prompt.concat;
+import static dev.switchboard.server.services.Prompt.silence;
+import static dev.switchboard.server.services.Prompt.tone;
+
 import dev.switchboard.media.clock.AudioPatch;
 import dev.switchboard.media.clock.MediaClock;
-import dev.switchboard.media.tone.ToneGenerator;
 import dev.switchboard.media.wav.PromptPlayer;
 import dev.switchboard.media.wav.WavReader;
 import dev.switchboard.store.NotFoundException;
@@ -38,7 +41,6 @@ final class MailboxMenu implements CallListener {
   /** Wrong PINs before we hang up. */
   static final int MAX_WRONG_PINS = 3;
 
-  private static final int AMPLITUDE = 8000;
   private static final int MAX_PIN = 12;
 
   private final Call call;
@@ -230,27 +232,5 @@ final class MailboxMenu implements CallListener {
       playing.disconnect();
       playing = null;
     }
-  }
-
-  private static short[] tone(double hz, int millis) {
-    return ToneGenerator.sine(hz, AMPLITUDE, millis).render(millis);
-  }
-
-  private static short[] silence(int millis) {
-    return new short[millis * 8];
-  }
-
-  private static short[] concat(short[]... parts) {
-    int n = 0;
-    for (short[] p : parts) {
-      n += p.length;
-    }
-    short[] out = new short[n];
-    int at = 0;
-    for (short[] p : parts) {
-      System.arraycopy(p, 0, out, at, p.length);
-      at += p.length;
-    }
-    return out;
   }
 }

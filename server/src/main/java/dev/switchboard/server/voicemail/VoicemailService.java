@@ -194,7 +194,48 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
     call.ended().whenComplete((end, error) -> cutOff.cancel(false));
   }
 
+  /** A message about to be recorded: where it goes, and what the caller hears first. */
+  private record Message(Mailboxes.Deposit deposit, WavWriter recording, FrameSource greeting) {}
+
   private void answer(Call call, Box box) {
+    Message m = prepare(call, box);
+    if (m == null) {
+      call.reject(500);
+      return;
+    }
+    if (!call.answer(null)) {
+      close(m.recording());
+      discard(m.deposit());
+      return;
+    }
+    record(call, box, m);
+  }
+
+  /**
+   * Records a message into {@code user@domain}'s mailbox from a call another service of the node
+   * already answered (an auto-attendant's key); hangs it up when the extension has no voicemail.
+   */
+  public void leaveMessage(Call answered, String domain, String user) {
+    work.execute(
+        () -> {
+          boolean has;
+          try {
+            has = owners.hasVoicemail(domain, user);
+          } catch (RuntimeException e) {
+            has = false;
+          }
+          Box box = new Box(domain, user, false);
+          Message m = has ? prepare(answered, box) : null;
+          if (m == null) {
+            answered.hangup();
+            return;
+          }
+          record(answered, box, m);
+        });
+  }
+
+  /** Opens the deposit and the greeting, or null (logged) when the mailbox cannot take one. */
+  private Message prepare(Call call, Box box) {
     Mailboxes.Deposit deposit;
     WavWriter recording;
     FrameSource greeting;
@@ -210,23 +251,22 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
               : ToneGenerator.sine(BEEP_HZ, 8000, BEEP_MILLIS);
     } catch (IOException | RuntimeException e) {
       log.warn("voicemail for {}@{} cannot record", box.user(), box.domain(), e);
-      call.reject(500);
-      return;
+      return null;
     }
-    if (!call.answer(null)) {
-      close(recording);
-      discard(deposit);
-      return;
-    }
+    return new Message(deposit, recording, greeting);
+  }
+
+  /** Plays the greeting on the answered call, then records it until it ends (or is cut off). */
+  private void record(Call call, Box box, Message m) {
     // Set on the clock thread when the greeting ends, read on ours when the call does.
     AtomicReference<AudioPatch> recorder = new AtomicReference<>();
     AudioPatch.untilEnd(
         media,
-        greeting,
+        m.greeting(),
         call.media(),
         () -> {
           if (!call.ended().isDone()) {
-            recorder.set(AudioPatch.connect(media, call.media(), recording));
+            recorder.set(AudioPatch.connect(media, call.media(), m.recording()));
           }
         });
     ScheduledFuture<?> cutOff =
@@ -236,7 +276,7 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
             (end, error) -> {
               cutOff.cancel(false);
               work.schedule(
-                  () -> keep(box, deposit, recording, recorder.get(), end),
+                  () -> keep(box, m.deposit(), m.recording(), recorder.get(), end),
                   TICK_MILLIS,
                   TimeUnit.MILLISECONDS);
             });

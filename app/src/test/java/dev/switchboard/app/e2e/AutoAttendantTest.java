@@ -1,0 +1,188 @@
+package dev.switchboard.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.media.tone.ToneGenerator;
+import dev.switchboard.media.wav.WavEncoding;
+import dev.switchboard.media.wav.WavWriter;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The auto-attendant on a running {@code serve}: a menu at 800 configured over the API with an
+ * uploaded greeting (a 660 Hz second); {@code switchboard call} dials 800, presses 2 and is bridged
+ * to extension 1002, who answers; an invalid key gets the invalid tone and the greeting again, and
+ * after the last try the fallback hangs up.
+ */
+class AutoAttendantTest {
+  private static final String MENUS = "/api/v1/tenants/i.test/ivr-menus";
+  private static final double GREETING_HZ = 660;
+
+  @TempDir static Path dir;
+  private static Switchboard sb;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    sb = Switchboard.start(dir.resolve("data"), 0, "--digest-challenge-order", "md5-only");
+    sb.tenant("i.test", "1001", "1002");
+    JsonNode menu =
+        sb.post(
+            MENUS,
+            Map.of(
+                "number",
+                "800",
+                "name",
+                "Front desk",
+                "timeoutSeconds",
+                2,
+                "retries",
+                1,
+                "keys",
+                Map.of("2", "dial:1002", "0", "extension"),
+                "fallback",
+                "hangup"));
+    assertThat(menu.get("keys").get("2").asText()).isEqualTo("dial:1002");
+    Path greeting = dir.resolve("greeting.wav");
+    WavWriter.write(
+        greeting, WavEncoding.PCM, ToneGenerator.sine(GREETING_HZ, 8000, 1000).render(1000));
+    HttpResponse<String> up =
+        sb.send("PUT", MENUS + "/800/greeting", "audio/wav", Files.readAllBytes(greeting));
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(204);
+    assertThat(sb.get(MENUS + "/800").get("hasGreeting").asBoolean()).isTrue();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sb != null) {
+      sb.close();
+    }
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void pressingTwoReachesTheExtensionWhoAnswers() throws Exception {
+    Path calleeHeard = dir.resolve("callee.wav");
+    Path callerHeard = dir.resolve("caller.wav");
+    try (CallCli callee =
+        CallCli.start(
+            dir,
+            sb,
+            "1002",
+            "i.test",
+            "--answer",
+            "--wait",
+            "40",
+            "--tone",
+            "1200",
+            "--record",
+            calleeHeard.toString(),
+            "--seconds",
+            "4")) {
+      callee.await("waiting for a call", 20);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(sb.aors("i.test")).contains("sip:1002@i.test"));
+      try (CallCli caller =
+          CallCli.start(
+              dir,
+              sb,
+              "1001",
+              "i.test",
+              "sip:800@i.test",
+              "--dtmf",
+              "2",
+              "--dtmf-delay",
+              "1500",
+              "--tone",
+              "700",
+              "--record",
+              callerHeard.toString(),
+              "--seconds",
+              "9")) {
+        assertThat(callee.awaitExit(40)).as(callee.output()).isZero();
+        assertThat(caller.awaitExit(40)).as(caller.output()).isZero();
+        assertThat(callee.output()).contains("incoming call from sip:1001@attendant.invalid");
+        // The callee hung up after 4 s: the attendant hung up the caller too.
+        assertThat(caller.output()).contains("the other side hung up");
+      }
+    }
+    // The caller heard the greeting once, then the callee; the callee heard the caller.
+    assertThat(Heard.millis(callerHeard, GREETING_HZ))
+        .as(Heard.describe(callerHeard))
+        .isBetween(700L, 1300L);
+    assertThat(Heard.millis(callerHeard, 1200)).as(Heard.describe(callerHeard)).isGreaterThan(2500);
+    assertThat(Heard.millis(calleeHeard, 700)).as(Heard.describe(calleeHeard)).isGreaterThan(2500);
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void anInvalidKeyReplaysTheMenuThenTheFallbackHangsUp() throws Exception {
+    Path heard = dir.resolve("replay.wav");
+    try (CallCli caller =
+        CallCli.start(
+            dir,
+            sb,
+            "1001",
+            "i.test",
+            "sip:800@i.test",
+            "--dtmf",
+            "5",
+            "--dtmf-delay",
+            "1600",
+            "--record",
+            heard.toString(),
+            "--seconds",
+            "15")) {
+      assertThat(caller.awaitExit(40)).as(caller.output()).isZero();
+      // 1 retry, 2 s timeout: greeting, 5, invalid tone and greeting, silence, hung up.
+      assertThat(caller.output()).contains("the other side hung up");
+    }
+    assertThat(Heard.millis(heard, GREETING_HZ)).as(Heard.describe(heard)).isBetween(1700L, 2300L);
+    assertThat(Heard.millis(heard, 300)).as(Heard.describe(heard)).isBetween(250L, 500L);
+  }
+
+  @Test
+  void badMenusAreRefusedWithAReason() throws Exception {
+    record Case(Map<String, Object> body, int status, String text) {}
+    List<Case> cases =
+        List.of(
+            new Case(Map.of("number", "8x"), 400, "2 to 16 digits"),
+            new Case(Map.of("number", "801", "keys", Map.of("x", "hangup")), 400, "0-9, * or #"),
+            new Case(Map.of("number", "801", "keys", Map.of("1", "ring:1002")), 400, "unknown"),
+            new Case(Map.of("number", "801", "retries", 99), 400, "retries"),
+            new Case(Map.of("number", "801", "colour", "red"), 400, "colour"),
+            new Case(Map.of("number", "800"), 409, "exists"));
+    for (Case c : cases) {
+      HttpResponse<String> r =
+          sb.send(
+              "POST",
+              MENUS,
+              "application/json",
+              new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(c.body()));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(c.status());
+      assertThat(r.body()).contains(c.text());
+    }
+    HttpResponse<String> notWav =
+        sb.send(
+            "PUT", MENUS + "/800/greeting", "audio/wav", "hello".getBytes(StandardCharsets.UTF_8));
+    assertThat(notWav.statusCode()).as(notWav.body()).isEqualTo(400);
+    assertThat(
+            sb.send("GET", "/api/v1/tenants/nobody.test/ivr-menus", "text/plain", new byte[0])
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(sb.get(MENUS + "/800").get("number").asText()).isEqualTo("800");
+  }
+}
