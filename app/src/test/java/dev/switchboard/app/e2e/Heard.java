@@ -18,8 +18,8 @@ final class Heard {
   }
 
   /**
-   * For how many milliseconds {@code wav} carries mostly {@code hz}: 20 ms frames, not silent,
-   * whose energy is at least 60% at that frequency.
+   * For how many milliseconds {@code wav} carries {@code hz}: 20 ms frames, not silent, whose
+   * energy is at least 30% at that frequency (one of two or three voices mixed counts).
    */
   static long millis(Path wav, double hz) throws IOException {
     short[] s = WavReader.read(wav).narrowband();
@@ -34,7 +34,7 @@ final class Heard {
       if (energy / n < 100 * 100) {
         continue; // quieter than a tone at 100 of 32767: silence
       }
-      if (2 * g.power(s, at, n) / n / energy > 0.6) {
+      if (2 * g.power(s, at, n) / n / energy > 0.3) {
         frames++;
       }
     }
