@@ -205,7 +205,10 @@ public final class Node implements AutoCloseable {
           ServiceAgent.start(
               "attendant", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);
       IvrService ivr =
-          open(parts, new IvrService(attendant, stores.menus(), voicemail::leaveMessage));
+          open(
+              parts,
+              new IvrService(
+                  attendant, stores.menus(), voicemail::leaveMessage, Clock.systemUTC()));
       ServiceAgent bridge =
           ServiceAgent.start(
               "conference", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);

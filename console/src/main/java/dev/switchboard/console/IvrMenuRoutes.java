@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.NotFoundException;
+import dev.switchboard.store.media.BusinessHours;
 import dev.switchboard.store.media.IvrDestination;
 import dev.switchboard.store.media.IvrMenu;
 import dev.switchboard.store.media.IvrMenus;
@@ -14,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +25,9 @@ import java.util.Set;
  */
 final class IvrMenuRoutes {
   private static final Set<String> FIELDS =
-      Set.of("number", "name", "timeoutSeconds", "retries", "keys", "fallback");
+      Set.of(
+          "number", "name", "timeoutSeconds", "retries", "keys", "fallback", "hours", "afterHours");
+  private static final Set<String> HOURS = Set.of("timeZone", "days", "open", "close");
   private static final int MAX_GREETING = 8 * 1024 * 1024;
 
   private final TenantRepository tenants;
@@ -138,13 +142,51 @@ final class IvrMenuRoutes {
       }
     }
     String fallback = body.text("fallback");
+    String afterHours = body.text("afterHours");
     return new IvrMenu(
         number,
         body.text("name"),
         body.integer("timeoutSeconds", 5),
         body.integer("retries", 2),
         keys,
-        fallback == null ? null : IvrDestination.parse("fallback", fallback));
+        fallback == null ? null : IvrDestination.parse("fallback", fallback),
+        hours(body),
+        afterHours == null ? null : IvrDestination.parse("afterHours", afterHours));
+  }
+
+  /** {@code "hours": {"timeZone": "Europe/Berlin", "days": ["MON"], "open": "09:00", …}}. */
+  private static BusinessHours hours(JsonBody body) {
+    JsonNode h = body.objectTree("hours");
+    if (h == null) {
+      return null;
+    }
+    for (Iterator<String> it = h.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!HOURS.contains(f)) {
+        throw new InvalidValueException("hours." + f, "unknown field hours." + f);
+      }
+    }
+    JsonNode days = h.path("days");
+    if (!days.isArray()) {
+      throw new InvalidValueException("hours.days", "hours.days is a list such as [\"MON\"]");
+    }
+    StringBuilder list = new StringBuilder();
+    for (JsonNode d : days) {
+      list.append(list.isEmpty() ? "" : ",").append(d.asText());
+    }
+    return BusinessHours.parse(
+        textOrNull(h, "timeZone"), list.toString(), textOrNull(h, "open"), textOrNull(h, "close"));
+  }
+
+  private static String textOrNull(JsonNode h, String field) {
+    JsonNode v = h.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new InvalidValueException("hours." + field, "hours." + field + " must be a string");
+    }
+    return v.asText();
   }
 
   private Map<String, Object> view(String domain, IvrMenu m) {
@@ -157,6 +199,16 @@ final class IvrMenuRoutes {
     v.put("retries", m.retries());
     v.put("keys", keys);
     v.put("fallback", m.fallback().text());
+    if (m.hours() != null) {
+      v.put(
+          "hours",
+          Map.of(
+              "timeZone", m.hours().zone().getId(),
+              "days", List.of(m.hours().daysText().split(",")),
+              "open", m.hours().open().toString(),
+              "close", m.hours().close().toString()));
+      v.put("afterHours", m.afterHours().text());
+    }
     v.put("hasGreeting", menus.greeting(domain, m.number()).isPresent());
     return v;
   }

@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -155,6 +158,41 @@ class AutoAttendantTest {
   }
 
   @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void outsideItsHoursAMenuSendsCallersToItsAfterHoursDestination() throws Exception {
+    // Open only on the two days after tomorrow in Auckland: closed now, whatever the time.
+    DayOfWeek today = ZonedDateTime.now(ZoneId.of("Pacific/Auckland")).getDayOfWeek();
+    sb.post(
+        MENUS,
+        Map.of(
+            "number", "810",
+            "hours",
+                Map.of(
+                    "timeZone", "Pacific/Auckland",
+                    "days", List.of(today.plus(2).name(), today.plus(3).name()),
+                    "open", "09:00",
+                    "close", "17:00"),
+            "afterHours", "menu:800"));
+    Path heard = dir.resolve("after-hours.wav");
+    try (CallCli caller =
+        CallCli.start(
+            dir,
+            sb,
+            "1001",
+            "i.test",
+            "sip:810@i.test",
+            "--record",
+            heard.toString(),
+            "--seconds",
+            "3")) {
+      assertThat(caller.awaitExit(40)).as(caller.output()).isZero();
+    }
+    // Menu 800's uploaded greeting, not 810's own (the default tone).
+    assertThat(Heard.millis(heard, GREETING_HZ)).as(Heard.describe(heard)).isGreaterThan(700);
+    assertThat(Heard.millis(heard, 520)).as(Heard.describe(heard)).isLessThan(100);
+  }
+
+  @Test
   void badMenusAreRefusedWithAReason() throws Exception {
     record Case(Map<String, Object> body, int status, String text) {}
     List<Case> cases =
@@ -164,6 +202,34 @@ class AutoAttendantTest {
             new Case(Map.of("number", "801", "keys", Map.of("1", "ring:1002")), 400, "unknown"),
             new Case(Map.of("number", "801", "retries", 99), 400, "retries"),
             new Case(Map.of("number", "801", "colour", "red"), 400, "colour"),
+            new Case(
+                Map.of(
+                    "number", "801",
+                    "hours",
+                        Map.of(
+                            "timeZone", "Mars/Olympus",
+                            "days", List.of("MON"),
+                            "open", "09:00",
+                            "close", "17:00"),
+                    "afterHours", "hangup"),
+                400,
+                "time zone"),
+            new Case(
+                Map.of(
+                    "number",
+                    "801",
+                    "hours",
+                    Map.of(
+                        "timeZone",
+                        "UTC",
+                        "days",
+                        List.of("MON"),
+                        "open",
+                        "09:00",
+                        "close",
+                        "17:00")),
+                400,
+                "afterHours"),
             new Case(Map.of("number", "800"), 409, "exists"));
     for (Case c : cases) {
       HttpResponse<String> r =

@@ -188,7 +188,8 @@ public final class ConferenceService
       }
       seat = new Seat(call, clock.instant());
       open.computeIfAbsent(
-              roomKey(domain, config.number()), k -> new Room(domain, config.number(), agent.media()))
+              roomKey(domain, config.number()),
+              k -> new Room(domain, config.number(), agent.media()))
           .join(seat, JOIN_HZ);
       log.info("{} joined room {} of {}", call.remoteParty().uri(), config.number(), domain);
     }

@@ -11,6 +11,8 @@ import dev.switchboard.store.media.IvrMenus;
 import dev.switchboard.ua.Call;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +39,18 @@ public final class IvrService implements LocalServices.NumberedService, AutoClos
   private final IvrMenus menus;
   private final Voicemail voicemail;
 
-  public IvrService(ServiceAgent agent, IvrMenus menus, Voicemail voicemail) {
+  private final Clock clock;
+
+  public IvrService(ServiceAgent agent, IvrMenus menus, Voicemail voicemail, Clock clock) {
     this.agent = agent;
     this.menus = menus;
     this.voicemail = voicemail;
+    this.clock = clock;
+  }
+
+  /** Now, for menus' business hours. */
+  Instant now() {
+    return clock.instant();
   }
 
   @Override

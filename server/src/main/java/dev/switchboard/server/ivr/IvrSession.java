@@ -75,7 +75,12 @@ final class IvrSession implements CallListener {
     }
     // Nobody records the caller here, but the stream's playout must run: keys are read there.
     listening = AudioPatch.connect(agent.media(), caller.media(), frame -> {});
-    enter(first);
+    menu = first;
+    if (first.hours() != null && !first.hours().isOpen(service.now())) {
+      go(first.afterHours()); // only the menu dialled is asked: menus never chase each other
+    } else {
+      enter(first);
+    }
   }
 
   @Override

@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * An auto-attendant menu: reached at {@code number}, it plays its greeting and waits {@code
  * timeoutSeconds} for a key; a key it does not know, or silence, plays the greeting again, and
- * after {@code retries} such replays the caller goes to {@code fallback}.
+ * after {@code retries} such replays the caller goes to {@code fallback}. With {@code hours}, a
+ * call outside them goes to {@code afterHours} instead of hearing the menu.
  */
 public record IvrMenu(
     String number,
@@ -15,7 +16,20 @@ public record IvrMenu(
     int timeoutSeconds,
     int retries,
     Map<Character, IvrDestination> keys,
-    IvrDestination fallback) {
+    IvrDestination fallback,
+    BusinessHours hours,
+    IvrDestination afterHours) {
+
+  /** A menu open at all hours. */
+  public IvrMenu(
+      String number,
+      String name,
+      int timeoutSeconds,
+      int retries,
+      Map<Character, IvrDestination> keys,
+      IvrDestination fallback) {
+    this(number, name, timeoutSeconds, retries, keys, fallback, null, null);
+  }
 
   public IvrMenu {
     if (number == null || !NumberFiles.NUMBER.matcher(number).matches()) {
@@ -39,6 +53,12 @@ public record IvrMenu(
     keys = Map.copyOf(new TreeMap<>(keys));
     if (fallback == null) {
       fallback = new IvrDestination.Hangup();
+    }
+    if (hours != null && afterHours == null) {
+      throw new InvalidValueException("afterHours", "a menu with hours needs afterHours");
+    }
+    if (hours == null && afterHours != null) {
+      throw new InvalidValueException("hours", "afterHours needs hours");
     }
   }
 }

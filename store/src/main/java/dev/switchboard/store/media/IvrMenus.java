@@ -45,6 +45,13 @@ public final class IvrMenus {
     p.setProperty("retries", Integer.toString(m.retries()));
     p.setProperty("fallback", m.fallback().text());
     m.keys().forEach((k, d) -> p.setProperty("key." + k, d.text()));
+    if (m.hours() != null) {
+      p.setProperty("hours.zone", m.hours().zone().getId());
+      p.setProperty("hours.days", m.hours().daysText());
+      p.setProperty("hours.open", m.hours().open().toString());
+      p.setProperty("hours.close", m.hours().close().toString());
+      p.setProperty("afterHours", m.afterHours().text());
+    }
     files.write(domain, m.number(), p);
   }
 
@@ -87,6 +94,16 @@ public final class IvrMenus {
         Integer.parseInt(p.getProperty("timeout", "5")),
         Integer.parseInt(p.getProperty("retries", "2")),
         keys,
-        IvrDestination.parse("fallback", p.getProperty("fallback", "hangup")));
+        IvrDestination.parse("fallback", p.getProperty("fallback", "hangup")),
+        p.getProperty("hours.zone") == null
+            ? null
+            : BusinessHours.parse(
+                p.getProperty("hours.zone"),
+                p.getProperty("hours.days"),
+                p.getProperty("hours.open"),
+                p.getProperty("hours.close")),
+        p.getProperty("afterHours") == null
+            ? null
+            : IvrDestination.parse("afterHours", p.getProperty("afterHours")));
   }
 }
