@@ -191,14 +191,15 @@ public final class Node implements AutoCloseable {
     LocalContact contact = new LocalContact(TransportKind.UDP, us.host(), us.port());
     InetAddress rtpAddress = sip.address(TransportKind.UDP).getAddress();
     try {
+      ServiceAgent mailbox =
+          ServiceAgent.start(
+              "voicemail", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);
       VoicemailService voicemail =
           open(
               parts,
               VoicemailService.start(
-                  sip.transactions(),
-                  sip.timers(),
-                  contact,
-                  new VoicemailService.Settings(rtpAddress, rtpPorts, Duration.ofMinutes(3)),
+                  mailbox,
+                  Duration.ofMinutes(3),
                   stores.mailboxes(),
                   (domain, user) -> accounts.get(domain, user).options().voicemail()));
       ServiceAgent attendant =
@@ -217,7 +218,7 @@ public final class Node implements AutoCloseable {
       roster.accept(conference);
       LocalServices services =
           new LocalServices(
-              List.of(voicemail, attendant, bridge), voicemail, List.of(ivr, conference));
+              List.of(mailbox, attendant, bridge), voicemail, List.of(ivr, conference));
       pbx.serviceNumbers(services::serves);
       sip.attach(services, services);
     } catch (IOException e) {

@@ -5,8 +5,8 @@ import static dev.switchboard.server.services.Prompt.silence;
 import static dev.switchboard.server.services.Prompt.tone;
 
 import dev.switchboard.media.clock.AudioPatch;
-import dev.switchboard.media.wav.PromptPlayer;
 import dev.switchboard.server.services.LocalServices;
+import dev.switchboard.server.services.PromptLine;
 import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.sip.transaction.ServerTransaction;
 import dev.switchboard.store.StoreException;
@@ -62,25 +62,18 @@ public final class ConferenceService
 
   @Override
   public void take(ServerTransaction tx, String domain, String number) {
-    agent
-        .work()
-        .execute(
-            () -> {
-              Optional<ConferenceRoom> room;
-              try {
-                room = rooms.room(domain, number);
-              } catch (StoreException | java.io.UncheckedIOException e) {
-                log.warn("room {} of {} cannot be read", number, domain, e);
-                room = Optional.empty();
-              }
-              if (room.isEmpty()) {
-                tx.respond(404);
-                return;
-              }
-              ConferenceRoom r = room.get();
-              agent.take(
-                  tx, call -> new Attendee(call, domain.toLowerCase(Locale.ROOT), r).answer());
-            });
+    String d = domain.toLowerCase(Locale.ROOT);
+    agent.take(
+        tx, () -> room(d, number), 404, (call, room) -> new Attendee(call, d, room).answer());
+  }
+
+  private Optional<ConferenceRoom> room(String domain, String number) {
+    try {
+      return rooms.room(domain, number);
+    } catch (StoreException | java.io.UncheckedIOException e) {
+      log.warn("room {} of {} cannot be read", number, domain, e);
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -110,7 +103,7 @@ public final class ConferenceService
     private final ConferenceRoom config;
     private final StringBuilder pin = new StringBuilder();
     private int wrongPins;
-    private AudioPatch playing;
+    private final PromptLine prompts;
     private AudioPatch listening;
     private Seat seat;
 
@@ -118,6 +111,7 @@ public final class ConferenceService
       this.call = call;
       this.domain = domain;
       this.config = config;
+      this.prompts = new PromptLine(agent.media(), call.media(), agent.work());
     }
 
     void answer() {
@@ -170,12 +164,7 @@ public final class ConferenceService
         return;
       }
       if (++wrongPins >= MAX_WRONG_PINS) {
-        stopPlaying();
-        AudioPatch.untilEnd(
-            agent.media(),
-            new PromptPlayer(tone(WRONG_PIN_HZ, 600), false),
-            call.media(),
-            () -> agent.work().execute(call::hangup));
+        prompts.playThen(tone(WRONG_PIN_HZ, 600), call::hangup);
         return;
       }
       play(concat(tone(WRONG_PIN_HZ, 600), silence(200), tone(PIN_PROMPT_HZ, 400)));
@@ -210,17 +199,11 @@ public final class ConferenceService
     }
 
     private void play(short[] audio) {
-      stopPlaying();
-      playing =
-          AudioPatch.untilEnd(
-              agent.media(), new PromptPlayer(audio, false), call.media(), () -> {});
+      prompts.play(audio);
     }
 
     private void stopPlaying() {
-      if (playing != null) {
-        playing.disconnect();
-        playing = null;
-      }
+      prompts.stop();
     }
   }
 

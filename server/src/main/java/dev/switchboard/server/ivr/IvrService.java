@@ -60,17 +60,11 @@ public final class IvrService implements LocalServices.NumberedService, AutoClos
 
   @Override
   public void take(ServerTransaction tx, String domain, String number) {
-    agent
-        .work()
-        .execute(
-            () -> {
-              Optional<IvrMenu> menu = menu(domain, number);
-              if (menu.isEmpty()) {
-                tx.respond(404);
-                return;
-              }
-              agent.take(tx, call -> new IvrSession(this, agent, call, domain).answer(menu.get()));
-            });
+    agent.take(
+        tx,
+        () -> menu(domain, number),
+        404,
+        (call, menu) -> new IvrSession(this, agent, call, domain).answer(menu));
   }
 
   /** The menu, or empty (logged) when it is gone or cannot be read. */

@@ -6,7 +6,7 @@ import static dev.switchboard.server.services.Prompt.tone;
 
 import dev.switchboard.media.clock.AudioPatch;
 import dev.switchboard.media.tone.CallProgressTone;
-import dev.switchboard.media.wav.PromptPlayer;
+import dev.switchboard.server.services.PromptLine;
 import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.sip.message.Address;
 import dev.switchboard.sip.message.SipUri;
@@ -55,7 +55,7 @@ final class IvrSession implements CallListener {
   private IvrMenu menu;
   private int tries;
   private Mode mode = Mode.MENU;
-  private AudioPatch playing;
+  private final PromptLine prompts;
   private AudioPatch listening;
   private ScheduledFuture<?> timer;
   private Call callee;
@@ -66,6 +66,7 @@ final class IvrSession implements CallListener {
     this.agent = agent;
     this.caller = caller;
     this.domain = domain;
+    this.prompts = new PromptLine(agent.media(), caller.media(), agent.work());
   }
 
   /** Answers the caller with {@code first}. */
@@ -184,9 +185,7 @@ final class IvrSession implements CallListener {
   /** Calls {@code number} of the tenant through the proxy, ringback to the caller meanwhile. */
   private void dial(String number) {
     mode = Mode.CONNECTING;
-    playing =
-        AudioPatch.connect(
-            agent.media(), CallProgressTone.RINGBACK_NA.generator(AMPLITUDE), caller.media());
+    prompts.play(CallProgressTone.RINGBACK_NA.generator(AMPLITUDE));
     Address from = caller.remoteParty();
     String user = from.uri() instanceof SipUri u && u.user() != null ? u.user() : "anonymous";
     // A domain of nobody's: the edge asks our own calls for no credentials, and the dial plan
@@ -240,13 +239,7 @@ final class IvrSession implements CallListener {
   /** Nobody could be reached: the busy tone for a moment, then we hang up. */
   private void failed() {
     mode = Mode.HANDED_OVER;
-    stopPlaying();
-    short[] busy = CallProgressTone.BUSY_NA.generator(AMPLITUDE).render(2000);
-    AudioPatch.untilEnd(
-        agent.media(),
-        new PromptPlayer(busy, false),
-        caller.media(),
-        () -> agent.work().execute(caller::hangup));
+    prompts.playThen(CallProgressTone.BUSY_NA.generator(AMPLITUDE).render(2000), caller::hangup);
   }
 
   private void over() {
@@ -270,17 +263,11 @@ final class IvrSession implements CallListener {
   }
 
   private void play(short[] audio) {
-    stopPlaying();
-    playing =
-        AudioPatch.untilEnd(
-            agent.media(), new PromptPlayer(audio, false), caller.media(), () -> {});
+    prompts.play(audio);
   }
 
   private void stopPlaying() {
-    if (playing != null) {
-      playing.disconnect();
-      playing = null;
-    }
+    prompts.stop();
   }
 
   private void arm(long millis) {

@@ -19,11 +19,14 @@ import dev.switchboard.ua.UaCore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A user agent inside the node for one media service: it answers the calls the service takes, and
@@ -83,10 +86,23 @@ public final class ServiceAgent implements LocalUserAgent, AutoCloseable {
     return new ServiceAgent(name, layer, timers, contact, rtpAddress, rtpPorts);
   }
 
-  /** Answers the INVITE on {@code tx} as a call handed to {@code onCall} (on the work thread). */
-  public void take(ServerTransaction tx, Consumer<Call> onCall) {
-    waiting.put(tx.request().callId(), onCall);
-    core.onRequest(tx);
+  /**
+   * On the work thread: looks up what the INVITE on {@code tx} is for (a blocking look-up is fine
+   * there); refuses it with {@code refusal} when nothing is found, else answers it as a call handed
+   * to {@code onCall} with what was found.
+   */
+  public <T> void take(
+      ServerTransaction tx, Supplier<Optional<T>> lookup, int refusal, BiConsumer<Call, T> onCall) {
+    work.execute(
+        () -> {
+          Optional<T> found = lookup.get();
+          if (found.isEmpty()) {
+            tx.respond(refusal);
+            return;
+          }
+          waiting.put(tx.request().callId(), call -> onCall.accept(call, found.get()));
+          core.onRequest(tx);
+        });
   }
 
   private void onIncoming(Call call) {

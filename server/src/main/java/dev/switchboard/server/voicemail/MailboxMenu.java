@@ -6,8 +6,8 @@ import static dev.switchboard.server.services.Prompt.tone;
 
 import dev.switchboard.media.clock.AudioPatch;
 import dev.switchboard.media.clock.MediaClock;
-import dev.switchboard.media.wav.PromptPlayer;
 import dev.switchboard.media.wav.WavReader;
+import dev.switchboard.server.services.PromptLine;
 import dev.switchboard.store.NotFoundException;
 import dev.switchboard.store.voicemail.Mailboxes;
 import dev.switchboard.store.voicemail.VoicemailMessage;
@@ -54,7 +54,7 @@ final class MailboxMenu implements CallListener {
   private boolean unlocked;
   private List<VoicemailMessage> messages = List.of();
   private int current;
-  private AudioPatch playing;
+  private final PromptLine prompts;
   private AudioPatch listening;
 
   MailboxMenu(
@@ -65,6 +65,7 @@ final class MailboxMenu implements CallListener {
     this.user = user;
     this.media = media;
     this.work = work;
+    this.prompts = new PromptLine(media, call.media(), work);
   }
 
   /** Once answered: asks for the PIN, or goes straight to the messages when none is set. */
@@ -205,32 +206,14 @@ final class MailboxMenu implements CallListener {
   }
 
   private void play(short[] audio) {
-    playThen(audio, () -> {});
+    prompts.play(audio);
   }
 
-  /** Replaces what is playing with {@code audio}; {@code then} runs on {@code work} at its end. */
   private void playThen(short[] audio, Runnable then) {
-    stopPlaying();
-    AudioPatch[] self = new AudioPatch[1];
-    self[0] =
-        AudioPatch.untilEnd(
-            media,
-            new PromptPlayer(audio, false),
-            call.media(),
-            () ->
-                work.execute(
-                    () -> {
-                      if (playing == self[0]) {
-                        then.run();
-                      }
-                    }));
-    playing = self[0];
+    prompts.playThen(audio, then);
   }
 
   private void stopPlaying() {
-    if (playing != null) {
-      playing.disconnect();
-      playing = null;
-    }
+    prompts.stop();
   }
 }
