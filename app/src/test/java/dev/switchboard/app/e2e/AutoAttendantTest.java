@@ -41,6 +41,15 @@ class AutoAttendantTest {
   static void serve() throws Exception {
     sb = Switchboard.start(dir.resolve("data"), 0, "--digest-challenge-order", "md5-only");
     sb.tenant("i.test", "1001", "1002");
+    sb.post(
+        "/api/v1/tenants/i.test/accounts",
+        Map.of(
+            "user",
+            "1003",
+            "password",
+            Switchboard.password("1003"),
+            "options",
+            Map.of("voicemail", true)));
     JsonNode menu =
         sb.post(
             MENUS,
@@ -54,7 +63,7 @@ class AutoAttendantTest {
                 "retries",
                 1,
                 "keys",
-                Map.of("2", "dial:1002", "0", "extension"),
+                Map.of("2", "dial:1002", "0", "extension", "9", "voicemail:1003"),
                 "fallback",
                 "hangup"));
     assertThat(menu.get("keys").get("2").asText()).isEqualTo("dial:1002");
@@ -74,12 +83,9 @@ class AutoAttendantTest {
     }
   }
 
-  @Test
-  @Timeout(value = 90, unit = TimeUnit.SECONDS)
-  void pressingTwoReachesTheExtensionWhoAnswers() throws Exception {
-    Path calleeHeard = dir.resolve("callee.wav");
-    Path callerHeard = dir.resolve("caller.wav");
-    try (CallCli callee =
+  /** 1002 waits for a call, answers with 1200 Hz for 4 s and records; registered on return. */
+  private static CallCli callee(Path record) throws Exception {
+    CallCli callee =
         CallCli.start(
             dir,
             sb,
@@ -91,30 +97,43 @@ class AutoAttendantTest {
             "--tone",
             "1200",
             "--record",
-            calleeHeard.toString(),
+            record.toString(),
             "--seconds",
-            "4")) {
-      callee.await("waiting for a call", 20);
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .untilAsserted(() -> assertThat(sb.aors("i.test")).contains("sip:1002@i.test"));
-      try (CallCli caller =
-          CallCli.start(
-              dir,
-              sb,
-              "1001",
-              "i.test",
-              "sip:800@i.test",
-              "--dtmf",
-              "2",
-              "--dtmf-delay",
-              "1500",
-              "--tone",
-              "700",
-              "--record",
-              callerHeard.toString(),
-              "--seconds",
-              "9")) {
+            "4");
+    callee.await("waiting for a call", 20);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(sb.aors("i.test")).contains("sip:1002@i.test"));
+    return callee;
+  }
+
+  /** 1001 calls menu 800, keys {@code keys} 1.5 s after the answer, plays 700 Hz and records. */
+  private static CallCli caller(String keys, Path record, String seconds) throws Exception {
+    return CallCli.start(
+        dir,
+        sb,
+        "1001",
+        "i.test",
+        "sip:800@i.test",
+        "--dtmf",
+        keys,
+        "--dtmf-delay",
+        "1500",
+        "--tone",
+        "700",
+        "--record",
+        record.toString(),
+        "--seconds",
+        seconds);
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void pressingTwoReachesTheExtensionWhoAnswers() throws Exception {
+    Path calleeHeard = dir.resolve("callee.wav");
+    Path callerHeard = dir.resolve("caller.wav");
+    try (CallCli callee = callee(calleeHeard)) {
+      try (CallCli caller = caller("2", callerHeard, "9")) {
         assertThat(callee.awaitExit(40)).as(callee.output()).isZero();
         assertThat(caller.awaitExit(40)).as(caller.output()).isZero();
         assertThat(callee.output()).contains("incoming call from sip:1001@attendant.invalid");
@@ -128,6 +147,41 @@ class AutoAttendantTest {
         .isBetween(700L, 1300L);
     assertThat(Heard.millis(callerHeard, 1200)).as(Heard.describe(callerHeard)).isGreaterThan(2500);
     assertThat(Heard.millis(calleeHeard, 700)).as(Heard.describe(calleeHeard)).isGreaterThan(2500);
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void zeroThenAnExtensionAndHashDialsThatExtension() throws Exception {
+    Path calleeHeard = dir.resolve("by-extension-callee.wav");
+    Path callerHeard = dir.resolve("by-extension-caller.wav");
+    try (CallCli callee = callee(calleeHeard);
+        CallCli caller = caller("0,1002#", callerHeard, "10")) {
+      assertThat(callee.awaitExit(40)).as(callee.output()).isZero();
+      assertThat(caller.awaitExit(40)).as(caller.output()).isZero();
+    }
+    assertThat(Heard.millis(callerHeard, 880))
+        .as("the prompt for an extension " + Heard.describe(callerHeard))
+        .isGreaterThan(200);
+    assertThat(Heard.millis(callerHeard, 1200)).as(Heard.describe(callerHeard)).isGreaterThan(2500);
+    assertThat(Heard.millis(calleeHeard, 700)).as(Heard.describe(calleeHeard)).isGreaterThan(2500);
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void nineLeavesAMessageInTheMailboxTheMenuNames() throws Exception {
+    String box = "/api/v1/tenants/i.test/accounts/1003/voicemail";
+    try (CallCli caller = caller("9", dir.resolve("to-voicemail.wav"), "6")) {
+      assertThat(caller.awaitExit(40)).as(caller.output()).isZero();
+    }
+    JsonNode message =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> sb.get(box).get("items"), items -> items.size() == 1)
+            .get(0);
+    assertThat(message.get("durationMillis").asLong()).isGreaterThan(2000);
+    Path audio = dir.resolve("left.wav");
+    Files.write(audio, sb.bytes(box + "/" + message.get("id").asText()));
+    assertThat(Heard.millis(audio, 700)).as(Heard.describe(audio)).isGreaterThan(2000);
   }
 
   @Test
