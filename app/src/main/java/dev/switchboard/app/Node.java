@@ -13,7 +13,7 @@ import dev.switchboard.server.pbx.PbxDirectory;
 import dev.switchboard.server.pbx.PbxServices;
 import dev.switchboard.server.proxy.ProxyAddress;
 import dev.switchboard.server.registrar.RegistrarModule;
-import dev.switchboard.server.services.LocalServices;
+import dev.switchboard.server.services.MediaServices;
 import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
@@ -216,8 +216,8 @@ public final class Node implements AutoCloseable {
       ConferenceService conference =
           open(parts, new ConferenceService(bridge, stores.rooms(), Clock.systemUTC()));
       roster.accept(conference);
-      LocalServices services =
-          new LocalServices(
+      MediaServices services =
+          new MediaServices(
               List.of(mailbox, attendant, bridge), voicemail, List.of(ivr, conference));
       pbx.serviceNumbers(services::serves);
       sip.attach(services, services);

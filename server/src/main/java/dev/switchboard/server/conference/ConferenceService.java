@@ -5,7 +5,7 @@ import static dev.switchboard.server.services.Prompt.silence;
 import static dev.switchboard.server.services.Prompt.tone;
 
 import dev.switchboard.media.clock.AudioPatch;
-import dev.switchboard.server.services.LocalServices;
+import dev.switchboard.server.services.MediaServices;
 import dev.switchboard.server.services.PromptLine;
 import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.sip.transaction.ServerTransaction;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * someone joins or leaves, and {@code *} mutes or unmutes oneself.
  */
 public final class ConferenceService
-    implements LocalServices.NumberedService, ConferenceRoster, AutoCloseable {
+    implements MediaServices.NumberedService, ConferenceRoster, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConferenceService.class);
 
   static final double PIN_PROMPT_HZ = 600;

@@ -1,7 +1,7 @@
 package dev.switchboard.server.ivr;
 
 import dev.switchboard.media.wav.WavReader;
-import dev.switchboard.server.services.LocalServices;
+import dev.switchboard.server.services.MediaServices;
 import dev.switchboard.server.services.Prompt;
 import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.sip.transaction.ServerTransaction;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The auto-attendant: answers calls to a tenant's menu numbers and walks each caller through its
  * menus ({@link IvrSession}).
  */
-public final class IvrService implements LocalServices.NumberedService, AutoCloseable {
+public final class IvrService implements MediaServices.NumberedService, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IvrService.class);
 
   /** The greeting of a menu nobody uploaded one for: a second of this tone. */

@@ -13,7 +13,7 @@ import java.util.List;
  * own, and one {@link UnreachableTarget} that gives a call for a service number (a menu, a room) to
  * its service and everything else to voicemail.
  */
-public final class LocalServices implements LocalUserAgent, UnreachableTarget {
+public final class MediaServices implements LocalUserAgent, UnreachableTarget {
 
   /** A service reached at numbers of a tenant's own (not extensions). */
   public interface NumberedService {
@@ -33,7 +33,7 @@ public final class LocalServices implements LocalUserAgent, UnreachableTarget {
    * @param voicemail takes calls for extensions and owners' retrieval
    * @param numbered the services reached at numbers, asked in order
    */
-  public LocalServices(
+  public MediaServices(
       List<LocalUserAgent> agents, UnreachableTarget voicemail, List<NumberedService> numbered) {
     this.agents = List.copyOf(agents);
     this.voicemail = voicemail;
