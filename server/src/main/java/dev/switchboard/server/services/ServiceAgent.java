@@ -100,8 +100,11 @@ public final class ServiceAgent implements LocalUserAgent, AutoCloseable {
             tx.respond(refusal);
             return;
           }
-          waiting.put(tx.request().callId(), call -> onCall.accept(call, found.get()));
+          String callId = tx.request().callId();
+          waiting.put(callId, call -> onCall.accept(call, found.get()));
           core.onRequest(tx);
+          // The core hands a new call over before it returns; what is left was refused (bad SDP).
+          waiting.remove(callId);
         });
   }
 
