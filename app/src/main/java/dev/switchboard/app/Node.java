@@ -6,12 +6,16 @@ import dev.switchboard.console.LiveLines;
 import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.media.rtp.PortRange;
+import dev.switchboard.server.conference.ConferenceService;
+import dev.switchboard.server.ivr.IvrService;
 import dev.switchboard.server.location.LiveRegistrations;
 import dev.switchboard.server.pbx.MessageStore;
 import dev.switchboard.server.pbx.PbxDirectory;
 import dev.switchboard.server.pbx.PbxServices;
 import dev.switchboard.server.proxy.ProxyAddress;
 import dev.switchboard.server.registrar.RegistrarModule;
+import dev.switchboard.server.services.MediaServices;
+import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.sip.SipServices;
@@ -23,17 +27,24 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import dev.switchboard.store.account.AccountRepository;
 import dev.switchboard.store.directory.DirectoryChangeLog;
+import dev.switchboard.store.media.ConferenceRooms;
+import dev.switchboard.store.media.ConferenceRoster;
+import dev.switchboard.store.media.IvrMenus;
 import dev.switchboard.store.pbx.MessageRepository;
 import dev.switchboard.store.pbx.PbxRepository;
 import dev.switchboard.store.voicemail.Mailboxes;
 import dev.switchboard.ua.LocalContact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -92,6 +103,10 @@ public final class Node implements AutoCloseable {
                   registrarSettings,
                   options.data.resolve("location")));
       Mailboxes mailboxes = new Mailboxes(options.data.resolve("voicemail"));
+      IvrMenus menus = new IvrMenus(options.data.resolve("ivr"));
+      ConferenceRooms rooms = new ConferenceRooms(options.data.resolve("conference"));
+      // The rooms' service starts after the API and the SIP stack: the API asks it through this.
+      AtomicReference<ConferenceRoster> roster = new AtomicReference<>(ConferenceRoster.NONE);
       NodeMetrics metrics = new NodeMetrics(registrar.locationService(), usage);
       PbxDirectory pbx =
           open(
@@ -133,7 +148,10 @@ public final class Node implements AutoCloseable {
                                           l.aor(),
                                           l.state(),
                                           l.initiator() ? "outgoing" : "incoming"))
-                              .toList())));
+                              .toList(),
+                      menus,
+                      rooms,
+                      domain -> roster.get().participants(domain))));
       open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
@@ -148,7 +166,14 @@ public final class Node implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
       }
-      attachVoicemail(parts, sip, database, mailboxes, rtpPorts);
+      attachServices(
+          parts,
+          sip,
+          database,
+          rtpPorts,
+          pbxServices,
+          new Stores(mailboxes, menus, rooms),
+          roster::set);
       return new Node(database, http, sip, parts);
     } catch (RuntimeException e) {
       closeAll(parts);
@@ -156,28 +181,56 @@ public final class Node implements AutoCloseable {
     }
   }
 
-  /** The voicemail service answers, inside the node, calls to extensions nobody registered. */
-  private static void attachVoicemail(
+  /** What the node's own services keep under the data directory. */
+  private record Stores(Mailboxes mailboxes, IvrMenus menus, ConferenceRooms rooms) {}
+
+  /**
+   * The node's own services, inside it: voicemail answers calls to extensions nobody registered,
+   * the auto-attendant its menus' numbers and the conference service its rooms'.
+   */
+  private static void attachServices(
       Deque<AutoCloseable> parts,
       SipService sip,
       Database database,
-      Mailboxes mailboxes,
-      PortRange rtpPorts) {
+      PortRange rtpPorts,
+      PbxServices pbx,
+      Stores stores,
+      Consumer<ConferenceRoster> roster) {
     AccountRepository accounts = new AccountRepository(database.jdbi());
     ProxyAddress us = sip.ownAddress();
+    LocalContact contact = new LocalContact(TransportKind.UDP, us.host(), us.port());
+    InetAddress rtpAddress = sip.address(TransportKind.UDP).getAddress();
     try {
+      ServiceAgent mailbox =
+          ServiceAgent.start(
+              "voicemail", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);
       VoicemailService voicemail =
           open(
               parts,
               VoicemailService.start(
-                  sip.transactions(),
-                  sip.timers(),
-                  new LocalContact(TransportKind.UDP, us.host(), us.port()),
-                  new VoicemailService.Settings(
-                      sip.address(TransportKind.UDP).getAddress(), rtpPorts, Duration.ofMinutes(3)),
-                  mailboxes,
+                  mailbox,
+                  Duration.ofMinutes(3),
+                  stores.mailboxes(),
                   (domain, user) -> accounts.get(domain, user).options().voicemail()));
-      sip.attach(voicemail, voicemail);
+      ServiceAgent attendant =
+          ServiceAgent.start(
+              "attendant", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);
+      IvrService ivr =
+          open(
+              parts,
+              new IvrService(
+                  attendant, stores.menus(), voicemail::leaveMessage, Clock.systemUTC()));
+      ServiceAgent bridge =
+          ServiceAgent.start(
+              "conference", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);
+      ConferenceService conference =
+          open(parts, new ConferenceService(bridge, stores.rooms(), Clock.systemUTC()));
+      roster.accept(conference);
+      MediaServices services =
+          new MediaServices(
+              List.of(mailbox, attendant, bridge), voicemail, List.of(ivr, conference));
+      pbx.serviceNumbers(services::serves);
+      sip.attach(services, services);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the RTP ports " + rtpPorts, e);
     }

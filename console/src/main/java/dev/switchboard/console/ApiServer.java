@@ -110,6 +110,9 @@ public final class ApiServer implements AutoCloseable {
               new TenantRoutes(tenants, mapper).register(cfg.routes);
               new AccountRoutes(accounts, mapper).register(cfg.routes);
               new VoicemailRoutes(accounts, node.voicemail(), mapper).register(cfg.routes);
+              new IvrMenuRoutes(tenants, node.ivrMenus(), mapper).register(cfg.routes);
+              new ConferenceRoomRoutes(tenants, node.conferenceRooms(), node.conferences(), mapper)
+                  .register(cfg.routes);
               new FeatureCodeRoutes(new PbxRepository(db.jdbi()), mapper).register(cfg.routes);
               new PbxRoutes(new PbxRepository(db.jdbi()), mapper).register(cfg.routes);
               new ImportRoutes(importer, jobs, tenants).register(cfg.routes);

@@ -1,5 +1,8 @@
 package dev.switchboard.console;
 
+import dev.switchboard.store.media.ConferenceRooms;
+import dev.switchboard.store.media.ConferenceRoster;
+import dev.switchboard.store.media.IvrMenus;
 import dev.switchboard.store.security.SecurityDesk;
 import dev.switchboard.store.usage.Registrations;
 import dev.switchboard.store.voicemail.Mailboxes;
@@ -7,15 +10,49 @@ import java.util.function.Supplier;
 
 /**
  * What the console shows of the running node beyond the database: who is registered now, the SIP
- * edge's security record, the metrics in Prometheus' text format, the voicemail boxes, and who is
- * on the phone now. A node without SIP passes {@link #NONE}.
+ * edge's security record, the metrics in Prometheus' text format, the voicemail boxes, who is on
+ * the phone now, the auto-attendant menus and conference rooms and who is in the rooms now. A node
+ * without SIP passes {@link #NONE}.
  */
 public record NodeState(
     Registrations registrations,
     SecurityDesk security,
     Supplier<String> prometheus,
     Mailboxes voicemail,
-    LiveLines lines) {
+    LiveLines lines,
+    IvrMenus ivrMenus,
+    ConferenceRooms conferenceRooms,
+    ConferenceRoster conferences) {
+
+  /** A node without menus or rooms: their routes answer 404. */
+  public NodeState(
+      Registrations registrations,
+      SecurityDesk security,
+      Supplier<String> prometheus,
+      Mailboxes voicemail,
+      LiveLines lines) {
+    this(registrations, security, prometheus, voicemail, lines, null, null, ConferenceRoster.NONE);
+  }
+
+  /** A node with menus and rooms but without the PBX's call state. */
+  public NodeState(
+      Registrations registrations,
+      SecurityDesk security,
+      Supplier<String> prometheus,
+      Mailboxes voicemail,
+      IvrMenus ivrMenus,
+      ConferenceRooms conferenceRooms,
+      ConferenceRoster conferences) {
+    this(
+        registrations,
+        security,
+        prometheus,
+        voicemail,
+        LiveLines.NONE,
+        ivrMenus,
+        conferenceRooms,
+        conferences);
+  }
 
   /** A node without voicemail: the mailbox routes answer 404. */
   public NodeState(

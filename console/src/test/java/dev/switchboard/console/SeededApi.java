@@ -2,6 +2,7 @@ package dev.switchboard.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.console.OpenApiSamples.Operation;
+import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.demo.DemoHistory;
 import dev.switchboard.demo.DemoSeed;
 import dev.switchboard.demo.billing.BillingDemoSeed;
@@ -9,10 +10,15 @@ import dev.switchboard.demo.marketing.MarketingDemoSeed;
 import dev.switchboard.demo.sales.SalesDemoSeed;
 import dev.switchboard.demo.success.SuccessDemoSeed;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.media.ConferenceRooms;
+import dev.switchboard.store.media.ConferenceRoster;
+import dev.switchboard.store.media.IvrMenus;
+import dev.switchboard.store.security.SecurityDesk;
 import dev.switchboard.store.tenant.Tenant;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.tenant.TenantStatus;
 import dev.switchboard.store.testing.TestDatabases;
+import dev.switchboard.store.usage.Registrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +65,22 @@ final class SeededApi implements AutoCloseable {
     }
     new TenantRepository(db.jdbi())
         .create(Tenant.create("fuzz.test", "Fuzz").withStatus(TenantStatus.ACTIVE));
-    this.server = ApiServer.start("127.0.0.1", 0, db, AdminToken.of(TOKEN));
+    // Menus and rooms under the temporary directory, so their routes answer and are checked too.
+    this.server =
+        ApiServer.start(
+            "127.0.0.1",
+            0,
+            db,
+            AdminToken.of(TOKEN),
+            HttpSettings.DIRECT,
+            new NodeState(
+                Registrations.NONE,
+                SecurityDesk.NONE,
+                () -> "",
+                null,
+                new IvrMenus(dir.resolve("ivr")),
+                new ConferenceRooms(dir.resolve("conference")),
+                ConferenceRoster.NONE));
     this.http = new HttpJson(server.url(), TOKEN);
     for (Operation op : operations()) { // the lists name real ids, codes and domains
       if (op.method().equals("GET") && !op.path().contains("{")) {
@@ -142,7 +163,7 @@ final class SeededApi implements AutoCloseable {
       }
       return;
     }
-    for (String key : List.of("id", "code", "domain", "email")) {
+    for (String key : List.of("id", "code", "domain", "email", "number")) {
       JsonNode v = json.get(key);
       if (v != null && v.isValueNode() && !v.isNull()) {
         seen.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(v.asText());

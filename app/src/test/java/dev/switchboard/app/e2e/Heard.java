@@ -1,6 +1,7 @@
 package dev.switchboard.app.e2e;
 
 import dev.switchboard.media.tone.FrequencyAnalyzer;
+import dev.switchboard.media.tone.Goertzel;
 import dev.switchboard.media.wav.WavReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +15,30 @@ final class Heard {
     FrequencyAnalyzer a = new FrequencyAnalyzer();
     a.accept(WavReader.read(wav).narrowband());
     return a.blocks() == 0 ? 0 : a.shareNear(hz, 25);
+  }
+
+  /**
+   * For how many milliseconds {@code wav} carries {@code hz}: 20 ms frames, not silent, whose
+   * energy is at least 30% at that frequency (one of two or three voices mixed counts).
+   */
+  static long millis(Path wav, double hz) throws IOException {
+    short[] s = WavReader.read(wav).narrowband();
+    Goertzel g = new Goertzel(hz, 8000);
+    int n = 160;
+    long frames = 0;
+    for (int at = 0; at + n <= s.length; at += n) {
+      double energy = 0;
+      for (int i = at; i < at + n; i++) {
+        energy += (double) s[i] * s[i];
+      }
+      if (energy / n < 100 * 100) {
+        continue; // quieter than a tone at 100 of 32767: silence
+      }
+      if (2 * g.power(s, at, n) / n / energy > 0.3) {
+        frames++;
+      }
+    }
+    return frames * 20;
   }
 
   /** A one-line description of the strongest tones, for assertion messages. */

@@ -199,6 +199,17 @@ final class Switchboard implements AutoCloseable {
     return r.body();
   }
 
+  /** Any request with a raw body; the caller checks the status and body. */
+  HttpResponse<String> send(String method, String path, String contentType, byte[] body)
+      throws Exception {
+    return http.send(
+        request(path)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(url + path))
         .timeout(Duration.ofSeconds(10))

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +35,7 @@ public final class PbxRouting implements TargetResolver {
   private final Clock clock;
   private final MessageStore messages;
   private final FeatureCodes features;
+  private final BiPredicate<String, String> serviceNumbers;
 
   PbxRouting(
       PbxDirectory pbx,
@@ -43,7 +45,21 @@ public final class PbxRouting implements TargetResolver {
       RouteTable routes,
       Predicate<String> localDomain,
       Clock clock) {
+    this(pbx, messages, dialogs, location, routes, localDomain, clock, (d, n) -> false);
+  }
+
+  /** {@code serviceNumbers}: whether a number of a domain is a service's (a menu, a room). */
+  PbxRouting(
+      PbxDirectory pbx,
+      MessageStore messages,
+      DialogStates dialogs,
+      LocationService location,
+      RouteTable routes,
+      Predicate<String> localDomain,
+      Clock clock,
+      BiPredicate<String, String> serviceNumbers) {
     this.pbx = pbx;
+    this.serviceNumbers = serviceNumbers;
     this.features = new FeatureCodes(pbx, dialogs, location, clock);
     this.messages = messages;
     this.location = location;
@@ -98,6 +114,20 @@ public final class PbxRouting implements TargetResolver {
       return done(DEFAULT);
     }
     Dialled d = DialPlan.classify(tenant, dialled, own);
+    if ((d instanceof Dialled.Unknown || d instanceof Dialled.Outside)
+        && serviceNumbers.test(domain, dialled)) {
+      // A menu or conference room: nobody to ring, the node's own services take the call.
+      CallPlan.Mailbox service = new CallPlan.Mailbox(domain, dialled);
+      return done(
+          new Resolution.Proceed(
+              List.of(),
+              new CallPlan() {
+                @Override
+                public Mailbox voicemail() {
+                  return service;
+                }
+              }));
+    }
     RingPlan plan =
         new RingPlan(
             pbx,

@@ -5,6 +5,7 @@ import dev.switchboard.server.sip.StackFeatures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -19,6 +20,7 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
   private volatile PresenceServer presence;
   private volatile DialogStates dialogs;
   private volatile Function<String, String> messageSummary;
+  private volatile BiPredicate<String, String> serviceNumbers = (d, n) -> false;
 
   /**
    * @param messages where MESSAGEs for offline extensions are kept; null: none kept
@@ -61,7 +63,8 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
                 stack.location(),
                 stack.routes(),
                 stack.directory()::isLocalDomain,
-                clock),
+                clock,
+                (d, n) -> serviceNumbers.test(d, n)),
             dialogs),
         presence);
   }
@@ -82,6 +85,14 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
   public List<LineState> lines(String domain) {
     DialogStates d = dialogs;
     return d == null ? List.of() : d.lines(domain);
+  }
+
+  /**
+   * Lets the node's services (menus, rooms) take calls to numbers of their own that the dial plan
+   * does not know: {@code serves} says whether a number of a domain is one.
+   */
+  public void serviceNumbers(BiPredicate<String, String> serves) {
+    this.serviceNumbers = serves;
   }
 
   @Override

@@ -1,10 +1,13 @@
 package dev.switchboard.server.voicemail;
 
+import static dev.switchboard.server.services.Prompt.concat;
+import static dev.switchboard.server.services.Prompt.silence;
+import static dev.switchboard.server.services.Prompt.tone;
+
 import dev.switchboard.media.clock.AudioPatch;
 import dev.switchboard.media.clock.MediaClock;
-import dev.switchboard.media.tone.ToneGenerator;
-import dev.switchboard.media.wav.PromptPlayer;
 import dev.switchboard.media.wav.WavReader;
+import dev.switchboard.server.services.PromptLine;
 import dev.switchboard.store.NotFoundException;
 import dev.switchboard.store.voicemail.Mailboxes;
 import dev.switchboard.store.voicemail.VoicemailMessage;
@@ -38,7 +41,6 @@ final class MailboxMenu implements CallListener {
   /** Wrong PINs before we hang up. */
   static final int MAX_WRONG_PINS = 3;
 
-  private static final int AMPLITUDE = 8000;
   private static final int MAX_PIN = 12;
 
   private final Call call;
@@ -52,7 +54,7 @@ final class MailboxMenu implements CallListener {
   private boolean unlocked;
   private List<VoicemailMessage> messages = List.of();
   private int current;
-  private AudioPatch playing;
+  private final PromptLine prompts;
   private AudioPatch listening;
 
   MailboxMenu(
@@ -63,6 +65,7 @@ final class MailboxMenu implements CallListener {
     this.user = user;
     this.media = media;
     this.work = work;
+    this.prompts = new PromptLine(media, call.media(), work);
   }
 
   /** Once answered: asks for the PIN, or goes straight to the messages when none is set. */
@@ -203,54 +206,14 @@ final class MailboxMenu implements CallListener {
   }
 
   private void play(short[] audio) {
-    playThen(audio, () -> {});
+    prompts.play(audio);
   }
 
-  /** Replaces what is playing with {@code audio}; {@code then} runs on {@code work} at its end. */
   private void playThen(short[] audio, Runnable then) {
-    stopPlaying();
-    AudioPatch[] self = new AudioPatch[1];
-    self[0] =
-        AudioPatch.untilEnd(
-            media,
-            new PromptPlayer(audio, false),
-            call.media(),
-            () ->
-                work.execute(
-                    () -> {
-                      if (playing == self[0]) {
-                        then.run();
-                      }
-                    }));
-    playing = self[0];
+    prompts.playThen(audio, then);
   }
 
   private void stopPlaying() {
-    if (playing != null) {
-      playing.disconnect();
-      playing = null;
-    }
-  }
-
-  private static short[] tone(double hz, int millis) {
-    return ToneGenerator.sine(hz, AMPLITUDE, millis).render(millis);
-  }
-
-  private static short[] silence(int millis) {
-    return new short[millis * 8];
-  }
-
-  private static short[] concat(short[]... parts) {
-    int n = 0;
-    for (short[] p : parts) {
-      n += p.length;
-    }
-    short[] out = new short[n];
-    int at = 0;
-    for (short[] p : parts) {
-      System.arraycopy(p, 0, out, at, p.length);
-      at += p.length;
-    }
-    return out;
+    prompts.stop();
   }
 }

@@ -3,33 +3,21 @@ package dev.switchboard.server.voicemail;
 import dev.switchboard.media.FrameSource;
 import dev.switchboard.media.clock.AudioPatch;
 import dev.switchboard.media.clock.MediaClock;
-import dev.switchboard.media.rtp.MediaTransport;
-import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.media.tone.ToneGenerator;
 import dev.switchboard.media.wav.PromptPlayer;
 import dev.switchboard.media.wav.WavEncoding;
 import dev.switchboard.media.wav.WavWriter;
 import dev.switchboard.server.proxy.UnreachableTarget;
-import dev.switchboard.server.sip.LocalUserAgent;
-import dev.switchboard.sip.message.SipRequest;
-import dev.switchboard.sip.transaction.InviteServerTransaction;
+import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.sip.transaction.ServerTransaction;
-import dev.switchboard.sip.transaction.TimerService;
-import dev.switchboard.sip.transaction.TransactionLayer;
-import dev.switchboard.sip.transport.Endpoint;
 import dev.switchboard.store.voicemail.Mailboxes;
 import dev.switchboard.ua.Call;
 import dev.switchboard.ua.CallEnd;
-import dev.switchboard.ua.LocalContact;
-import dev.switchboard.ua.MediaSettings;
-import dev.switchboard.ua.UaCore;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * greeting (or a beep) and records the caller into the owner's mailbox until the caller hangs up;
  * and answers the owner's own calls with the message menu ({@link MailboxMenu}).
  */
-public final class VoicemailService implements LocalUserAgent, UnreachableTarget, AutoCloseable {
+public final class VoicemailService implements UnreachableTarget, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VoicemailService.class);
 
   /** The beep after which one speaks, when the owner has no greeting of their own. */
@@ -58,91 +46,54 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
     boolean hasVoicemail(String domain, String user);
   }
 
-  /**
-   * @param rtpAddress where RTP is bound and what our SDP says
-   * @param rtpPorts the ports RTP may use
-   * @param maxMessage when a recording is cut off (we hang up)
-   */
-  public record Settings(InetAddress rtpAddress, PortRange rtpPorts, Duration maxMessage) {}
-
   /** A mailbox a call is for; {@code owner}: its owner listening, else a caller leaving one. */
   private record Box(String domain, String user, boolean owner) {}
 
   /** How long an owner may stay in the message menu. */
   private static final Duration MAX_MENU = Duration.ofMinutes(15);
 
-  private final Settings settings;
+  private final ServiceAgent agent;
+  private final Duration maxMessage;
   private final Mailboxes mailboxes;
   private final Owners owners;
   private final Clock clock;
   private final MediaClock media;
-  private final MediaTransport rtp;
-  private final UaCore core;
   private final ScheduledExecutorService work;
-  private final ConcurrentHashMap<String, Box> waiting = new ConcurrentHashMap<>();
 
   private VoicemailService(
-      TransactionLayer layer,
-      TimerService timers,
-      LocalContact contact,
-      Settings settings,
-      Mailboxes mailboxes,
-      Owners owners,
-      Clock clock)
-      throws IOException {
-    this.settings = settings;
+      ServiceAgent agent, Duration maxMessage, Mailboxes mailboxes, Owners owners, Clock clock) {
+    this.agent = agent;
+    this.maxMessage = maxMessage;
     this.mailboxes = mailboxes;
     this.owners = owners;
     this.clock = clock;
-    this.media = MediaClock.start("voicemail-media", 1);
-    this.rtp = MediaTransport.open(settings.rtpAddress(), settings.rtpPorts());
-    this.core =
-        new UaCore(
-            layer,
-            timers,
-            contact,
-            MediaSettings.of(rtp, media, "voicemail@" + contact.host()),
-            UaCore.Settings.of("Switchboard voicemail").withContactUser("voicemail"));
-    this.work =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "voicemail");
-              t.setDaemon(true);
-              return t;
-            });
-    core.setIncomingCallHandler(this::onIncoming);
+    this.media = agent.media();
+    this.work = agent.work();
   }
 
-  /** Opens the RTP ports and the media clock; calls reach it once the SIP service attaches it. */
+  /**
+   * Voicemail on {@code agent} (its RTP ports and media clock); calls reach it once the SIP service
+   * attaches the agent. {@code maxMessage}: when a recording is cut off (we hang up).
+   */
   public static VoicemailService start(
-      TransactionLayer layer,
-      TimerService timers,
-      LocalContact contact,
-      Settings settings,
-      Mailboxes mailboxes,
-      Owners owners)
-      throws IOException {
-    return new VoicemailService(
-        layer, timers, contact, settings, mailboxes, owners, Clock.systemUTC());
+      ServiceAgent agent, Duration maxMessage, Mailboxes mailboxes, Owners owners) {
+    return new VoicemailService(agent, maxMessage, mailboxes, owners, Clock.systemUTC());
+  }
+
+  /** The mailbox of {@code user@domain} when the extension has voicemail. */
+  private Optional<Box> box(String domain, String user, boolean owner) {
+    try {
+      return owners.hasVoicemail(domain, user)
+          ? Optional.of(new Box(domain, user, owner))
+          : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty(); // no such account any more, or the store is down: as before
+    }
   }
 
   @Override
   public boolean take(ServerTransaction tx, String domain, String user) {
-    work.execute(
-        () -> {
-          boolean has;
-          try {
-            has = owners.hasVoicemail(domain, user);
-          } catch (RuntimeException e) {
-            has = false; // no such account any more, or the store is down: as before, 480
-          }
-          if (!has) {
-            tx.respond(480);
-            return;
-          }
-          waiting.put(tx.request().callId(), new Box(domain, user, false));
-          core.onRequest(tx);
-        });
+    agent.take(tx, () -> box(domain, user, false), 480, this::answer);
     return true;
   }
 
@@ -152,35 +103,8 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
    */
   @Override
   public boolean retrieve(ServerTransaction tx, String domain, String owner) {
-    work.execute(
-        () -> {
-          boolean has;
-          try {
-            has = owners.hasVoicemail(domain, owner);
-          } catch (RuntimeException e) {
-            has = false;
-          }
-          if (!has) {
-            tx.respond(404);
-            return;
-          }
-          waiting.put(tx.request().callId(), new Box(domain, owner, true));
-          core.onRequest(tx);
-        });
+    agent.take(tx, () -> box(domain, owner, true), 404, this::menu);
     return true;
-  }
-
-  private void onIncoming(Call call) {
-    Box box = waiting.remove(call.request().callId());
-    if (box == null) {
-      call.reject(480);
-      return;
-    }
-    if (box.owner()) {
-      work.execute(() -> menu(call, box));
-    } else {
-      work.execute(() -> answer(call, box));
-    }
   }
 
   private void menu(Call call, Box box) {
@@ -194,7 +118,42 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
     call.ended().whenComplete((end, error) -> cutOff.cancel(false));
   }
 
+  /** A message about to be recorded: where it goes, and what the caller hears first. */
+  private record Message(Mailboxes.Deposit deposit, WavWriter recording, FrameSource greeting) {}
+
   private void answer(Call call, Box box) {
+    Message m = prepare(call, box);
+    if (m == null) {
+      call.reject(500);
+      return;
+    }
+    if (!call.answer(null)) {
+      close(m.recording());
+      discard(m.deposit());
+      return;
+    }
+    record(call, box, m);
+  }
+
+  /**
+   * Records a message into {@code user@domain}'s mailbox from a call another service of the node
+   * already answered (an auto-attendant's key); hangs it up when the extension has no voicemail.
+   */
+  public void leaveMessage(Call answered, String domain, String user) {
+    work.execute(
+        () -> {
+          Box box = box(domain, user, false).orElse(null);
+          Message m = box != null ? prepare(answered, box) : null;
+          if (m == null) {
+            answered.hangup();
+            return;
+          }
+          record(answered, box, m);
+        });
+  }
+
+  /** Opens the deposit and the greeting, or null (logged) when the mailbox cannot take one. */
+  private Message prepare(Call call, Box box) {
     Mailboxes.Deposit deposit;
     WavWriter recording;
     FrameSource greeting;
@@ -210,33 +169,32 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
               : ToneGenerator.sine(BEEP_HZ, 8000, BEEP_MILLIS);
     } catch (IOException | RuntimeException e) {
       log.warn("voicemail for {}@{} cannot record", box.user(), box.domain(), e);
-      call.reject(500);
-      return;
+      return null;
     }
-    if (!call.answer(null)) {
-      close(recording);
-      discard(deposit);
-      return;
-    }
+    return new Message(deposit, recording, greeting);
+  }
+
+  /** Plays the greeting on the answered call, then records it until it ends (or is cut off). */
+  private void record(Call call, Box box, Message m) {
     // Set on the clock thread when the greeting ends, read on ours when the call does.
     AtomicReference<AudioPatch> recorder = new AtomicReference<>();
     AudioPatch.untilEnd(
         media,
-        greeting,
+        m.greeting(),
         call.media(),
         () -> {
           if (!call.ended().isDone()) {
-            recorder.set(AudioPatch.connect(media, call.media(), recording));
+            recorder.set(AudioPatch.connect(media, call.media(), m.recording()));
           }
         });
     ScheduledFuture<?> cutOff =
-        work.schedule(call::hangup, settings.maxMessage().toMillis(), TimeUnit.MILLISECONDS);
+        work.schedule(call::hangup, maxMessage.toMillis(), TimeUnit.MILLISECONDS);
     call.ended()
         .whenComplete(
             (end, error) -> {
               cutOff.cancel(false);
               work.schedule(
-                  () -> keep(box, deposit, recording, recorder.get(), end),
+                  () -> keep(box, m.deposit(), m.recording(), recorder.get(), end),
                   TICK_MILLIS,
                   TimeUnit.MILLISECONDS);
             });
@@ -287,39 +245,9 @@ public final class VoicemailService implements LocalUserAgent, UnreachableTarget
     }
   }
 
-  @Override
-  public boolean owns(SipRequest request) {
-    return core.owns(request);
-  }
-
-  @Override
-  public void onRequest(ServerTransaction tx) {
-    core.onRequest(tx);
-  }
-
-  @Override
-  public boolean onAck(SipRequest ack, Endpoint source) {
-    return core.onAck(ack, source);
-  }
-
-  @Override
-  public boolean onCancel(InviteServerTransaction target, SipRequest cancel) {
-    return core.onCancel(target, cancel);
-  }
-
-  /** Hangs up every message being left, and frees the RTP ports and the media clock. */
+  /** Hangs up every call of the agent, and frees its RTP ports and media clock. */
   @Override
   public void close() {
-    for (Call c : core.calls()) {
-      c.hangup();
-    }
-    work.shutdown();
-    try {
-      work.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    rtp.close();
-    media.close();
+    agent.close();
   }
 }

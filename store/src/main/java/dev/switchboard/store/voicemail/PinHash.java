@@ -11,14 +11,14 @@ import javax.crypto.spec.PBEKeySpec;
  * A voicemail PIN as it is stored: {@code pbkdf2-sha256$ITERATIONS$SALT$HASH}, slow on purpose, so
  * a copied data directory does not give the PINs away.
  */
-final class PinHash {
+public final class PinHash {
   private static final String SCHEME = "pbkdf2-sha256";
   private static final int ITERATIONS = 120_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private PinHash() {}
 
-  static String create(String pin) {
+  public static String create(String pin) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
@@ -31,7 +31,7 @@ final class PinHash {
         + b64.encodeToString(derive(pin, salt, ITERATIONS));
   }
 
-  static boolean matches(String stored, String pin) {
+  public static boolean matches(String stored, String pin) {
     String[] parts = stored.split("\\$");
     if (parts.length != 4 || !parts[0].equals(SCHEME)) {
       return false;
