@@ -41,6 +41,7 @@ public final class Registrar {
   private static final DateTimeFormatter SIP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
+  private static volatile DateText lastDate = new DateText(Long.MIN_VALUE, "");
   // Column widths of the binding table: longer values are refused rather than cut.
   private static final int MAX_CONTACT = 1024;
   private static final int MAX_CALL_ID = 256;
@@ -262,9 +263,22 @@ public final class Registrar {
     for (Address p : path) {
       r.addHeader(HeaderNames.PATH, p.toString());
     }
-    r.setHeader(HeaderNames.DATE, SIP_DATE.format(now));
+    r.setHeader(HeaderNames.DATE, sipDate(now));
     return r;
   }
+
+  /** The Date header's text, formatted once a second: formatting per 200 was 2 % of its CPU. */
+  private static String sipDate(Instant now) {
+    long second = now.getEpochSecond();
+    DateText last = lastDate;
+    if (last.second() != second) {
+      last = new DateText(second, SIP_DATE.format(Instant.ofEpochSecond(second)));
+      lastDate = last;
+    }
+    return last.text();
+  }
+
+  private record DateText(long second, String text) {}
 
   private static void respond(ServerTransaction tx, int status, String reason) {
     SipResponse r = tx.request().createResponse(status, reason);

@@ -63,7 +63,13 @@ public final class MediaServices implements LocalUserAgent, UnreachableTarget {
 
   @Override
   public boolean owns(SipRequest request) {
-    return agents.stream().anyMatch(a -> a.owns(request));
+    // Asked for every request the server receives: a plain loop, no stream per request.
+    for (LocalUserAgent a : agents) {
+      if (a.owns(request)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

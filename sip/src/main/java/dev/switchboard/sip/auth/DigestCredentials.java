@@ -28,6 +28,27 @@ public record DigestCredentials(
    * @throws DigestParseException saying what is wrong
    */
   public static DigestCredentials parse(String header) {
+    // The edge reads the user name, then the authenticator checks the same header object: the
+    // second call finds the first's result (the value is immutable, so identity is enough).
+    LastParsed last = LAST.get();
+    if (last.header == header && header != null) {
+      return last.credentials;
+    }
+    DigestCredentials c = parseNew(header);
+    last.header = header;
+    last.credentials = c;
+    return c;
+  }
+
+  private static final ThreadLocal<LastParsed> LAST = ThreadLocal.withInitial(LastParsed::new);
+
+  /** One thread's last parsed header and its credentials. */
+  private static final class LastParsed {
+    String header;
+    DigestCredentials credentials;
+  }
+
+  private static DigestCredentials parseNew(String header) {
     DigestParams p = DigestParams.parse(header);
     String response = required(p, "response");
     if (response.isEmpty() || response.length() > 64 || !isHex(response)) {

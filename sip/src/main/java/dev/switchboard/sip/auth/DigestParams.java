@@ -68,7 +68,7 @@ final class DigestParams {
       if (nameEnd == i) {
         throw new DigestParseException("expected a parameter name" + at(header, i));
       }
-      String name = header.substring(i, nameEnd).toLowerCase(Locale.ROOT);
+      String name = name(header, i, nameEnd);
       i = skipLws(header, nameEnd);
       if (i >= header.length() || header.charAt(i) != '=') {
         throw new DigestParseException("expected '=' after " + clip(name));
@@ -111,6 +111,35 @@ final class DigestParams {
       }
       i = skipLws(header, i + 1);
     }
+  }
+
+  /** The names RFC 3261 and RFC 7616 define, as constants whose hashes are already known. */
+  private static final String[] KNOWN = {
+    "username",
+    "realm",
+    "nonce",
+    "uri",
+    "response",
+    "algorithm",
+    "cnonce",
+    "opaque",
+    "qop",
+    "nc",
+    "userhash",
+    "stale",
+    "domain",
+    "charset"
+  };
+
+  /** A parameter name in lower case: a constant for the usual names, no copy and no case map. */
+  private static String name(String header, int from, int to) {
+    int len = to - from;
+    for (String k : KNOWN) {
+      if (k.length() == len && header.regionMatches(true, from, k, 0, len)) {
+        return k;
+      }
+    }
+    return header.substring(from, to).toLowerCase(Locale.ROOT);
   }
 
   /**

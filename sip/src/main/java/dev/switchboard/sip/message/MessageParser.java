@@ -412,10 +412,7 @@ public final class MessageParser {
   }
 
   private static int lineEnd(byte[] b, int p, int n) {
-    while (p < n && b[p] != '\r' && b[p] != '\n') {
-      p++;
-    }
-    return p;
+    return LineBreaks.lineEnd(b, p, n);
   }
 
   private static int nextLine(byte[] b, int e, int n) {
@@ -489,15 +486,13 @@ public final class MessageParser {
    * end), or -1. Accepts CRLF and bare LF.
    */
   static int findHeaderEnd(byte[] b, int p, int end) {
-    for (int i = p; i < end; i++) {
-      if (b[i] == '\n') {
-        int j = i + 1;
-        if (j < end && b[j] == '\n') {
-          return j;
-        }
-        if (j + 1 < end && b[j] == '\r' && b[j + 1] == '\n') {
-          return j;
-        }
+    for (int i = LineBreaks.nextLf(b, p, end); i < end; i = LineBreaks.nextLf(b, i + 1, end)) {
+      int j = i + 1;
+      if (j < end && b[j] == '\n') {
+        return j;
+      }
+      if (j + 1 < end && b[j] == '\r' && b[j + 1] == '\n') {
+        return j;
       }
     }
     return -1;

@@ -189,6 +189,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   /** Replaces the top Via entry (a server adding received and rport). */
   public void setTopVia(Via via) {
     String first = required(HeaderNames.VIA);
+    // One entry per line is the usual case (every Via has a comma when a line holds several):
+    // no need to parse the line again just to learn that.
+    if (first.indexOf(',') < 0) {
+      headers.replaceFirst(HeaderNames.VIA, via.toString());
+      return;
+    }
     List<Via> entries = Via.parseList(first);
     if (entries.size() == 1) {
       headers.replaceFirst(HeaderNames.VIA, via.toString());
