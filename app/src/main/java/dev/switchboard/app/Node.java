@@ -126,6 +126,30 @@ public final class Node implements AutoCloseable {
           open(parts, new PbxServices(pbx, messages, Clock.systemUTC(), PBX_POLL));
       // Owners' phones watch their mailbox (RFC 3842) through the PBX's event server.
       pbxServices.messageSummary(new MessageSummary(mailboxes));
+      open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
+      SipServices services =
+          SipServices.proxy(registrar.directory(), registrar.locations(), usage)
+              .withRegistrar(registrar.registrar()::onRegister)
+              .withGate(registrar.gate())
+              .withRouteSecret(secret.key("record-route"))
+              .withFeatures(pbxServices);
+      SipService sip;
+      try {
+        sip = open(parts, SipService.start(sipConfig, services));
+        metrics.attach(sip);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
+      }
+      attachServices(
+          parts,
+          sip,
+          database,
+          rtpPorts,
+          pbxServices,
+          new Stores(mailboxes, menus, rooms),
+          roster::set);
+      // The console starts after the SIP stack: phones are served while its static files load
+      // (seconds on a busy machine), so a restart is ready to route sooner.
       ApiServer http =
           open(
               parts,
@@ -152,28 +176,6 @@ public final class Node implements AutoCloseable {
                       menus,
                       rooms,
                       domain -> roster.get().participants(domain))));
-      open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
-      SipServices services =
-          SipServices.proxy(registrar.directory(), registrar.locations(), usage)
-              .withRegistrar(registrar.registrar()::onRegister)
-              .withGate(registrar.gate())
-              .withRouteSecret(secret.key("record-route"))
-              .withFeatures(pbxServices);
-      SipService sip;
-      try {
-        sip = open(parts, SipService.start(sipConfig, services));
-        metrics.attach(sip);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
-      }
-      attachServices(
-          parts,
-          sip,
-          database,
-          rtpPorts,
-          pbxServices,
-          new Stores(mailboxes, menus, rooms),
-          roster::set);
       return new Node(database, http, sip, parts);
     } catch (RuntimeException e) {
       closeAll(parts);

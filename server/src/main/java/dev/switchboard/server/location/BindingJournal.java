@@ -486,7 +486,20 @@ public final class BindingJournal implements BindingPersistence, AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    // A snapshot still being written would go on using the directory (and deleting segments)
+    // after the lock is released, and keep the closed service's bindings reachable: let it end.
+    try {
+      awaitCompaction(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      closeSegmentAndLock();
+    }
+  }
+
+  private void closeSegmentAndLock() {
     try {
       if (segment != null) {
         segment.force(true);

@@ -313,9 +313,15 @@ public final class IndexedLocationService implements LocationRegistry, AutoClose
   /** Drops expired bindings from memory and the database, reporting each as EXPIRED. */
   public void sweep() {
     Instant now = clock.instant();
+    // Visits every AOR each interval, so no stream per AOR: with 1,000,000 AORs the streams'
+    // set-up alone was most of the sweep's CPU.
     for (Map.Entry<String, List<Binding>> e : latest.entrySet()) {
-      if (e.getValue().stream().anyMatch(b -> b.expired(now))) {
-        update(e.getKey(), BindingUpdate.NONE);
+      List<Binding> bindings = e.getValue();
+      for (int i = 0; i < bindings.size(); i++) {
+        if (bindings.get(i).expired(now)) {
+          update(e.getKey(), BindingUpdate.NONE);
+          break;
+        }
       }
     }
   }
