@@ -157,6 +157,8 @@ public final class HeaderNames {
   // usually one candidate is left to compare.
   private static final int MAX_LEN = 32;
   private static final String[][][] BY_FIRST_AND_LENGTH = new String[128][][];
+  // The canonical spelling of each candidate, at the same place: no map lookup per header line.
+  private static final String[][][] CANONICAL_BY_FIRST_AND_LENGTH = new String[128][][];
 
   static {
     Map<Character, Map<Integer, java.util.List<String>>> groups = new java.util.TreeMap<>();
@@ -171,10 +173,14 @@ public final class HeaderNames {
     }
     for (Map.Entry<Character, Map<Integer, java.util.List<String>>> g : groups.entrySet()) {
       String[][] byLength = new String[MAX_LEN][];
+      String[][] canonicalByLength = new String[MAX_LEN][];
       for (Map.Entry<Integer, java.util.List<String>> l : g.getValue().entrySet()) {
         byLength[l.getKey()] = l.getValue().toArray(new String[0]);
+        canonicalByLength[l.getKey()] =
+            l.getValue().stream().map(CANONICAL::get).toArray(String[]::new);
       }
       BY_FIRST_AND_LENGTH[g.getKey()] = byLength;
+      CANONICAL_BY_FIRST_AND_LENGTH[g.getKey()] = canonicalByLength;
     }
   }
 
@@ -192,9 +198,9 @@ public final class HeaderNames {
     }
     String[] candidates = BY_FIRST_AND_LENGTH[first][len];
     if (candidates != null) {
-      for (String lower : candidates) {
-        if (sameIgnoringCase(b, from, lower)) {
-          return CANONICAL.get(lower);
+      for (int i = 0; i < candidates.length; i++) {
+        if (sameIgnoringCase(b, from, candidates[i])) {
+          return CANONICAL_BY_FIRST_AND_LENGTH[first][len][i];
         }
       }
     }
