@@ -33,6 +33,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   private Address from;
   private Address to;
   private CSeq cseq;
+  private List<Address> contacts;
 
   // Set by the transport for a message that arrived SigComp-compressed: what vouching keeps.
   private volatile Runnable onVouch;
@@ -137,6 +138,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
       from = null;
       to = null;
       cseq = null;
+      contacts = null;
       viewStamp = mc;
     }
   }
@@ -331,8 +333,17 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   }
 
   /** Contact entries; empty for none, and for {@code *} (see {@link #isWildcardContact}). */
+  /**
+   * Every Contact address, in order, as an unmodifiable list parsed once until a header changes.
+   */
   public List<Address> contacts() {
-    return addressList(HeaderNames.CONTACT);
+    freshViews();
+    List<Address> c = contacts;
+    if (c == null) {
+      c = List.copyOf(addressList(HeaderNames.CONTACT));
+      contacts = c;
+    }
+    return c;
   }
 
   /** Whether the message carries {@code Contact: *} (remove all bindings). */
