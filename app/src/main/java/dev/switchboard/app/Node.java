@@ -20,7 +20,10 @@ import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.sip.SipServices;
 import dev.switchboard.server.usage.BatchingUsageWriter;
+import dev.switchboard.server.voicemail.MessageMailer;
 import dev.switchboard.server.voicemail.MessageSummary;
+import dev.switchboard.server.voicemail.SmtpClient;
+import dev.switchboard.server.voicemail.SmtpSettings;
 import dev.switchboard.server.voicemail.VoicemailService;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
@@ -77,6 +80,7 @@ public final class Node implements AutoCloseable {
     HttpSettings httpSettings = options.http();
     SipServiceConfig sipConfig = options.sip();
     PortRange rtpPorts = options.rtpPorts();
+    SmtpSettings smtp = options.smtp();
     // Even with PostgreSQL the data directory holds the location journal and the node secret.
     DataDirectory data = DataDirectory.prepare(options.data);
     NodeSecret secret = NodeSecret.in(options.data);
@@ -166,6 +170,12 @@ public final class Node implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
       }
+      VoicemailService.NewMessages newMessages = VoicemailService.NewMessages.NONE;
+      if (smtp != null) {
+        MessageMailer mailer = open(parts, new MessageMailer(mailboxes, new SmtpClient(smtp)));
+        metrics.attach(mailer);
+        newMessages = mailer;
+      }
       attachServices(
           parts,
           sip,
@@ -173,6 +183,7 @@ public final class Node implements AutoCloseable {
           rtpPorts,
           pbxServices,
           new Stores(mailboxes, menus, rooms),
+          newMessages,
           roster::set);
       return new Node(database, http, sip, parts);
     } catch (RuntimeException e) {
@@ -195,6 +206,7 @@ public final class Node implements AutoCloseable {
       PortRange rtpPorts,
       PbxServices pbx,
       Stores stores,
+      VoicemailService.NewMessages newMessages,
       Consumer<ConferenceRoster> roster) {
     AccountRepository accounts = new AccountRepository(database.jdbi());
     ProxyAddress us = sip.ownAddress();
@@ -211,7 +223,8 @@ public final class Node implements AutoCloseable {
                   mailbox,
                   Duration.ofMinutes(3),
                   stores.mailboxes(),
-                  (domain, user) -> accounts.get(domain, user).options().voicemail()));
+                  (domain, user) -> accounts.get(domain, user).options().voicemail(),
+                  newMessages));
       ServiceAgent attendant =
           ServiceAgent.start(
               "attendant", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);
