@@ -17,6 +17,7 @@ import dev.switchboard.store.tenant.TenantStatus;
 import dev.switchboard.store.testing.TestDatabases;
 import dev.switchboard.store.usage.ActiveBinding;
 import dev.switchboard.store.usage.Registrations;
+import dev.switchboard.store.voicemail.Mailboxes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,9 @@ public final class ConsoleFixture implements AutoCloseable {
   public final TenantRepository tenants;
   public final AccountRepository accounts;
 
+  /** The voicemail boxes the console's voicemail settings write to. */
+  public final Mailboxes mailboxes;
+
   /**
    * Who the console is told is registered: the registrar's location service lives in another
    * module, so tests say it here; the console pages what it is given.
@@ -56,6 +60,7 @@ public final class ConsoleFixture implements AutoCloseable {
     staff = new StaffRepository(db.jdbi(), 4);
     tenants = new TenantRepository(db.jdbi());
     accounts = new AccountRepository(db.jdbi());
+    mailboxes = new Mailboxes(dir.resolve("voicemail"));
     staff.create(StaffUser.create(ADMIN, "Ada Admin", Role.ADMIN, null), PASSWORD);
     Registrations registrations =
         (domain, now, limit, cursor) ->
@@ -73,7 +78,7 @@ public final class ConsoleFixture implements AutoCloseable {
             db,
             AdminToken.of(TOKEN),
             http,
-            new NodeState(registrations, SecurityDesk.NONE, () -> ""));
+            new NodeState(registrations, SecurityDesk.NONE, () -> "", mailboxes));
   }
 
   public String url() {
