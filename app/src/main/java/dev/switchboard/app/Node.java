@@ -7,6 +7,7 @@ import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.server.conference.ConferenceService;
+import dev.switchboard.server.hold.HoldMusic;
 import dev.switchboard.server.ivr.IvrService;
 import dev.switchboard.server.location.LiveRegistrations;
 import dev.switchboard.server.pbx.MessageStore;
@@ -40,6 +41,7 @@ import dev.switchboard.ua.LocalContact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -182,7 +184,7 @@ public final class Node implements AutoCloseable {
           database,
           rtpPorts,
           pbxServices,
-          new Stores(mailboxes, menus, rooms),
+          new Stores(mailboxes, menus, rooms, options.data.resolve("hold-music")),
           newMessages,
           roster::set);
       return new Node(database, http, sip, parts);
@@ -193,7 +195,8 @@ public final class Node implements AutoCloseable {
   }
 
   /** What the node's own services keep under the data directory. */
-  private record Stores(Mailboxes mailboxes, IvrMenus menus, ConferenceRooms rooms) {}
+  private record Stores(
+      Mailboxes mailboxes, IvrMenus menus, ConferenceRooms rooms, Path holdMusic) {}
 
   /**
    * The node's own services, inside it: voicemail answers calls to extensions nobody registered,
@@ -244,6 +247,8 @@ public final class Node implements AutoCloseable {
               List.of(mailbox, attendant, bridge), voicemail, List.of(ivr, conference));
       pbx.serviceNumbers(services::serves);
       sip.attach(services, services);
+      // Held parties hear the tenant's hold music (DATA/hold-music/DOMAIN.wav, else a default).
+      sip.attachInDialog(open(parts, HoldMusic.start(rtpAddress, rtpPorts, stores.holdMusic())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the RTP ports " + rtpPorts, e);
     }
