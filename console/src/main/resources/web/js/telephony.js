@@ -742,8 +742,10 @@ function features(root, me, domain) {
   const list = h('div', { id: 'feature-list' }, h('p', {}, t('common.loading')));
   const message = h('p', { role: 'status', class: 'ok' });
   const retention = h('div', { id: 'voicemail-retention' });
-  root.replaceChildren(h('p', { class: 'muted' }, t('features.intro')), message, list, retention);
+  const music = h('div', { id: 'hold-music' });
+  root.replaceChildren(h('p', { class: 'muted' }, t('features.intro')), message, list, retention, music);
   retentionForm(retention, canWrite, `/api/v1/tenants/${enc(domain)}/voicemail-retention`);
+  if (canWrite) holdMusicForm(music, `/api/v1/tenants/${enc(domain)}/hold-music`);
 
   function render(items) {
     const inputs = new Map();
@@ -840,4 +842,38 @@ async function retentionForm(root, canWrite, url) {
     }
   });
   root.replaceChildren(h('h2', {}, t('vm.retention')), form);
+}
+
+// The tenant's hold music: a WAV upload that replaces the generated default, or its removal.
+function holdMusicForm(root, url) {
+  const file = h('input', { name: 'holdMusic', type: 'file', accept: 'audio/wav,.wav', required: true });
+  const status = h('p', { role: 'status', class: 'ok' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const remove = h('button', { type: 'button', 'data-action': 'remove-hold-music' }, t('moh.remove'));
+  const form = h(
+    'form',
+    { class: 'fields', id: 'hold-music-form' },
+    field(t('moh.file'), file),
+    h('p', { class: 'muted' }, t('moh.hint')),
+    h('button', { type: 'submit', class: 'primary' }, t('moh.upload')),
+    remove,
+    status,
+    error,
+  );
+  const run = async (call, done) => {
+    status.textContent = '';
+    error.textContent = '';
+    try {
+      await call();
+      status.textContent = done;
+    } catch (e) {
+      error.textContent = e instanceof ApiError && e.status === 404 ? t('moh.none') : problem(e);
+    }
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    run(() => api('PUT', url, file.files[0], 'audio/wav'), t('moh.uploaded'));
+  });
+  remove.addEventListener('click', () => run(() => api('DELETE', url), t('moh.removed')));
+  root.replaceChildren(h('h2', {}, t('moh.title')), form);
 }

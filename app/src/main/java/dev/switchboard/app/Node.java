@@ -33,6 +33,7 @@ import dev.switchboard.store.account.AccountRepository;
 import dev.switchboard.store.directory.DirectoryChangeLog;
 import dev.switchboard.store.media.ConferenceRooms;
 import dev.switchboard.store.media.ConferenceRoster;
+import dev.switchboard.store.media.HoldMusicFiles;
 import dev.switchboard.store.media.IvrMenus;
 import dev.switchboard.store.pbx.MessageRepository;
 import dev.switchboard.store.pbx.PbxRepository;
@@ -41,7 +42,6 @@ import dev.switchboard.ua.LocalContact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -111,6 +111,7 @@ public final class Node implements AutoCloseable {
       Mailboxes mailboxes = new Mailboxes(options.data.resolve("voicemail"));
       IvrMenus menus = new IvrMenus(options.data.resolve("ivr"));
       ConferenceRooms rooms = new ConferenceRooms(options.data.resolve("conference"));
+      HoldMusicFiles holdMusic = new HoldMusicFiles(options.data.resolve("hold-music"));
       // The rooms' service starts after the API and the SIP stack: the API asks it through this.
       AtomicReference<ConferenceRoster> roster = new AtomicReference<>(ConferenceRoster.NONE);
       NodeMetrics metrics = new NodeMetrics(registrar.locationService(), usage);
@@ -157,7 +158,8 @@ public final class Node implements AutoCloseable {
                               .toList(),
                       menus,
                       rooms,
-                      domain -> roster.get().participants(domain))));
+                      domain -> roster.get().participants(domain),
+                      holdMusic)));
       open(parts, WeeklyBusinessRuns.start(database, Clock.systemUTC()));
       SipServices services =
           SipServices.proxy(registrar.directory(), registrar.locations(), usage)
@@ -184,7 +186,7 @@ public final class Node implements AutoCloseable {
           database,
           rtpPorts,
           pbxServices,
-          new Stores(mailboxes, menus, rooms, options.data.resolve("hold-music")),
+          new Stores(mailboxes, menus, rooms, holdMusic),
           newMessages,
           roster::set);
       return new Node(database, http, sip, parts);
@@ -196,7 +198,7 @@ public final class Node implements AutoCloseable {
 
   /** What the node's own services keep under the data directory. */
   private record Stores(
-      Mailboxes mailboxes, IvrMenus menus, ConferenceRooms rooms, Path holdMusic) {}
+      Mailboxes mailboxes, IvrMenus menus, ConferenceRooms rooms, HoldMusicFiles holdMusic) {}
 
   /**
    * The node's own services, inside it: voicemail answers calls to extensions nobody registered,

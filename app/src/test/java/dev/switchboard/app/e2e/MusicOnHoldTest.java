@@ -2,6 +2,11 @@ package dev.switchboard.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.media.tone.ToneGenerator;
+import dev.switchboard.media.wav.WavEncoding;
+import dev.switchboard.media.wav.WavWriter;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code switchboard call --answer}), holds it 4 s after the answer (re-INVITE sendonly through the
  * proxy) and takes it off hold at 10 s. The held party's recording holds the default hold music's
  * notes during the hold; after it the two hear each other again, and the holder never hears the
- * music.
+ * music. A tenant's uploaded WAV plays instead of the default.
  */
 class MusicOnHoldTest {
   @TempDir static Path dir;
@@ -34,11 +39,12 @@ class MusicOnHoldTest {
     }
   }
 
-  @Test
-  @Timeout(value = 90, unit = TimeUnit.SECONDS)
-  void theHeldPartyHearsHoldMusicAndAfterUnHoldBothHearEachOther() throws Exception {
-    Path bobHeard = dir.resolve("bob.wav");
-    Path aliceHeard = dir.resolve("alice.wav");
+  /** What each side recorded of one call that 1001 holds from 4 s to 10 s after the answer. */
+  private record Recordings(Path bob, Path alice) {}
+
+  private static Recordings holdCall(String name) throws Exception {
+    Path bobHeard = dir.resolve(name + "-bob.wav");
+    Path aliceHeard = dir.resolve(name + "-alice.wav");
     try (CallCli bob =
         CallCli.start(
             dir,
@@ -78,6 +84,15 @@ class MusicOnHoldTest {
       assertThat(bob.awaitExit(40)).as(bob.output()).isZero();
       assertThat(bob.output()).contains("held by the other side", "taken off hold");
     }
+    return new Recordings(bobHeard, aliceHeard);
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void theHeldPartyHearsHoldMusicAndAfterUnHoldBothHearEachOther() throws Exception {
+    Recordings r = holdCall("default");
+    Path bobHeard = r.bob();
+    Path aliceHeard = r.alice();
     String bobSays = Heard.describe(bobHeard);
     String aliceSays = Heard.describe(aliceHeard);
     // Before the hold they hear each other.
@@ -93,5 +108,32 @@ class MusicOnHoldTest {
     assertThat(Heard.millis(bobHeard, 523.25, 11_500, 15_000)).as(bobSays).isLessThan(100);
     // The holder never hears the music.
     assertThat(Heard.millis(aliceHeard, 523.25)).as(aliceSays).isLessThan(100);
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void theTenantsUploadedMusicPlaysInsteadOfTheDefault() throws Exception {
+    Path upload = dir.resolve("upload.wav");
+    try (WavWriter w = WavWriter.create(upload, WavEncoding.PCM)) {
+      ToneGenerator tone = ToneGenerator.sine(1000, 8000, 3_000);
+      for (short[] f = tone.nextFrame(); f != null; f = tone.nextFrame()) {
+        w.accept(f);
+      }
+    }
+    String music = "/api/v1/tenants/h.test/hold-music";
+    assertThat(sb.send("PUT", music, "audio/wav", Files.readAllBytes(upload)).statusCode())
+        .isEqualTo(204);
+    assertThat(sb.bytes(music)).isEqualTo(Files.readAllBytes(upload));
+    HttpResponse<String> bad = sb.send("PUT", music, "audio/wav", "not a wav".getBytes());
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("WAV");
+
+    Recordings r = holdCall("uploaded");
+    String bobSays = Heard.describe(r.bob());
+    assertThat(Heard.millis(r.bob(), 1000, 5_500, 10_000)).as(bobSays).isGreaterThan(2_500);
+    assertThat(Heard.millis(r.bob(), 523.25, 4_000, 10_000)).as(bobSays).isLessThan(100);
+
+    assertThat(sb.delete(music)).isEqualTo(204);
+    assertThat(sb.delete(music)).isEqualTo(404);
   }
 }

@@ -265,7 +265,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  void tenantAdminSetsVoicemailEmailAndRetentionInEnglishAndChinese() throws Exception {
+  void tenantAdminSetsVoicemailEmailRetentionAndHoldMusicInEnglishAndChinese() throws Exception {
     fx.tenant("mine.test", "Mine Ltd");
     fx.user("boss@mine.test", Role.TENANT_ADMIN, "mine.test");
     signIn("boss@mine.test", ConsoleFixture.PASSWORD);
@@ -298,10 +298,36 @@ class ConsoleBrowserTest {
         .isEqualTo(false);
     assertThat(fx.mailboxes.retention("mine.test").maxMessages()).isEqualTo(20);
 
+    // Hold music: a WAV uploaded through the form is the tenant's; removing it twice says so.
+    java.nio.file.Path wav = java.nio.file.Files.createTempFile("hold", ".wav");
+    byte[] riff = new byte[48];
+    System.arraycopy("RIFF".getBytes(), 0, riff, 0, 4);
+    System.arraycopy("WAVE".getBytes(), 0, riff, 8, 4);
+    java.nio.file.Files.write(wav, riff);
+    driver
+        .findElement(By.cssSelector("#hold-music-form input[name='holdMusic']"))
+        .sendKeys(wav.toString());
+    click("#hold-music-form button[type=submit]");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#hold-music-form p[role=status]"), "Hold music uploaded."));
+    assertThat(fx.holdMusic.music("mine.test")).isPresent();
+    click("#hold-music-form button[data-action='remove-hold-music']");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#hold-music-form p[role=status]"),
+            "The default hold music plays again."));
+    assertThat(fx.holdMusic.music("mine.test")).isEmpty();
+    click("#hold-music-form button[data-action='remove-hold-music']");
+    assertThat(waitFor("#hold-music-form .error").getText())
+        .contains("No hold music was uploaded.");
+    java.nio.file.Files.delete(wav);
+
     new Select(driver.findElement(By.id("lang"))).selectByValue("zh-CN");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("#voicemail-retention h2"), "语音留言保留"));
+    assertThat(driver.findElement(By.cssSelector("#hold-music h2")).getText()).isEqualTo("保持音乐");
     assertNoMissingStrings();
     chromium.screenshot("10b-voicemail-retention-zh-CN");
   }

@@ -2,11 +2,14 @@ package dev.switchboard.console.web;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.LiveLines;
 import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.media.ConferenceRoster;
+import dev.switchboard.store.media.HoldMusicFiles;
 import dev.switchboard.store.security.SecurityDesk;
 import dev.switchboard.store.staff.Role;
 import dev.switchboard.store.staff.StaffRepository;
@@ -42,6 +45,9 @@ public final class ConsoleFixture implements AutoCloseable {
   /** The voicemail boxes the console's voicemail settings write to. */
   public final Mailboxes mailboxes;
 
+  /** The tenants' hold music the console uploads. */
+  public final HoldMusicFiles holdMusic;
+
   /**
    * Who the console is told is registered: the registrar's location service lives in another
    * module, so tests say it here; the console pages what it is given.
@@ -61,6 +67,7 @@ public final class ConsoleFixture implements AutoCloseable {
     tenants = new TenantRepository(db.jdbi());
     accounts = new AccountRepository(db.jdbi());
     mailboxes = new Mailboxes(dir.resolve("voicemail"));
+    holdMusic = new HoldMusicFiles(dir.resolve("hold-music"));
     staff.create(StaffUser.create(ADMIN, "Ada Admin", Role.ADMIN, null), PASSWORD);
     Registrations registrations =
         (domain, now, limit, cursor) ->
@@ -78,7 +85,16 @@ public final class ConsoleFixture implements AutoCloseable {
             db,
             AdminToken.of(TOKEN),
             http,
-            new NodeState(registrations, SecurityDesk.NONE, () -> "", mailboxes));
+            new NodeState(
+                registrations,
+                SecurityDesk.NONE,
+                () -> "",
+                mailboxes,
+                LiveLines.NONE,
+                null,
+                null,
+                ConferenceRoster.NONE,
+                holdMusic));
   }
 
   public String url() {

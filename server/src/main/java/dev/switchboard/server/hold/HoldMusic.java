@@ -22,11 +22,11 @@ import dev.switchboard.sip.sdp.MediaDescription;
 import dev.switchboard.sip.sdp.OfferAnswer;
 import dev.switchboard.sip.sdp.SdpParseException;
 import dev.switchboard.sip.sdp.SessionDescription;
+import dev.switchboard.store.media.HoldMusicFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class HoldMusic implements InDialogHook, AutoCloseable {
   private final MediaTransport rtp;
   private final MediaClock media;
   private final String address;
-  private final Path uploads;
+  private final HoldMusicFiles uploads;
   private final ScheduledExecutorService work;
   private final ConcurrentHashMap<String, Held> held = new ConcurrentHashMap<>();
 
@@ -72,7 +72,7 @@ public final class HoldMusic implements InDialogHook, AutoCloseable {
     }
   }
 
-  private HoldMusic(MediaTransport rtp, MediaClock media, String address, Path uploads) {
+  private HoldMusic(MediaTransport rtp, MediaClock media, String address, HoldMusicFiles uploads) {
     this.rtp = rtp;
     this.media = media;
     this.address = address;
@@ -88,9 +88,9 @@ public final class HoldMusic implements InDialogHook, AutoCloseable {
 
   /**
    * Opens RTP ports of {@code ports} on {@code rtpAddress} and a media clock; a tenant's own music
-   * is {@code uploads/DOMAIN.wav} when there is one.
+   * comes from {@code uploads} when it has one.
    */
-  public static HoldMusic start(InetAddress rtpAddress, PortRange ports, Path uploads)
+  public static HoldMusic start(InetAddress rtpAddress, PortRange ports, HoldMusicFiles uploads)
       throws IOException {
     return new HoldMusic(
         MediaTransport.open(rtpAddress, ports),
@@ -183,8 +183,13 @@ public final class HoldMusic implements InDialogHook, AutoCloseable {
 
   /** The tenant's uploaded music, looping, else the generated default. */
   private FrameSource music(String domain) {
-    Path own = uploads.resolve(domain + ".wav");
-    if (Files.isRegularFile(own)) {
+    Path own;
+    try {
+      own = uploads.music(domain).orElse(null);
+    } catch (RuntimeException e) {
+      own = null; // not a domain we keep music for
+    }
+    if (own != null) {
       try {
         return PromptPlayer.of(own, true);
       } catch (IOException | RuntimeException e) {
