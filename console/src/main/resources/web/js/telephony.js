@@ -207,12 +207,15 @@ function extensionRow(base, a, canWrite, message, reload) {
     const form = callHandlingForm(a, (options) => act({ options }, t('fwd.saved', { user: a.user })), reload);
     row.lastChild.replaceChildren(form);
   });
+  const mailbox = h('button', { type: 'button', 'data-action': 'voicemail-settings' }, t('vm.edit'));
+  mailbox.addEventListener('click', () => voicemailForm(`${url}/voicemail-settings`, a.user, row.lastChild, message, reload));
   row.lastChild.append(
     h(
       'div',
       { class: 'actions' },
       edit,
       handling,
+      mailbox,
       h(
         'button',
         {
@@ -225,6 +228,40 @@ function extensionRow(base, a, canWrite, message, reload) {
     ),
   );
   return row;
+}
+
+// The mailbox's own settings: the address each new message is e-mailed to (empty: none).
+async function voicemailForm(url, user, cell, message, reload) {
+  let current;
+  try {
+    current = await api('GET', url);
+  } catch (e) {
+    message.textContent = problem(e);
+    return;
+  }
+  const email = h('input', { name: 'email', type: 'email', value: current.email || '', maxlength: 254 });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    { class: 'fields', 'data-voicemail': user },
+    field(t('vm.email'), email),
+    h('p', { class: 'muted' }, t('vm.emailHint')),
+    h('button', { type: 'submit', class: 'primary' }, t('common.save')),
+    h('button', { type: 'button', onclick: () => reload() }, t('common.cancel')),
+    error,
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await api('PUT', url, { email: email.value.trim() || null });
+      message.textContent = t('vm.saved', { user });
+      reload();
+    } catch (e) {
+      error.textContent = problem(e);
+    }
+  });
+  cell.replaceChildren(form);
+  email.focus();
 }
 
 // Forwarding, do-not-disturb and follow-me of one extension: the account's options.
@@ -704,7 +741,11 @@ function features(root, me, domain) {
   const url = `/api/v1/tenants/${enc(domain)}/feature-codes`;
   const list = h('div', { id: 'feature-list' }, h('p', {}, t('common.loading')));
   const message = h('p', { role: 'status', class: 'ok' });
-  root.replaceChildren(h('p', { class: 'muted' }, t('features.intro')), message, list);
+  const retention = h('div', { id: 'voicemail-retention' });
+  const music = h('div', { id: 'hold-music' });
+  root.replaceChildren(h('p', { class: 'muted' }, t('features.intro')), message, list, retention, music);
+  retentionForm(retention, canWrite, `/api/v1/tenants/${enc(domain)}/voicemail-retention`);
+  if (canWrite) holdMusicForm(music, `/api/v1/tenants/${enc(domain)}/hold-music`);
 
   function render(items) {
     const inputs = new Map();
@@ -761,4 +802,78 @@ function features(root, me, domain) {
     }
   }
   load();
+}
+
+// The tenant's voicemail limits: messages per mailbox and their age in days (empty: no limit).
+async function retentionForm(root, canWrite, url) {
+  let current;
+  try {
+    current = await api('GET', url);
+  } catch (e) {
+    // A node without voicemail has no limits to set: say nothing rather than show an error.
+    root.replaceChildren(e instanceof ApiError && e.status === 404 ? '' : errorLine(e));
+    return;
+  }
+  const number = (name, value, max) =>
+    h('input', { name, type: 'number', min: 1, max, value: value == null ? '' : String(value), disabled: canWrite ? null : true });
+  const messages = number('maxMessages', current.maxMessages, 10000);
+  const days = number('maxAgeDays', current.maxAgeDays, 3650);
+  const status = h('p', { role: 'status', class: 'ok' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    { class: 'fields', id: 'retention-form' },
+    field(t('vm.maxMessages'), messages),
+    field(t('vm.maxAgeDays'), days),
+    h('p', { class: 'muted' }, t('vm.retentionHint')),
+    canWrite ? h('button', { type: 'submit', class: 'primary' }, t('common.save')) : '',
+    status,
+    error,
+  );
+  const value = (input) => (input.value.trim() === '' ? null : Number(input.value));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    error.textContent = '';
+    try {
+      await api('PUT', url, { maxMessages: value(messages), maxAgeDays: value(days) });
+      status.textContent = t('vm.retentionSaved');
+    } catch (e) {
+      error.textContent = problem(e);
+    }
+  });
+  root.replaceChildren(h('h2', {}, t('vm.retention')), form);
+}
+
+// The tenant's hold music: a WAV upload that replaces the generated default, or its removal.
+function holdMusicForm(root, url) {
+  const file = h('input', { name: 'holdMusic', type: 'file', accept: 'audio/wav,.wav', required: true });
+  const status = h('p', { role: 'status', class: 'ok' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const remove = h('button', { type: 'button', 'data-action': 'remove-hold-music' }, t('moh.remove'));
+  const form = h(
+    'form',
+    { class: 'fields', id: 'hold-music-form' },
+    field(t('moh.file'), file),
+    h('p', { class: 'muted' }, t('moh.hint')),
+    h('button', { type: 'submit', class: 'primary' }, t('moh.upload')),
+    remove,
+    status,
+    error,
+  );
+  const run = async (call, done) => {
+    status.textContent = '';
+    error.textContent = '';
+    try {
+      await call();
+      status.textContent = done;
+    } catch (e) {
+      error.textContent = e instanceof ApiError && e.status === 404 ? t('moh.none') : problem(e);
+    }
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    run(() => api('PUT', url, file.files[0], 'audio/wav'), t('moh.uploaded'));
+  });
+  remove.addEventListener('click', () => run(() => api('DELETE', url), t('moh.removed')));
+  root.replaceChildren(h('h2', {}, t('moh.title')), form);
 }

@@ -7,6 +7,7 @@ import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.server.conference.ConferenceService;
+import dev.switchboard.server.hold.HoldMusic;
 import dev.switchboard.server.ivr.IvrService;
 import dev.switchboard.server.location.LiveRegistrations;
 import dev.switchboard.server.pbx.MessageStore;
@@ -20,7 +21,10 @@ import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.sip.SipServices;
 import dev.switchboard.server.usage.BatchingUsageWriter;
+import dev.switchboard.server.voicemail.MessageMailer;
 import dev.switchboard.server.voicemail.MessageSummary;
+import dev.switchboard.server.voicemail.SmtpClient;
+import dev.switchboard.server.voicemail.SmtpSettings;
 import dev.switchboard.server.voicemail.VoicemailService;
 import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.Database;
@@ -29,6 +33,7 @@ import dev.switchboard.store.account.AccountRepository;
 import dev.switchboard.store.directory.DirectoryChangeLog;
 import dev.switchboard.store.media.ConferenceRooms;
 import dev.switchboard.store.media.ConferenceRoster;
+import dev.switchboard.store.media.HoldMusicFiles;
 import dev.switchboard.store.media.IvrMenus;
 import dev.switchboard.store.pbx.MessageRepository;
 import dev.switchboard.store.pbx.PbxRepository;
@@ -77,6 +82,7 @@ public final class Node implements AutoCloseable {
     HttpSettings httpSettings = options.http();
     SipServiceConfig sipConfig = options.sip();
     PortRange rtpPorts = options.rtpPorts();
+    SmtpSettings smtp = options.smtp();
     // Even with PostgreSQL the data directory holds the location journal and the node secret.
     DataDirectory data = DataDirectory.prepare(options.data);
     NodeSecret secret = NodeSecret.in(options.data);
@@ -105,6 +111,7 @@ public final class Node implements AutoCloseable {
       Mailboxes mailboxes = new Mailboxes(options.data.resolve("voicemail"));
       IvrMenus menus = new IvrMenus(options.data.resolve("ivr"));
       ConferenceRooms rooms = new ConferenceRooms(options.data.resolve("conference"));
+      HoldMusicFiles holdMusic = new HoldMusicFiles(options.data.resolve("hold-music"));
       // The rooms' service starts after the API and the SIP stack: the API asks it through this.
       AtomicReference<ConferenceRoster> roster = new AtomicReference<>(ConferenceRoster.NONE);
       NodeMetrics metrics = new NodeMetrics(registrar.locationService(), usage);
@@ -140,13 +147,20 @@ public final class Node implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the SIP port " + options.sipPort, e);
       }
+      VoicemailService.NewMessages newMessages = VoicemailService.NewMessages.NONE;
+      if (smtp != null) {
+        MessageMailer mailer = open(parts, new MessageMailer(mailboxes, new SmtpClient(smtp)));
+        metrics.attach(mailer);
+        newMessages = mailer;
+      }
       attachServices(
           parts,
           sip,
           database,
           rtpPorts,
           pbxServices,
-          new Stores(mailboxes, menus, rooms),
+          new Stores(mailboxes, menus, rooms, holdMusic),
+          newMessages,
           roster::set);
       // The console starts after the SIP stack: phones are served while its static files load
       // (seconds on a busy machine), so a restart is ready to route sooner.
@@ -175,7 +189,8 @@ public final class Node implements AutoCloseable {
                               .toList(),
                       menus,
                       rooms,
-                      domain -> roster.get().participants(domain))));
+                      domain -> roster.get().participants(domain),
+                      holdMusic)));
       return new Node(database, http, sip, parts);
     } catch (RuntimeException e) {
       closeAll(parts);
@@ -184,7 +199,8 @@ public final class Node implements AutoCloseable {
   }
 
   /** What the node's own services keep under the data directory. */
-  private record Stores(Mailboxes mailboxes, IvrMenus menus, ConferenceRooms rooms) {}
+  private record Stores(
+      Mailboxes mailboxes, IvrMenus menus, ConferenceRooms rooms, HoldMusicFiles holdMusic) {}
 
   /**
    * The node's own services, inside it: voicemail answers calls to extensions nobody registered,
@@ -197,6 +213,7 @@ public final class Node implements AutoCloseable {
       PortRange rtpPorts,
       PbxServices pbx,
       Stores stores,
+      VoicemailService.NewMessages newMessages,
       Consumer<ConferenceRoster> roster) {
     AccountRepository accounts = new AccountRepository(database.jdbi());
     ProxyAddress us = sip.ownAddress();
@@ -213,7 +230,8 @@ public final class Node implements AutoCloseable {
                   mailbox,
                   Duration.ofMinutes(3),
                   stores.mailboxes(),
-                  (domain, user) -> accounts.get(domain, user).options().voicemail()));
+                  (domain, user) -> accounts.get(domain, user).options().voicemail(),
+                  newMessages));
       ServiceAgent attendant =
           ServiceAgent.start(
               "attendant", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);
@@ -233,6 +251,8 @@ public final class Node implements AutoCloseable {
               List.of(mailbox, attendant, bridge), voicemail, List.of(ivr, conference));
       pbx.serviceNumbers(services::serves);
       sip.attach(services, services);
+      // Held parties hear the tenant's hold music (DATA/hold-music/DOMAIN.wav, else a default).
+      sip.attachInDialog(open(parts, HoldMusic.start(rtpAddress, rtpPorts, stores.holdMusic())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the RTP ports " + rtpPorts, e);
     }

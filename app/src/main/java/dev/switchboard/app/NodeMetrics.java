@@ -5,6 +5,7 @@ import dev.switchboard.server.location.IndexedLocationService;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.usage.BatchingUsageWriter;
 import dev.switchboard.server.usage.UsageWriterCounters;
+import dev.switchboard.server.voicemail.MessageMailer;
 import dev.switchboard.sip.sigcomp.NackReason;
 import dev.switchboard.sip.sigcomp.SigCompCounters;
 import dev.switchboard.sip.sigcomp.SigCompEndpoint;
@@ -22,6 +23,7 @@ final class NodeMetrics {
   private final IndexedLocationService locations;
   private final BatchingUsageWriter usage;
   private volatile SipService sip;
+  private volatile MessageMailer mailer;
 
   NodeMetrics(IndexedLocationService locations, BatchingUsageWriter usage) {
     this.locations = locations;
@@ -33,8 +35,24 @@ final class NodeMetrics {
     this.sip = service;
   }
 
+  /** Voicemail e-mail is counted from when it is configured (zero without --smtp-host). */
+  void attach(MessageMailer m) {
+    this.mailer = m;
+  }
+
   String scrape() {
     StringBuilder out = new StringBuilder(4096);
+    MessageMailer m = mailer;
+    counter(
+        out,
+        "voicemail_emails_sent_total",
+        "Voicemail messages e-mailed to their mailbox's owner.",
+        m == null ? 0 : m.sent());
+    counter(
+        out,
+        "voicemail_emails_failed_total",
+        "Voicemail e-mails that could not be sent (the messages stay stored).",
+        m == null ? 0 : m.failed());
     gauge(out, "location_aors", "Addresses of record with bindings.", locations.size());
     counter(
         out,

@@ -7,6 +7,7 @@ import dev.switchboard.server.edge.NetworkBlock;
 import dev.switchboard.server.proxy.RouteTable;
 import dev.switchboard.server.sip.SelfSignedCertificate;
 import dev.switchboard.server.sip.SipServiceConfig;
+import dev.switchboard.server.voicemail.SmtpSettings;
 import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.sip.transport.TlsConfig;
 import dev.switchboard.store.DatabaseSettings;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -179,6 +181,42 @@ public final class NodeOptions {
   String rtpPorts;
 
   @Option(
+      names = "--smtp-host",
+      description =
+          "SMTP server that voicemail e-mail goes out through (a mailbox's owner gives the"
+              + " address); without it no e-mail is sent.")
+  String smtpHost;
+
+  @Option(
+      names = "--smtp-port",
+      description = "Port of --smtp-host (default: 25, 587 with starttls, 465 with implicit).")
+  Integer smtpPort;
+
+  @Option(
+      names = "--smtp-from",
+      paramLabel = "ADDRESS",
+      description = "Sender address of voicemail e-mail (default: voicemail@ the --smtp-host).")
+  String smtpFrom;
+
+  @Option(
+      names = "--smtp-tls",
+      paramLabel = "none|starttls|implicit",
+      description =
+          "How the connection to --smtp-host is protected (default: ${DEFAULT-VALUE}); the"
+              + " server's certificate is checked against the JVM's trust store.",
+      defaultValue = "none")
+  String smtpTls;
+
+  @Option(names = "--smtp-user", description = "Login at --smtp-host (AUTH PLAIN; needs TLS).")
+  String smtpUser;
+
+  @Option(
+      names = "--smtp-password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the --smtp-user's password.")
+  Path smtpPasswordFile;
+
+  @Option(
       names = "--sip-threads",
       description = "Threads that receive and process SIP over UDP (default: one per core).",
       defaultValue = "0")
@@ -288,6 +326,57 @@ public final class NodeOptions {
       return PortRange.parse(rtpPorts);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--rtp-ports: " + e.getMessage(), e);
+    }
+  }
+
+  /** Where voicemail e-mail goes out, or null without --smtp-host; bad values are usage errors. */
+  SmtpSettings smtp() {
+    if (smtpHost == null || smtpHost.isBlank()) {
+      if (smtpFrom != null || smtpPort != null || smtpUser != null) {
+        throw usage("--smtp-from, --smtp-port and --smtp-user need --smtp-host");
+      }
+      return null;
+    }
+    SmtpSettings.Security security;
+    try {
+      security = SmtpSettings.Security.valueOf(smtpTls.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw usage("--smtp-tls is none, starttls or implicit, not " + smtpTls);
+    }
+    int port =
+        smtpPort != null
+            ? smtpPort
+            : switch (security) {
+              case NONE -> 25;
+              case STARTTLS -> 587;
+              case IMPLICIT -> 465;
+            };
+    if ((smtpUser == null) != (smtpPasswordFile == null)) {
+      throw usage("--smtp-user and --smtp-password-file go together");
+    }
+    if (smtpUser != null && security == SmtpSettings.Security.NONE) {
+      throw usage("--smtp-user sends a password: give --smtp-tls starttls or implicit");
+    }
+    String password = null;
+    if (smtpPasswordFile != null) {
+      try {
+        password = Files.readAllLines(smtpPasswordFile).stream().findFirst().orElse("").strip();
+      } catch (IOException e) {
+        throw usage("cannot read the SMTP password file " + smtpPasswordFile + ": " + e);
+      }
+      warnIfOthersCanRead(smtpPasswordFile);
+    }
+    String host = smtpHost.trim();
+    try {
+      return new SmtpSettings(
+          host,
+          port,
+          smtpFrom != null ? smtpFrom.trim() : "voicemail@" + host,
+          security,
+          smtpUser,
+          password);
+    } catch (IllegalArgumentException e) {
+      throw usage("--smtp-*: " + e.getMessage());
     }
   }
 

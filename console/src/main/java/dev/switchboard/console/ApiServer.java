@@ -109,8 +109,9 @@ public final class ApiServer implements AutoCloseable {
                   "/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
               new TenantRoutes(tenants, mapper).register(cfg.routes);
               new AccountRoutes(accounts, mapper).register(cfg.routes);
-              new VoicemailRoutes(accounts, node.voicemail(), mapper).register(cfg.routes);
+              new VoicemailRoutes(tenants, accounts, node.voicemail(), mapper).register(cfg.routes);
               new IvrMenuRoutes(tenants, node.ivrMenus(), mapper).register(cfg.routes);
+              new HoldMusicRoutes(tenants, node.holdMusic()).register(cfg.routes);
               new ConferenceRoomRoutes(tenants, node.conferenceRooms(), node.conferences(), mapper)
                   .register(cfg.routes);
               new FeatureCodeRoutes(new PbxRepository(db.jdbi()), mapper).register(cfg.routes);

@@ -21,7 +21,8 @@ import java.util.Set;
  * and who is in each one right now.
  */
 final class ConferenceRoomRoutes {
-  private static final Set<String> FIELDS = Set.of("number", "name", "pin");
+  private static final Set<String> FIELDS =
+      Set.of("number", "name", "pin", "moderatorPin", "waitForModerator");
 
   private final TenantRepository tenants;
   private final ConferenceRooms rooms;
@@ -76,7 +77,7 @@ final class ConferenceRoomRoutes {
     if (all.room(domain, number).isPresent()) {
       throw new DuplicateException("number", "room " + number + " exists");
     }
-    ConferenceRoom r = all.save(domain, number, body.text("name"), body.text("pin"));
+    ConferenceRoom r = save(all, domain, number, body);
     ctx.status(201).json(view(r, List.of()));
   }
 
@@ -89,8 +90,19 @@ final class ConferenceRoomRoutes {
     if (body.hasValue("number") && !number.equals(body.text("number"))) {
       throw new InvalidValueException("number", "the number is the one in the path");
     }
-    ConferenceRoom r = all.save(domain, number, body.text("name"), body.text("pin"));
+    ConferenceRoom r = save(all, domain, number, body);
     ctx.json(view(r, roster.participants(domain)));
+  }
+
+  private static ConferenceRoom save(
+      ConferenceRooms all, String domain, String number, JsonBody body) {
+    return all.save(
+        domain,
+        number,
+        body.text("name"),
+        body.text("pin"),
+        body.text("moderatorPin"),
+        body.bool("waitForModerator", false));
   }
 
   private void delete(Context ctx) {
@@ -110,6 +122,8 @@ final class ConferenceRoomRoutes {
     v.put("number", r.number());
     v.put("name", r.name());
     v.put("hasPin", r.hasPin());
+    v.put("hasModeratorPin", r.hasModeratorPin());
+    v.put("waitForModerator", r.waitForModerator());
     v.put(
         "participants",
         in.stream()

@@ -27,7 +27,7 @@ final class IvrMenuRoutes {
   private static final Set<String> FIELDS =
       Set.of(
           "number", "name", "timeoutSeconds", "retries", "keys", "fallback", "hours", "afterHours");
-  private static final Set<String> HOURS = Set.of("timeZone", "days", "open", "close");
+  private static final Set<String> HOURS = Set.of("timeZone", "days", "open", "close", "holidays");
   private static final int MAX_GREETING = 8 * 1024 * 1024;
 
   private final TenantRepository tenants;
@@ -174,8 +174,26 @@ final class IvrMenuRoutes {
     for (JsonNode d : days) {
       list.append(list.isEmpty() ? "" : ",").append(d.asText());
     }
+    StringBuilder holidays = new StringBuilder();
+    JsonNode dates = h.path("holidays");
+    if (!dates.isMissingNode() && !dates.isNull()) {
+      if (!dates.isArray()) {
+        throw new InvalidValueException(
+            "hours.holidays", "hours.holidays is a list such as [\"2026-12-25\"]");
+      }
+      for (JsonNode d : dates) {
+        if (!d.isTextual()) {
+          throw new InvalidValueException("hours.holidays", "a holiday is a YYYY-MM-DD string");
+        }
+        holidays.append(holidays.isEmpty() ? "" : ",").append(d.asText());
+      }
+    }
     return BusinessHours.parse(
-        textOrNull(h, "timeZone"), list.toString(), textOrNull(h, "open"), textOrNull(h, "close"));
+        textOrNull(h, "timeZone"),
+        list.toString(),
+        textOrNull(h, "open"),
+        textOrNull(h, "close"),
+        holidays.toString());
   }
 
   private static String textOrNull(JsonNode h, String field) {
@@ -206,7 +224,11 @@ final class IvrMenuRoutes {
               "timeZone", m.hours().zone().getId(),
               "days", List.of(m.hours().daysText().split(",")),
               "open", m.hours().open().toString(),
-              "close", m.hours().close().toString()));
+              "close", m.hours().close().toString(),
+              "holidays",
+                  m.hours().holidays().isEmpty()
+                      ? List.of()
+                      : List.of(m.hours().holidaysText().split(","))));
       v.put("afterHours", m.afterHours().text());
     }
     v.put("hasGreeting", menus.greeting(domain, m.number()).isPresent());

@@ -2,6 +2,7 @@ package dev.switchboard.console;
 
 import dev.switchboard.store.media.ConferenceRooms;
 import dev.switchboard.store.media.ConferenceRoster;
+import dev.switchboard.store.media.HoldMusicFiles;
 import dev.switchboard.store.media.IvrMenus;
 import dev.switchboard.store.security.SecurityDesk;
 import dev.switchboard.store.usage.Registrations;
@@ -11,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * What the console shows of the running node beyond the database: who is registered now, the SIP
  * edge's security record, the metrics in Prometheus' text format, the voicemail boxes, who is on
- * the phone now, the auto-attendant menus and conference rooms and who is in the rooms now. A node
- * without SIP passes {@link #NONE}.
+ * the phone now, the auto-attendant menus and conference rooms and who is in the rooms now, and the
+ * tenants' hold music. A node without SIP passes {@link #NONE}.
  */
 public record NodeState(
     Registrations registrations,
@@ -22,7 +23,30 @@ public record NodeState(
     LiveLines lines,
     IvrMenus ivrMenus,
     ConferenceRooms conferenceRooms,
-    ConferenceRoster conferences) {
+    ConferenceRoster conferences,
+    HoldMusicFiles holdMusic) {
+
+  /** A node without uploaded hold music: its routes answer 404. */
+  public NodeState(
+      Registrations registrations,
+      SecurityDesk security,
+      Supplier<String> prometheus,
+      Mailboxes voicemail,
+      LiveLines lines,
+      IvrMenus ivrMenus,
+      ConferenceRooms conferenceRooms,
+      ConferenceRoster conferences) {
+    this(
+        registrations,
+        security,
+        prometheus,
+        voicemail,
+        lines,
+        ivrMenus,
+        conferenceRooms,
+        conferences,
+        null);
+  }
 
   /** A node without menus or rooms: their routes answer 404. */
   public NodeState(

@@ -3,26 +3,36 @@ package dev.switchboard.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.store.NotFoundException;
 import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.voicemail.Mailboxes;
+import dev.switchboard.store.voicemail.Retention;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code /api/v1/tenants/{domain}/accounts/{user}/voicemail}: the messages callers left for an
- * extension, each one's audio as WAV, deleting one, and the PIN for retrieval by phone.
+ * extension, each one's audio as WAV, deleting one, the PIN for retrieval by phone and the address
+ * new messages are e-mailed to; and a tenant's retention limits.
  */
 final class VoicemailRoutes {
+  private final TenantRepository tenants;
   private final AccountRepository accounts;
   private final Mailboxes mailboxes;
   private final ObjectMapper mapper;
 
-  VoicemailRoutes(AccountRepository accounts, Mailboxes mailboxes, ObjectMapper mapper) {
+  VoicemailRoutes(
+      TenantRepository tenants,
+      AccountRepository accounts,
+      Mailboxes mailboxes,
+      ObjectMapper mapper) {
+    this.tenants = tenants;
     this.accounts = accounts;
     this.mailboxes = mailboxes;
     this.mapper = mapper;
@@ -33,11 +43,19 @@ final class VoicemailRoutes {
     routes.get("/api/v1/tenants/{domain}/accounts/{user}/voicemail/{id}", this::audio);
     routes.delete("/api/v1/tenants/{domain}/accounts/{user}/voicemail/{id}", this::delete);
     routes.put("/api/v1/tenants/{domain}/accounts/{user}/voicemail-pin", this::setPin);
+    routes.get("/api/v1/tenants/{domain}/accounts/{user}/voicemail-settings", this::settings);
+    routes.put("/api/v1/tenants/{domain}/accounts/{user}/voicemail-settings", this::setSettings);
+    routes.get("/api/v1/tenants/{domain}/voicemail-retention", this::retention);
+    routes.put("/api/v1/tenants/{domain}/voicemail-retention", this::setRetention);
   }
 
   /** The mailboxes of an account that exists, or 404. */
   private Mailboxes boxesOf(Context ctx) {
     accounts.get(ctx.pathParam("domain"), ctx.pathParam("user"));
+    return mailboxes();
+  }
+
+  private Mailboxes mailboxes() {
     if (mailboxes == null) {
       throw new NotFoundException("voicemail", "this node keeps no voicemail");
     }
@@ -78,6 +96,47 @@ final class VoicemailRoutes {
       throw new UncheckedIOException(e);
     }
     ctx.status(204);
+  }
+
+  /** The mailbox's own settings: {@code {"email": "owner@example.com"}} (null: no e-mail). */
+  private void settings(Context ctx) {
+    Map<String, Object> out = new HashMap<>();
+    out.put(
+        "email", boxesOf(ctx).email(ctx.pathParam("domain"), ctx.pathParam("user")).orElse(null));
+    ctx.json(out);
+  }
+
+  private void setSettings(Context ctx) {
+    JsonBody body = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("email"));
+    Mailboxes boxes = boxesOf(ctx);
+    try {
+      boxes.setEmail(ctx.pathParam("domain"), ctx.pathParam("user"), body.text("email"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    settings(ctx);
+  }
+
+  /** The tenant's limits: {@code {"maxMessages": 50, "maxAgeDays": 30}} (null: no limit). */
+  private void retention(Context ctx) {
+    tenants.get(ctx.pathParam("domain"));
+    Retention r = mailboxes().retention(ctx.pathParam("domain"));
+    Map<String, Object> out = new HashMap<>();
+    out.put("maxMessages", r.maxMessages());
+    out.put("maxAgeDays", r.maxAgeDays());
+    ctx.json(out);
+  }
+
+  private void setRetention(Context ctx) {
+    tenants.get(ctx.pathParam("domain"));
+    JsonBody body = JsonBody.parse(mapper, ctx.bodyAsBytes(), Set.of("maxMessages", "maxAgeDays"));
+    Retention r = new Retention(body.integer("maxMessages"), body.integer("maxAgeDays"));
+    try {
+      mailboxes().setRetention(ctx.pathParam("domain"), r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    retention(ctx);
   }
 
   private void audio(Context ctx) {

@@ -368,11 +368,22 @@ public final class Call {
     return c;
   }
 
+  /**
+   * RFC 3261 §12.1.1: a response that makes a dialog carries the INVITE's Record-Route, so the
+   * caller's route set (and its re-INVITEs and BYE) goes through the proxies that asked.
+   */
+  private void copyRecordRoutes(SipResponse r) {
+    for (String rr : inviteServer.request().headers().all(HeaderNames.RECORD_ROUTE)) {
+      r.addHeader(HeaderNames.RECORD_ROUTE, rr);
+    }
+  }
+
   /** Sends 180 Ringing. */
   public synchronized void ring() {
     if (state == State.INCOMING) {
       SipResponse ringing = inviteServer.createResponse(180);
       ringing.setHeader(HeaderNames.CONTACT, "<" + core.contactUri() + ">");
+      copyRecordRoutes(ringing);
       inviteServer.respond(ringing);
     }
   }
@@ -390,6 +401,7 @@ public final class Call {
       this.listener = listener == null ? new CallListener() {} : listener;
       SipResponse ok = inviteServer.createResponse(200);
       addContactAndCapabilities(ok);
+      copyRecordRoutes(ok);
       SessionDescription sdp = answerToSend;
       if (sdp == null) {
         sdp = media.offer(); // the INVITE had no offer: ours goes in the 2xx, theirs in the ACK

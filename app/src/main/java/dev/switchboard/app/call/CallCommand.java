@@ -24,8 +24,11 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,6 +110,20 @@ public final class CallCommand implements Callable<Integer> {
   long dtmfDelay;
 
   @Option(
+      names = "--hold-at",
+      paramLabel = "S",
+      description =
+          "Put the other side on hold (re-INVITE sendonly) S seconds after the answer, sending"
+              + " nothing meanwhile.")
+  Double holdAt;
+
+  @Option(
+      names = "--resume-at",
+      paramLabel = "S",
+      description = "Take the other side off hold S seconds after the answer (after --hold-at).")
+  Double resumeAt;
+
+  @Option(
       names = "--seconds",
       paramLabel = "N",
       description = "Stay N seconds in the answered call (default: the file's length, else 10).")
@@ -155,6 +172,12 @@ public final class CallCommand implements Callable<Integer> {
     }
     if (password == null) {
       throw usage("no password: pass --password or set SWITCHBOARD_SIP_PASSWORD");
+    }
+    if (resumeAt != null && (holdAt == null || resumeAt <= holdAt)) {
+      throw usage("--resume-at needs an earlier --hold-at");
+    }
+    if (holdAt != null && holdAt < 0) {
+      throw usage("--hold-at is seconds after the answer, not " + holdAt);
     }
     if (play != null && tone != null) {
       throw usage("--play and --tone exclude each other");
@@ -322,7 +345,10 @@ public final class CallCommand implements Callable<Integer> {
             : tone != null
                 ? ToneGenerator.sine(tone, 8000)
                 : () -> null; // nothing to say, but keys go out on the stream's ticks
-    AudioPatch player = AudioPatch.connect(phone.clock(), source, call.media());
+    AtomicReference<AudioPatch> player =
+        new AtomicReference<>(AudioPatch.connect(phone.clock(), source, call.media()));
+    ScheduledExecutorService holds =
+        holdAt == null ? null : holdSteps(phone, call, source, player, out);
     double stay = seconds != null ? seconds : prompt != null ? prompt.length / 8000.0 + 0.5 : 10.0;
     if (dtmf != null && !dtmf.isEmpty()) {
       sendKeys(call, out);
@@ -337,7 +363,13 @@ public final class CallCommand implements Callable<Integer> {
       end = call.ended().get(5, TimeUnit.SECONDS);
       out.println("hung up");
     }
-    player.disconnect();
+    if (holds != null) {
+      holds.shutdownNow();
+    }
+    AudioPatch last = player.getAndSet(null);
+    if (last != null) {
+      last.disconnect();
+    }
     if (recorder != null) {
       recorder.disconnect();
       Thread.sleep(40); // a tick already running finishes before the file is closed
@@ -347,6 +379,49 @@ public final class CallCommand implements Callable<Integer> {
     long millis = (System.nanoTime() - started) / 1_000_000;
     out.println("call ended after " + millis + " ms (" + end.cause() + ")");
     return end.cause() == CallEnd.Cause.FAILED ? FAILED : OK;
+  }
+
+  /**
+   * Holds the other side at {@code --hold-at} (and stops sending: a holding phone is silent) and
+   * takes it off hold at {@code --resume-at}, sending {@code source} again.
+   */
+  private ScheduledExecutorService holdSteps(
+      Softphone phone,
+      Call call,
+      FrameSource source,
+      AtomicReference<AudioPatch> player,
+      PrintWriter out) {
+    ScheduledExecutorService steps =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "hold");
+              t.setDaemon(true);
+              return t;
+            });
+    steps.schedule(
+        () -> {
+          AudioPatch p = player.getAndSet(null);
+          if (p != null) {
+            p.disconnect();
+          }
+          boolean sent = call.hold(true);
+          out.println(sent ? "holding the other side" : "could not hold now");
+          out.flush();
+        },
+        (long) (holdAt * 1000),
+        TimeUnit.MILLISECONDS);
+    if (resumeAt != null) {
+      steps.schedule(
+          () -> {
+            boolean sent = call.hold(false);
+            player.set(AudioPatch.connect(phone.clock(), source, call.media()));
+            out.println(sent ? "taken off hold" : "could not resume now");
+            out.flush();
+          },
+          (long) (resumeAt * 1000),
+          TimeUnit.MILLISECONDS);
+    }
+    return steps;
   }
 
   private InetSocketAddress serverAddress() {

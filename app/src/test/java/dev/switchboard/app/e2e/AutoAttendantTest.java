@@ -247,6 +247,64 @@ class AutoAttendantTest {
   }
 
   @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void onAHolidayInTheTenantsZoneAMenuOpenAllWeekSendsCallersToAfterHours() throws Exception {
+    // Open every day, nearly all day, in Auckland; today and tomorrow there are holidays.
+    ZoneId zone = ZoneId.of("Pacific/Auckland");
+    java.time.LocalDate today = ZonedDateTime.now(zone).toLocalDate();
+    List<String> holidays = List.of(today.toString(), today.plusDays(1).toString());
+    sb.post(
+        MENUS,
+        Map.of(
+            "number", "811",
+            "hours",
+                Map.of(
+                    "timeZone",
+                    zone.getId(),
+                    "days",
+                    List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
+                    "open",
+                    "00:00",
+                    "close",
+                    "23:59",
+                    "holidays",
+                    holidays),
+            "afterHours", "menu:800"));
+    assertThat(sb.get(MENUS + "/811").get("hours").get("holidays"))
+        .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+        .containsExactlyElementsOf(holidays);
+    Path heard = dir.resolve("holiday.wav");
+    try (CallCli caller =
+        CallCli.start(
+            dir,
+            sb,
+            "1001",
+            "i.test",
+            "sip:811@i.test",
+            "--record",
+            heard.toString(),
+            "--seconds",
+            "3")) {
+      assertThat(caller.awaitExit(40)).as(caller.output()).isZero();
+    }
+    // Menu 800's greeting (after hours), not 811's own default tone.
+    assertThat(Heard.millis(heard, GREETING_HZ)).as(Heard.describe(heard)).isGreaterThan(700);
+    assertThat(Heard.millis(heard, 520)).as(Heard.describe(heard)).isLessThan(100);
+
+    HttpResponse<String> bad =
+        sb.send(
+            "PUT",
+            MENUS + "/811",
+            "application/json",
+            ("{\"hours\":{\"timeZone\":\"UTC\",\"days\":[\"MON\"],\"open\":\"09:00\","
+                    + "\"close\":\"17:00\",\"holidays\":[\"25.12.2026\"]},"
+                    + "\"afterHours\":\"hangup\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+    assertThat(bad.body()).contains("hours.holidays", "YYYY-MM-DD");
+  }
+
+  @Test
   void badMenusAreRefusedWithAReason() throws Exception {
     record Case(Map<String, Object> body, int status, String text) {}
     List<Case> cases =

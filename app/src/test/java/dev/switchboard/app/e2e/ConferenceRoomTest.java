@@ -146,6 +146,33 @@ class ConferenceRoomTest {
   }
 
   @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void othersWaitOnHoldUntilTheModeratorJoinsWithTheModeratorPin() throws Exception {
+    JsonNode room =
+        sb.post(
+            ROOMS,
+            Map.of(
+                "number", "903", "pin", "2468", "moderatorPin", "9753", "waitForModerator", true));
+    assertThat(room.get("hasModeratorPin").asBoolean()).isTrue();
+    assertThat(room.get("waitForModerator").asBoolean()).isTrue();
+    assertThat(room.has("moderatorPin")).isFalse();
+    Path a = dir.resolve("wait-a.wav");
+    Path b = dir.resolve("wait-b.wav");
+    // 1001 keys the room's PIN at once and waits; 1002 keys the moderator PIN about 6 s later.
+    try (CallCli ca = member("1001", "903", 500, a, "--dtmf", "2468#", "--seconds", "14");
+        CallCli cb = member("1002", "903", 900, b, "--dtmf", ",,,,,,9753#", "--seconds", "13")) {
+      assertThat(ca.awaitExit(40)).as(ca.output()).isZero();
+      assertThat(cb.awaitExit(40)).as(cb.output()).isZero();
+    }
+    // 1001 heard the hold tone (half of the time it waited) and then the moderator.
+    assertThat(Heard.millis(a, 440)).as(Heard.describe(a)).isGreaterThan(1_500);
+    assertThat(Heard.millis(a, 900)).as(Heard.describe(a)).isGreaterThan(2_000);
+    // The moderator heard 1001 and no hold tone.
+    assertThat(Heard.millis(b, 500)).as(Heard.describe(b)).isGreaterThan(2_000);
+    assertThat(Heard.millis(b, 440)).as(Heard.describe(b)).isLessThan(100);
+  }
+
+  @Test
   void badRoomsAreRefusedWithAReason() throws Exception {
     ObjectMapper json = new ObjectMapper();
     record Case(Map<String, Object> body, int status, String text) {}
@@ -154,6 +181,9 @@ class ConferenceRoomTest {
             new Case(Map.of("number", "9"), 400, "2 to 16 digits"),
             new Case(Map.of("number", "902", "pin", "12"), 400, "PIN"),
             new Case(Map.of("number", "902", "pin", 1234), 400, "pin"),
+            new Case(Map.of("number", "902", "waitForModerator", true), 400, "moderatorPin"),
+            new Case(
+                Map.of("number", "902", "pin", "1234", "moderatorPin", "1234"), 400, "must differ"),
             new Case(Map.of("number", "900"), 409, "exists"))) {
       HttpResponse<String> r =
           sb.send("POST", ROOMS, "application/json", json.writeValueAsBytes(c.body()));

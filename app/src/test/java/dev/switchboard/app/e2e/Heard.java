@@ -22,7 +22,15 @@ final class Heard {
    * energy is at least 30% at that frequency (one of two or three voices mixed counts).
    */
   static long millis(Path wav, double hz) throws IOException {
-    short[] s = WavReader.read(wav).narrowband();
+    return millis(wav, hz, 0, Long.MAX_VALUE);
+  }
+
+  /** As {@link #millis(Path, double)}, counting only frames from {@code fromMs} to {@code toMs}. */
+  static long millis(Path wav, double hz, long fromMs, long toMs) throws IOException {
+    short[] all = WavReader.read(wav).narrowband();
+    int from = (int) Math.min(all.length, fromMs * 8);
+    int to = (int) Math.min(all.length, Math.max(from, Math.min(toMs, all.length / 8) * 8));
+    short[] s = java.util.Arrays.copyOfRange(all, from, to);
     Goertzel g = new Goertzel(hz, 8000);
     int n = 160;
     long frames = 0;

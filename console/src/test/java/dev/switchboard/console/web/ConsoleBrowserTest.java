@@ -265,6 +265,74 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void tenantAdminSetsVoicemailEmailRetentionAndHoldMusicInEnglishAndChinese() throws Exception {
+    fx.tenant("mine.test", "Mine Ltd");
+    fx.user("boss@mine.test", Role.TENANT_ADMIN, "mine.test");
+    signIn("boss@mine.test", ConsoleFixture.PASSWORD);
+    click("tr[data-user='1002'] button[data-action='voicemail-settings']");
+    WebElement email = waitFor("form[data-voicemail='1002'] input[name='email']");
+    email.sendKeys("sales@mine.test");
+    click("form[data-voicemail='1002'] button[type=submit]");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("p[role=status]"), "Saved the voicemail settings of 1002."));
+    assertThat(fx.mailboxes.email("mine.test", "1002")).contains("sales@mine.test");
+
+    click("a[href='#/telephony/tenants/mine.test/features']");
+    WebElement max = waitFor("#retention-form input[name='maxMessages']");
+    max.sendKeys("20");
+    driver.findElement(By.cssSelector("#retention-form input[name='maxAgeDays']")).sendKeys("30");
+    click("#retention-form button[type=submit]");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#retention-form p[role=status]"), "Voicemail retention saved."));
+    assertThat(fx.mailboxes.retention("mine.test"))
+        .isEqualTo(new dev.switchboard.store.voicemail.Retention(20, 30));
+
+    // Out of range is held back by the form itself, and nothing changes.
+    fill(driver.findElement(By.id("retention-form")), "maxMessages", "0");
+    click("#retention-form button[type=submit]");
+    assertThat(
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.getElementById('retention-form').checkValidity()"))
+        .isEqualTo(false);
+    assertThat(fx.mailboxes.retention("mine.test").maxMessages()).isEqualTo(20);
+
+    // Hold music: a WAV uploaded through the form is the tenant's; removing it twice says so.
+    java.nio.file.Path wav = java.nio.file.Files.createTempFile("hold", ".wav");
+    byte[] riff = new byte[48];
+    System.arraycopy("RIFF".getBytes(), 0, riff, 0, 4);
+    System.arraycopy("WAVE".getBytes(), 0, riff, 8, 4);
+    java.nio.file.Files.write(wav, riff);
+    driver
+        .findElement(By.cssSelector("#hold-music-form input[name='holdMusic']"))
+        .sendKeys(wav.toString());
+    click("#hold-music-form button[type=submit]");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#hold-music-form p[role=status]"), "Hold music uploaded."));
+    assertThat(fx.holdMusic.music("mine.test")).isPresent();
+    click("#hold-music-form button[data-action='remove-hold-music']");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#hold-music-form p[role=status]"),
+            "The default hold music plays again."));
+    assertThat(fx.holdMusic.music("mine.test")).isEmpty();
+    click("#hold-music-form button[data-action='remove-hold-music']");
+    assertThat(waitFor("#hold-music-form .error").getText())
+        .contains("No hold music was uploaded.");
+    java.nio.file.Files.delete(wav);
+
+    new Select(driver.findElement(By.id("lang"))).selectByValue("zh-CN");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#voicemail-retention h2"), "语音留言保留"));
+    assertThat(driver.findElement(By.cssSelector("#hold-music h2")).getText()).isEqualTo("保持音乐");
+    assertNoMissingStrings();
+    chromium.screenshot("10b-voicemail-retention-zh-CN");
+  }
+
+  @Test
   void pagesWorkAtPhoneWidthWithKeyboardOnlyForms() {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     fx.tenant("acme.test", "Acme");

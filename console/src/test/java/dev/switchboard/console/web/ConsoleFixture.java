@@ -2,11 +2,14 @@ package dev.switchboard.console.web;
 
 import dev.switchboard.console.AdminToken;
 import dev.switchboard.console.ApiServer;
+import dev.switchboard.console.LiveLines;
 import dev.switchboard.console.NodeState;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.account.Account;
 import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.media.ConferenceRoster;
+import dev.switchboard.store.media.HoldMusicFiles;
 import dev.switchboard.store.security.SecurityDesk;
 import dev.switchboard.store.staff.Role;
 import dev.switchboard.store.staff.StaffRepository;
@@ -17,6 +20,7 @@ import dev.switchboard.store.tenant.TenantStatus;
 import dev.switchboard.store.testing.TestDatabases;
 import dev.switchboard.store.usage.ActiveBinding;
 import dev.switchboard.store.usage.Registrations;
+import dev.switchboard.store.voicemail.Mailboxes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +42,12 @@ public final class ConsoleFixture implements AutoCloseable {
   public final TenantRepository tenants;
   public final AccountRepository accounts;
 
+  /** The voicemail boxes the console's voicemail settings write to. */
+  public final Mailboxes mailboxes;
+
+  /** The tenants' hold music the console uploads. */
+  public final HoldMusicFiles holdMusic;
+
   /**
    * Who the console is told is registered: the registrar's location service lives in another
    * module, so tests say it here; the console pages what it is given.
@@ -56,6 +66,8 @@ public final class ConsoleFixture implements AutoCloseable {
     staff = new StaffRepository(db.jdbi(), 4);
     tenants = new TenantRepository(db.jdbi());
     accounts = new AccountRepository(db.jdbi());
+    mailboxes = new Mailboxes(dir.resolve("voicemail"));
+    holdMusic = new HoldMusicFiles(dir.resolve("hold-music"));
     staff.create(StaffUser.create(ADMIN, "Ada Admin", Role.ADMIN, null), PASSWORD);
     Registrations registrations =
         (domain, now, limit, cursor) ->
@@ -73,7 +85,16 @@ public final class ConsoleFixture implements AutoCloseable {
             db,
             AdminToken.of(TOKEN),
             http,
-            new NodeState(registrations, SecurityDesk.NONE, () -> ""));
+            new NodeState(
+                registrations,
+                SecurityDesk.NONE,
+                () -> "",
+                mailboxes,
+                LiveLines.NONE,
+                null,
+                null,
+                ConferenceRoster.NONE,
+                holdMusic));
   }
 
   public String url() {

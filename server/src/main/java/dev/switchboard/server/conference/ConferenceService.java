@@ -5,6 +5,7 @@ import static dev.switchboard.server.services.Prompt.silence;
 import static dev.switchboard.server.services.Prompt.tone;
 
 import dev.switchboard.media.clock.AudioPatch;
+import dev.switchboard.media.tone.ToneGenerator;
 import dev.switchboard.server.services.MediaServices;
 import dev.switchboard.server.services.PromptLine;
 import dev.switchboard.server.services.ServiceAgent;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Conference rooms: answers calls to a tenant's room numbers, asks for the room's PIN (ended by
- * {@code #}) when it has one, and seats the caller in the room's mix; everyone hears a tone when
- * someone joins or leaves, and {@code *} mutes or unmutes oneself.
+ * {@code #}) when it has one (or a moderator PIN), and seats the caller in the room's mix; everyone
+ * hears a tone when someone joins or leaves, and {@code *} mutes or unmutes oneself. In a room that
+ * waits for its moderator, the others hear a hold tone until the moderator joins.
  */
 public final class ConferenceService
     implements MediaServices.NumberedService, ConferenceRoster, AutoCloseable {
@@ -41,6 +43,10 @@ public final class ConferenceService
   static final double LEAVE_HZ = 650;
   static final double MUTED_HZ = 350;
   static final double UNMUTED_HZ = 1500;
+
+  /** The hold tone of callers waiting for the moderator: 440 Hz, one second on, one off. */
+  public static final double WAITING_HZ = 440;
+
   static final int MAX_WRONG_PINS = 3;
   private static final int MAX_PIN = 12;
 
@@ -103,6 +109,7 @@ public final class ConferenceService
     private final ConferenceRoom config;
     private final StringBuilder pin = new StringBuilder();
     private int wrongPins;
+    private boolean moderator;
     private final PromptLine prompts;
     private AudioPatch listening;
     private Seat seat;
@@ -118,7 +125,7 @@ public final class ConferenceService
       if (!call.answer(this)) {
         return;
       }
-      if (!config.hasPin()) {
+      if (!config.asksForPin()) {
         join();
         return;
       }
@@ -142,7 +149,7 @@ public final class ConferenceService
         return;
       }
       if (seat != null) {
-        if (k == '*') {
+        if (k == '*' && seat.participant() != null) { // not while waiting for the moderator
           boolean mute = !seat.muted();
           seat.participant().mute(mute);
           seat.whisper(tone(mute ? MUTED_HZ : UNMUTED_HZ, 300));
@@ -157,7 +164,8 @@ public final class ConferenceService
     }
 
     private void checkPin() {
-      boolean ok = ConferenceRooms.opens(config, pin.toString());
+      moderator = ConferenceRooms.moderates(config, pin.toString());
+      boolean ok = moderator || ConferenceRooms.opens(config, pin.toString());
       pin.setLength(0);
       if (ok) {
         join();
@@ -176,11 +184,27 @@ public final class ConferenceService
         listening.disconnect(); // the mixer reads the caller from now on
       }
       seat = new Seat(call, clock.instant());
-      open.computeIfAbsent(
+      Room room =
+          open.computeIfAbsent(
               roomKey(domain, config.number()),
-              k -> new Room(domain, config.number(), agent.media()))
-          .join(seat, JOIN_HZ);
-      log.info("{} joined room {} of {}", call.remoteParty().uri(), config.number(), domain);
+              k -> new Room(domain, config.number(), agent.media()));
+      if (moderator) {
+        room.joinAsModerator(seat, JOIN_HZ);
+      } else if (config.waitForModerator() && !room.moderated()) {
+        room.await(
+            seat, new ToneGenerator(new double[] {WAITING_HZ}, 6000, new int[] {1000, 1000}, 0));
+        log.info(
+            "{} waits for the moderator of room {}", call.remoteParty().uri(), config.number());
+        return;
+      } else {
+        room.join(seat, JOIN_HZ);
+      }
+      log.info(
+          "{} joined room {} of {}{}",
+          call.remoteParty().uri(),
+          config.number(),
+          domain,
+          moderator ? " as moderator" : "");
     }
 
     private void gone() {

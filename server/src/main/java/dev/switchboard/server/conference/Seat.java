@@ -2,6 +2,7 @@ package dev.switchboard.server.conference;
 
 import dev.switchboard.media.FrameSink;
 import dev.switchboard.media.Narrowband;
+import dev.switchboard.media.clock.AudioPatch;
 import dev.switchboard.media.mix.ConferenceMixer;
 import dev.switchboard.media.wav.PromptPlayer;
 import dev.switchboard.ua.Call;
@@ -17,6 +18,7 @@ final class Seat implements FrameSink {
   private final short[] out = new short[Narrowband.FRAME_SAMPLES];
   private volatile PromptPlayer aside;
   private volatile ConferenceMixer.Participant participant;
+  private AudioPatch[] waitingPatches; // hold tone out, keys in, while waiting for a moderator
 
   Seat(Call call, Instant joinedAt) {
     this.call = call;
@@ -25,6 +27,20 @@ final class Seat implements FrameSink {
 
   void seated(ConferenceMixer.Participant p) {
     this.participant = p;
+  }
+
+  void waitWith(AudioPatch... patches) {
+    this.waitingPatches = patches;
+  }
+
+  /** Stops the hold tone of a wait for the moderator (if any). */
+  void endWait() {
+    if (waitingPatches != null) {
+      for (AudioPatch p : waitingPatches) {
+        p.disconnect();
+      }
+      waitingPatches = null;
+    }
   }
 
   ConferenceMixer.Participant participant() {

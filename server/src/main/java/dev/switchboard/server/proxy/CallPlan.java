@@ -18,6 +18,9 @@ public interface CallPlan {
   /** The context that runs the call, handed over before its first branch goes out. */
   default void attach(Branching call) {}
 
+  /** A branch answered 2xx (relayed upstream); run outside the context's lock. */
+  default void answered(SipResponse response) {}
+
   /**
    * Every branch so far failed; {@code finals} are the final responses since the last call (the
    * branches of the stage that just ended). Returns the targets to try next, or an empty list to

@@ -64,6 +64,7 @@ public final class Proxy {
   private final RouteToken tokens;
   private final CallTracker tracker;
   private volatile UnreachableTarget unreachable = UnreachableTarget.NONE;
+  private volatile InDialogHook inDialog = InDialogHook.NONE;
 
   /** The user part that calls one's own mailbox ({@code sip:voicemail@DOMAIN}). */
   public static final String VOICEMAIL_USER = "voicemail";
@@ -361,7 +362,8 @@ public final class Proxy {
       tracker.referred(base);
     }
     Endpoint flow = route.flowAway(tx.source());
-    proxyTo(tx, base, List.of(Target.of(base.requestUri(), flow)), false, hash);
+    CallPlan plan = inDialog.forwarding(base); // music on hold may rewrite a hold offer
+    proxyTo(tx, base, List.of(Target.of(base.requestUri(), flow)), false, hash, plan);
   }
 
   private void initial(ServerTransaction tx, SipRequest base, String hash) {
@@ -496,6 +498,11 @@ public final class Proxy {
   }
 
   /** What target determination needs to know about one initial request. */
+  /** Sets who sees requests inside dialogs on their way through (music on hold). */
+  public void setInDialogHook(InDialogHook hook) {
+    this.inDialog = hook == null ? InDialogHook.NONE : hook;
+  }
+
   /** Who takes INVITEs for our extensions that nobody registered (voicemail), instead of 480. */
   public void setUnreachableTarget(UnreachableTarget target) {
     this.unreachable = java.util.Objects.requireNonNull(target);

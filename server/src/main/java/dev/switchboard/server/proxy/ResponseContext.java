@@ -206,6 +206,8 @@ final class ResponseContext implements Branching {
       if (invite) {
         // §16.7 step 5: every 2xx to an INVITE goes upstream, even after the first.
         relay(r, out);
+        CallPlan p = plan;
+        out.add(() -> p.answered(r));
         if (!finalSent && tracked) {
           String aor = b.target.aor();
           out.add(() -> proxy.tracker().answered(callId, callerTag, aor));

@@ -190,6 +190,13 @@ public final class SipService implements AutoCloseable {
     }
   }
 
+  /** Lets {@code hook} see requests inside dialogs the proxy relays (music on hold). */
+  public void attachInDialog(dev.switchboard.server.proxy.InDialogHook hook) {
+    if (proxy != null) {
+      proxy.setInDialogHook(hook);
+    }
+  }
+
   /** The timer wheel, for services that run transactions of their own. */
   public TimerService timers() {
     return timers;

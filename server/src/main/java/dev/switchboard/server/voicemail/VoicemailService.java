@@ -11,6 +11,7 @@ import dev.switchboard.server.proxy.UnreachableTarget;
 import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.sip.transaction.ServerTransaction;
 import dev.switchboard.store.voicemail.Mailboxes;
+import dev.switchboard.store.voicemail.VoicemailMessage;
 import dev.switchboard.ua.Call;
 import dev.switchboard.ua.CallEnd;
 import java.io.IOException;
@@ -37,13 +38,28 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
   /** The beep after which one speaks, when the owner has no greeting of their own. */
   public static final double BEEP_HZ = 950;
 
+  /** What a caller hears instead of the beep when the mailbox is full: then we hang up. */
+  public static final double FULL_HZ = 480;
+
   private static final int BEEP_MILLIS = 600;
+  private static final int FULL_MILLIS = 2_000;
+  // The retention sweep: soon after start, then every few minutes, a bounded number each time.
+  private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
+  private static final int SWEEP_LIMIT = 500;
   private static final long TICK_MILLIS = 40; // let a tick already on the clock finish
 
   /** Whether an extension has voicemail (a blocking look-up; runs off the SIP threads). */
   @FunctionalInterface
   public interface Owners {
     boolean hasVoicemail(String domain, String user);
+  }
+
+  /** Told of every message kept, after it is on disk (on the service's thread: hand work off). */
+  @FunctionalInterface
+  public interface NewMessages {
+    NewMessages NONE = (domain, user, message, audio) -> {};
+
+    void kept(String domain, String user, VoicemailMessage message, Path audio);
   }
 
   /** A mailbox a call is for; {@code owner}: its owner listening, else a caller leaving one. */
@@ -56,16 +72,23 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
   private final Duration maxMessage;
   private final Mailboxes mailboxes;
   private final Owners owners;
+  private final NewMessages newMessages;
   private final Clock clock;
   private final MediaClock media;
   private final ScheduledExecutorService work;
 
   private VoicemailService(
-      ServiceAgent agent, Duration maxMessage, Mailboxes mailboxes, Owners owners, Clock clock) {
+      ServiceAgent agent,
+      Duration maxMessage,
+      Mailboxes mailboxes,
+      Owners owners,
+      NewMessages newMessages,
+      Clock clock) {
     this.agent = agent;
     this.maxMessage = maxMessage;
     this.mailboxes = mailboxes;
     this.owners = owners;
+    this.newMessages = newMessages;
     this.clock = clock;
     this.media = agent.media();
     this.work = agent.work();
@@ -77,7 +100,34 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
    */
   public static VoicemailService start(
       ServiceAgent agent, Duration maxMessage, Mailboxes mailboxes, Owners owners) {
-    return new VoicemailService(agent, maxMessage, mailboxes, owners, Clock.systemUTC());
+    return start(agent, maxMessage, mailboxes, owners, NewMessages.NONE);
+  }
+
+  /**
+   * As {@link #start(ServiceAgent, Duration, Mailboxes, Owners)}, telling {@code newMessages} of
+   * each message kept; also sweeps messages past their tenant's age limit now and then.
+   */
+  public static VoicemailService start(
+      ServiceAgent agent,
+      Duration maxMessage,
+      Mailboxes mailboxes,
+      Owners owners,
+      NewMessages newMessages) {
+    VoicemailService s =
+        new VoicemailService(agent, maxMessage, mailboxes, owners, newMessages, Clock.systemUTC());
+    s.work.scheduleWithFixedDelay(s::sweep, 1_000, SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    return s;
+  }
+
+  private void sweep() {
+    try {
+      int removed = mailboxes.sweep(clock.instant(), SWEEP_LIMIT);
+      if (removed > 0) {
+        log.info("voicemail retention: removed {} messages past their tenant's age limit", removed);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("voicemail retention sweep failed", e);
+    }
   }
 
   /** The mailbox of {@code user@domain} when the extension has voicemail. */
@@ -122,6 +172,12 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
   private record Message(Mailboxes.Deposit deposit, WavWriter recording, FrameSource greeting) {}
 
   private void answer(Call call, Box box) {
+    if (full(box)) {
+      if (call.answer(null)) {
+        refuseFull(call);
+      }
+      return;
+    }
     Message m = prepare(call, box);
     if (m == null) {
       call.reject(500);
@@ -143,6 +199,10 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
     work.execute(
         () -> {
           Box box = box(domain, user, false).orElse(null);
+          if (box != null && full(box)) {
+            refuseFull(answered);
+            return;
+          }
           Message m = box != null ? prepare(answered, box) : null;
           if (m == null) {
             answered.hangup();
@@ -150,6 +210,24 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
           }
           record(answered, box, m);
         });
+  }
+
+  private boolean full(Box box) {
+    try {
+      return mailboxes.full(box.domain(), box.user());
+    } catch (RuntimeException e) {
+      log.warn("voicemail for {}@{}: cannot count its messages", box.user(), box.domain(), e);
+      return false; // record rather than turn a caller away on a reading error
+    }
+  }
+
+  /** The caller hears the mailbox-full tone, then we hang up: nothing is recorded. */
+  private void refuseFull(Call call) {
+    AudioPatch.untilEnd(
+        media,
+        ToneGenerator.sine(FULL_HZ, 8000, FULL_MILLIS),
+        call.media(),
+        () -> work.execute(call::hangup));
   }
 
   /** Opens the deposit and the greeting, or null (logged) when the mailbox cannot take one. */
@@ -216,7 +294,13 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
       return;
     }
     try {
-      mailboxes.keep(deposit, recording.millis());
+      VoicemailMessage kept = mailboxes.keep(deposit, recording.millis());
+      try {
+        newMessages.kept(
+            box.domain(), box.user(), kept, mailboxes.audio(box.domain(), box.user(), kept.id()));
+      } catch (RuntimeException e) {
+        log.warn("telling of voicemail {} failed (it is kept)", kept.id(), e);
+      }
       log.info(
           "voicemail for {}@{}: {} ms from {} ({})",
           box.user(),

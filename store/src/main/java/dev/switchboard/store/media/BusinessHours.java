@@ -4,6 +4,7 @@ import dev.switchboard.store.InvalidValueException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -11,13 +12,22 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * When a menu is open: on {@code days}, from {@code open} to {@code close} (exclusive) in {@code
- * zone}, a zone always named (a tenant's offices may sit anywhere).
+ * zone}, a zone always named (a tenant's offices may sit anywhere), except on {@code holidays}
+ * (dates in that zone, closed all day).
  */
-public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime open, LocalTime close) {
+public record BusinessHours(
+    ZoneId zone, Set<DayOfWeek> days, LocalTime open, LocalTime close, Set<LocalDate> holidays) {
+  private static final int MAX_HOLIDAYS = 366;
+
+  /** Hours without holidays. */
+  public BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime open, LocalTime close) {
+    this(zone, days, open, close, Set.of());
+  }
 
   public BusinessHours {
     if (zone == null) {
@@ -30,13 +40,26 @@ public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime open, Lo
       throw new InvalidValueException("hours.open", "business hours open before they close");
     }
     days = Set.copyOf(EnumSet.copyOf(days));
+    holidays = holidays == null ? Set.of() : Set.copyOf(new TreeSet<>(holidays));
+    if (holidays.size() > MAX_HOLIDAYS) {
+      throw new InvalidValueException("hours.holidays", "at most 366 holidays");
+    }
   }
 
   /** Whether {@code at} falls within the hours. */
   public boolean isOpen(Instant at) {
     ZonedDateTime local = at.atZone(zone);
     LocalTime t = local.toLocalTime();
-    return days.contains(local.getDayOfWeek()) && !t.isBefore(open) && t.isBefore(close);
+    return days.contains(local.getDayOfWeek())
+        && !holidays.contains(local.toLocalDate())
+        && !t.isBefore(open)
+        && t.isBefore(close);
+  }
+
+  /** Holidays as ISO dates ({@code 2026-12-25,2027-01-01}), in order; empty when none. */
+  public String holidaysText() {
+    return new TreeSet<>(holidays)
+        .stream().map(LocalDate::toString).collect(Collectors.joining(","));
   }
 
   /** Days as their three-letter names ({@code MON,TUE}), in week order. */
@@ -48,6 +71,12 @@ public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime open, Lo
 
   /** Reads the parts as the API and the files write them; {@code days}: {@code MON,TUE,…}. */
   public static BusinessHours parse(String zone, String days, String open, String close) {
+    return parse(zone, days, open, close, null);
+  }
+
+  /** As {@link #parse(String, String, String, String)}; {@code holidays}: {@code 2026-12-25,…}. */
+  public static BusinessHours parse(
+      String zone, String days, String open, String close, String holidays) {
     ZoneId z;
     try {
       z = zone == null ? null : ZoneId.of(zone);
@@ -58,7 +87,15 @@ public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime open, Lo
     for (String d : days == null ? new String[0] : days.split(",")) {
       set.add(day(d.trim()));
     }
-    return new BusinessHours(z, set, time("hours.open", open), time("hours.close", close));
+    Set<LocalDate> dates = new TreeSet<>();
+    for (String d : holidays == null || holidays.isBlank() ? new String[0] : holidays.split(",")) {
+      try {
+        dates.add(LocalDate.parse(d.trim()));
+      } catch (DateTimeParseException e) {
+        throw new InvalidValueException("hours.holidays", "a holiday is YYYY-MM-DD, not " + d);
+      }
+    }
+    return new BusinessHours(z, set, time("hours.open", open), time("hours.close", close), dates);
   }
 
   private static DayOfWeek day(String text) {

@@ -1,5 +1,6 @@
 package dev.switchboard.store.media;
 
+import dev.switchboard.store.InvalidValueException;
 import dev.switchboard.store.voicemail.PinHash;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,14 @@ public final class ConferenceRooms {
   public Optional<ConferenceRoom> room(String domain, String number) {
     return files
         .read(domain, number)
-        .map(p -> new ConferenceRoom(number, p.getProperty("name"), p.getProperty("pin")));
+        .map(
+            p ->
+                new ConferenceRoom(
+                    number,
+                    p.getProperty("name"),
+                    p.getProperty("pin"),
+                    p.getProperty("moderatorPin"),
+                    Boolean.parseBoolean(p.getProperty("waitForModerator", "false"))));
   }
 
   public List<ConferenceRoom> rooms(String domain) {
@@ -34,15 +42,51 @@ public final class ConferenceRooms {
 
   /** Creates or replaces the room; a null {@code pin} leaves it open to every caller. */
   public ConferenceRoom save(String domain, String number, String name, String pin) {
+    return save(domain, number, name, pin, null, false);
+  }
+
+  /**
+   * Creates or replaces the room with a moderator: whoever keys {@code moderatorPin} (null: no
+   * moderator) joins as one; with {@code waitForModerator} the others wait for them on hold.
+   */
+  public ConferenceRoom save(
+      String domain,
+      String number,
+      String name,
+      String pin,
+      String moderatorPin,
+      boolean waitForModerator) {
     ConferenceRoom.checkPin(pin);
-    ConferenceRoom r = new ConferenceRoom(number, name, pin == null ? null : PinHash.create(pin));
+    ConferenceRoom.checkPin("moderatorPin", moderatorPin);
+    if (moderatorPin != null && moderatorPin.equals(pin)) {
+      throw new InvalidValueException(
+          "moderatorPin", "the moderator PIN must differ from the room's PIN");
+    }
+    ConferenceRoom r =
+        new ConferenceRoom(
+            number,
+            name,
+            pin == null ? null : PinHash.create(pin),
+            moderatorPin == null ? null : PinHash.create(moderatorPin),
+            waitForModerator);
     Properties p = new Properties();
     p.setProperty("name", r.name());
     if (r.pinHash() != null) {
       p.setProperty("pin", r.pinHash());
     }
+    if (r.moderatorPinHash() != null) {
+      p.setProperty("moderatorPin", r.moderatorPinHash());
+    }
+    if (r.waitForModerator()) {
+      p.setProperty("waitForModerator", "true");
+    }
     files.write(domain, r.number(), p);
     return r;
+  }
+
+  /** Whether {@code pin} is {@code room}'s moderator PIN (never, for a room without one). */
+  public static boolean moderates(ConferenceRoom room, String pin) {
+    return room.moderatorPinHash() != null && PinHash.matches(room.moderatorPinHash(), pin);
   }
 
   /** Whether {@code pin} opens {@code room} (always, for a room without a PIN). */

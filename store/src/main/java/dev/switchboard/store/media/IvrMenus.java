@@ -50,6 +50,9 @@ public final class IvrMenus {
       p.setProperty("hours.days", m.hours().daysText());
       p.setProperty("hours.open", m.hours().open().toString());
       p.setProperty("hours.close", m.hours().close().toString());
+      if (!m.hours().holidays().isEmpty()) {
+        p.setProperty("hours.holidays", m.hours().holidaysText());
+      }
       p.setProperty("afterHours", m.afterHours().text());
     }
     files.write(domain, m.number(), p);
@@ -101,7 +104,8 @@ public final class IvrMenus {
                 p.getProperty("hours.zone"),
                 p.getProperty("hours.days"),
                 p.getProperty("hours.open"),
-                p.getProperty("hours.close")),
+                p.getProperty("hours.close"),
+                p.getProperty("hours.holidays")),
         p.getProperty("afterHours") == null
             ? null
             : IvrDestination.parse("afterHours", p.getProperty("afterHours")));

@@ -31,6 +31,9 @@ public final class Mailboxes {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+\\-]{0,127}");
   private static final Pattern PIN = Pattern.compile("[0-9]{4,12}");
   private static final Pattern MESSAGE_ID = Pattern.compile("[0-9]{13}-[0-9a-f]{6}");
+  // A plain mailbox address: no spaces, no CR/LF (it goes into an SMTP command line).
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\\-.]{0,251}[A-Za-z0-9])?");
 
   private final Path root;
   // Summaries by mailbox directory, dropped by every change made through this object: message
@@ -41,16 +44,22 @@ public final class Mailboxes {
     this.root = root;
   }
 
-  /** The mailbox directory of {@code user@domain} (not created). */
-  private Path box(String domain, String user) {
+  /** The directory of {@code domain}'s mailboxes (not created). */
+  private Path tenant(String domain) {
     String d = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
     if (!SAFE.matcher(d).matches() || d.contains("..")) {
       throw new InvalidValueException("domain", "not a domain name: " + domain);
     }
+    return root.resolve(d);
+  }
+
+  /** The mailbox directory of {@code user@domain} (not created). */
+  private Path box(String domain, String user) {
+    Path d = tenant(domain);
     if (user == null || !SAFE.matcher(user).matches() || user.contains("..")) {
       throw new InvalidValueException("user", "not a user part we keep a mailbox for: " + user);
     }
-    return root.resolve(d).resolve(user);
+    return d.resolve(user);
   }
 
   /** The owner's recorded or uploaded greeting, if there is one. */
@@ -68,16 +77,7 @@ public final class Mailboxes {
 
   /** Opens a new message for {@code user@domain} from {@code caller}, answered at {@code at}. */
   public Deposit open(String domain, String user, String caller, Instant at) throws IOException {
-    Path box = box(domain, user);
-    try {
-      // Callers' voices are the owner's alone, like the rest of the data directory.
-      Files.createDirectories(
-          box,
-          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createDirectories(box);
-    }
+    Path box = create(box(domain, user));
     String id =
         String.format(
             Locale.ROOT,
@@ -85,6 +85,19 @@ public final class Mailboxes {
             at.toEpochMilli(),
             ThreadLocalRandom.current().nextInt(1 << 24));
     return new Deposit(box, id, caller, at);
+  }
+
+  // Callers' voices (and owners' addresses) are the owner's alone, like the rest of the data
+  // directory.
+  private static Path create(Path dir) throws IOException {
+    try {
+      return Files.createDirectories(
+          dir,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      return Files.createDirectories(dir);
+    }
   }
 
   /** Keeps a finished recording of {@code durationMillis}: its metadata first, then its audio. */
@@ -214,15 +227,121 @@ public final class Mailboxes {
     if (pin == null || !PIN.matcher(pin).matches()) {
       throw new InvalidValueException("pin", "a PIN is 4 to 12 digits");
     }
+    replace(create(box(domain, user)).resolve("pin"), PinHash.create(pin));
+  }
+
+  /** Writes {@code text} to {@code file} whole: a reader sees the old text or the new. */
+  private static void replace(Path file, String text) throws IOException {
+    Path next = file.resolveSibling(file.getFileName() + ".part");
+    Files.writeString(next, text, StandardCharsets.UTF_8);
+    Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Sets (or with null, clears) the address each new message of the mailbox is e-mailed to. */
+  public void setEmail(String domain, String user, String email) throws IOException {
     Path box = box(domain, user);
-    Files.createDirectories(box);
-    Path next = box.resolve("pin.part");
-    Files.writeString(next, PinHash.create(pin), StandardCharsets.UTF_8);
-    Files.move(
-        next,
-        box.resolve("pin"),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    if (email == null || email.isBlank()) {
+      Files.deleteIfExists(box.resolve("email"));
+      return;
+    }
+    String e = email.trim();
+    if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
+      throw new InvalidValueException("email", "not an e-mail address: " + email);
+    }
+    replace(create(box).resolve("email"), e);
+  }
+
+  /** The address new messages of the mailbox are e-mailed to, if the owner gave one. */
+  public Optional<String> email(String domain, String user) {
+    Path f = box(domain, user).resolve("email");
+    try {
+      return Files.isRegularFile(f)
+          ? Optional.of(Files.readString(f, StandardCharsets.UTF_8).trim())
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sets {@code domain}'s voicemail limits. */
+  public void setRetention(String domain, Retention r) throws IOException {
+    Properties p = new Properties();
+    if (r.maxMessages() != null) {
+      p.setProperty("maxMessages", r.maxMessages().toString());
+    }
+    if (r.maxAgeDays() != null) {
+      p.setProperty("maxAgeDays", r.maxAgeDays().toString());
+    }
+    java.io.StringWriter w = new java.io.StringWriter();
+    p.store(w, null);
+    replace(create(tenant(domain)).resolve("retention.properties"), w.toString());
+  }
+
+  /** {@code domain}'s voicemail limits; {@link Retention#NONE} until it sets some. */
+  public Retention retention(String domain) {
+    Path f = tenant(domain).resolve("retention.properties");
+    if (!Files.isRegularFile(f)) {
+      return Retention.NONE;
+    }
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Retention(number(p, "maxMessages"), number(p, "maxAgeDays"));
+  }
+
+  private static Integer number(Properties p, String key) {
+    String v = p.getProperty(key);
+    return v == null ? null : Integer.valueOf(v.trim());
+  }
+
+  /** Whether {@code user@domain} holds as many messages as its tenant allows: it takes no more. */
+  public boolean full(String domain, String user) {
+    Integer max = retention(domain).maxMessages();
+    return max != null && messages(domain, user).size() >= max;
+  }
+
+  /**
+   * Removes messages older than their tenant's {@code maxAgeDays} at {@code now}, at most {@code
+   * limit} of them (a bounded step: the next sweep goes on where this one stopped); returns how
+   * many it removed.
+   */
+  public int sweep(Instant now, int limit) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    int removed = 0;
+    List<Path> tenants;
+    try (Stream<Path> s = Files.list(root)) {
+      tenants = s.filter(Files::isDirectory).sorted().toList();
+    }
+    for (Path t : tenants) {
+      Integer days = retention(t.getFileName().toString()).maxAgeDays();
+      if (days == null) {
+        continue;
+      }
+      Instant oldest = now.minus(java.time.Duration.ofDays(days));
+      List<Path> boxes;
+      try (Stream<Path> s = Files.list(t)) {
+        boxes = s.filter(Files::isDirectory).sorted().toList();
+      }
+      for (Path b : boxes) {
+        String domain = t.getFileName().toString();
+        String user = b.getFileName().toString();
+        for (VoicemailMessage m : messages(domain, user)) {
+          if (removed >= limit) {
+            return removed;
+          }
+          if (m.receivedAt().isBefore(oldest)) {
+            delete(domain, user, m.id());
+            removed++;
+          }
+        }
+      }
+    }
+    return removed;
   }
 
   /** Whether the owner set a PIN. */

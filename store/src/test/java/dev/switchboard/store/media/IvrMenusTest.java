@@ -81,4 +81,25 @@ class IvrMenusTest {
     assertThatThrownBy(() -> rooms.save("a.test", "901", null, "12")).hasMessageContaining("PIN");
     assertThat(ConferenceRooms.opens(rooms.save("a.test", "902", null, null), "")).isTrue();
   }
+
+  @Test
+  void aHolidayInTheMenusZoneClosesItAllDayAndIsKept(@TempDir Path dir) {
+    BusinessHours h =
+        BusinessHours.parse("Asia/Shanghai", "MON,TUE,WED,THU,FRI", "09:00", "18:00", "2026-12-25");
+    // Friday 25 December 2026, 10:00 in Shanghai is 02:00 UTC: a holiday there.
+    assertThat(h.isOpen(Instant.parse("2026-12-25T02:00:00Z"))).isFalse();
+    assertThat(h.isOpen(Instant.parse("2026-12-24T02:00:00Z"))).isTrue();
+    // 25 December 09:30 UTC is 17:30 in Shanghai: within the hours, but the holiday closes it.
+    assertThat(h.isOpen(Instant.parse("2026-12-25T09:30:00Z"))).isFalse();
+    assertThat(h.isOpen(Instant.parse("2026-12-24T09:30:00Z"))).isTrue();
+    assertThat(h.isOpen(Instant.parse("2026-12-28T02:00:00Z"))).isTrue();
+    IvrMenus menus = new IvrMenus(dir);
+    menus.save(
+        "i.test", new IvrMenu("850", "Xmas", 5, 1, Map.of(), null, h, new IvrDestination.Hangup()));
+    assertThat(menus.menu("i.test", "850").orElseThrow().hours().holidays())
+        .containsExactly(java.time.LocalDate.parse("2026-12-25"));
+    assertThatThrownBy(() -> BusinessHours.parse("UTC", "MON", "09:00", "17:00", "25.12.2026"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("YYYY-MM-DD");
+  }
 }

@@ -59,4 +59,42 @@ class MailboxesTest {
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("4 to 12 digits");
   }
+
+  @Test
+  void theEmailAddressIsKeptClearedAndCheckedForInjection() throws Exception {
+    Mailboxes boxes = new Mailboxes(root);
+    assertThat(boxes.email("m.test", "1002")).isEmpty();
+    boxes.setEmail("m.test", "1002", " owner@example.com ");
+    assertThat(boxes.email("m.test", "1002")).contains("owner@example.com");
+    assertThatThrownBy(() -> boxes.setEmail("m.test", "1002", "a@b.c\r\nRCPT TO:<x@y>"))
+        .isInstanceOf(InvalidValueException.class);
+    assertThat(boxes.email("m.test", "1002")).contains("owner@example.com");
+    boxes.setEmail("m.test", "1002", null);
+    assertThat(boxes.email("m.test", "1002")).isEmpty();
+  }
+
+  @Test
+  void aFullMailboxIsFullAndTheSweepRemovesOnlyOldMessagesBoundedPerRun() throws Exception {
+    Mailboxes boxes = new Mailboxes(root);
+    assertThat(boxes.retention("m.test")).isEqualTo(Retention.NONE);
+    long day = 86_400_000L;
+    leave(boxes, 1 * day);
+    leave(boxes, 2 * day);
+    VoicemailMessage recent = leave(boxes, 40 * day);
+    assertThat(boxes.full("m.test", "1002")).isFalse();
+    boxes.setRetention("m.test", new Retention(3, 30));
+    assertThat(boxes.retention("m.test")).isEqualTo(new Retention(3, 30));
+    assertThat(boxes.full("m.test", "1002")).isTrue();
+
+    Instant now = Instant.ofEpochMilli(45 * day);
+    assertThat(boxes.sweep(now, 1)).isEqualTo(1);
+    assertThat(boxes.messages("m.test", "1002")).hasSize(2);
+    assertThat(boxes.full("m.test", "1002")).isFalse();
+    assertThat(boxes.sweep(now, 10)).isEqualTo(1);
+    assertThat(boxes.messages("m.test", "1002"))
+        .extracting(VoicemailMessage::id)
+        .containsExactly(recent.id());
+    assertThat(boxes.summary("m.test", "1002")).isEqualTo(new Mailboxes.Summary(1, 0));
+    assertThatThrownBy(() -> new Retention(0, null)).isInstanceOf(InvalidValueException.class);
+  }
 }
