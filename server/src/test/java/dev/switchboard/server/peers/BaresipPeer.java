@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real softphone for tests: baresip 1.0 run headless with its own configuration directory, a tone
@@ -109,6 +110,15 @@ public final class BaresipPeer implements AutoCloseable {
    */
   public static BaresipPeer start(Account account, double toneHz, boolean record)
       throws IOException, InterruptedException {
+    return start(account, toneHz, record, false);
+  }
+
+  /**
+   * As {@link #start(Account, double, boolean)}; with {@code sipTrace} baresip prints every SIP
+   * message it sends and receives ({@code -s}) to {@link #output()}.
+   */
+  public static BaresipPeer start(Account account, double toneHz, boolean record, boolean sipTrace)
+      throws IOException, InterruptedException {
     Path baresip = PeerPrograms.require("baresip", "baresip");
     Path dir = Files.createTempDirectory("baresip-peer-");
     writeTone(dir.resolve("tone.wav"), toneHz);
@@ -124,7 +134,10 @@ public final class BaresipPeer implements AutoCloseable {
       Files.writeString(dir.resolve("config"), config(dir, sipPort, consolePort, record));
       Files.deleteIfExists(dir.resolve("baresip.out"));
       Process p =
-          new ProcessBuilder(baresip.toString(), "-f", dir.toString())
+          new ProcessBuilder(
+                  sipTrace
+                      ? List.of(baresip.toString(), "-s", "-f", dir.toString())
+                      : List.of(baresip.toString(), "-f", dir.toString()))
               .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("baresip.out").toFile())
