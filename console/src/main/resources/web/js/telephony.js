@@ -114,7 +114,7 @@ function createTenantForm(message, reload) {
 
 // ---- one tenant ----------------------------------------------------------------------------
 
-const TABS = ['extensions', 'registrations', 'lines', 'calls', 'usage', 'groups', 'features'];
+const TABS = ['extensions', 'registrations', 'lines', 'calls', 'usage', 'groups', 'dialplan', 'features'];
 
 export function tenantPage(main, me, domain, tab) {
   const body = h('div', { id: `tab-${tab}` });
@@ -129,7 +129,7 @@ export function tenantPage(main, me, domain, tab) {
     ),
     body,
   );
-  const pages = { extensions, registrations, lines, calls, usage, groups, features };
+  const pages = { extensions, registrations, lines, calls, usage, groups, dialplan, features };
   return pages[tab](body, me, domain);
 }
 
@@ -451,8 +451,9 @@ function groups(root, me, domain) {
   const base = `/api/v1/tenants/${enc(domain)}/groups`;
   const list = h('div', { id: 'group-list' }, h('p', {}, t('common.loading')));
   const message = h('p', { role: 'status', class: 'ok' });
-  root.replaceChildren(h('p', { class: 'muted' }, t('groups.intro')), message, list);
-  if (canWrite) root.append(createGroupForm(base, message, load));
+  const editor = h('div', { id: 'group-editor' });
+  root.replaceChildren(h('p', { class: 'muted' }, t('groups.intro')), message, list, editor);
+  if (canWrite) root.append(groupForm(base, message, load, null));
 
   async function load() {
     try {
@@ -469,7 +470,14 @@ function groups(root, me, domain) {
                   h('td', {}, t('groups.seconds', { member: g.memberRingSeconds, total: g.totalRingSeconds })),
                   h('td', {}, g.finalDestination || ''),
                   h('td', {}, canWrite
-                    ? h('button', {
+                    ? [h('button', {
+                        type: 'button',
+                        'data-action': 'edit',
+                        onclick: () => {
+                          editor.replaceChildren(groupForm(base, message, () => { editor.replaceChildren(); load(); }, g));
+                          editor.querySelector('input[name=name]').focus();
+                        },
+                      }, t('groups.edit')), ' ', h('button', {
                         type: 'button',
                         'data-action': 'delete',
                         onclick: async () => {
@@ -481,7 +489,7 @@ function groups(root, me, domain) {
                             message.textContent = problem(e);
                           }
                         },
-                      }, t('groups.delete'))
+                      }, t('groups.delete'))]
                     : '')),
               ),
             ),
@@ -493,32 +501,34 @@ function groups(root, me, domain) {
   load();
 }
 
-function createGroupForm(base, message, reload) {
-  const number = h('input', { name: 'number', required: true, maxlength: 16, inputmode: 'numeric', pattern: '[0-9]{2,16}' });
-  const name = h('input', { name: 'name', required: true, maxlength: 200 });
+// Creates a group, or (given `group`) edits that one in place: same fields, the number fixed.
+function groupForm(base, message, reload, group) {
+  const editing = group != null;
+  const number = h('input', { name: 'number', required: true, maxlength: 16, inputmode: 'numeric', pattern: '[0-9]{2,16}', value: editing ? group.number : '', disabled: editing });
+  const name = h('input', { name: 'name', required: true, maxlength: 200, value: editing ? group.name : '' });
   const strategy = h('select', { name: 'strategy' },
-    ['simultaneous', 'in_order', 'round_robin'].map((x) => h('option', { value: x }, t(`groups.strategy.${x}`))));
-  const members = h('input', { name: 'members', required: true, placeholder: '1002, 1003' });
-  const member = h('input', { name: 'memberRingSeconds', type: 'number', min: 5, max: 300, value: '20' });
-  const total = h('input', { name: 'totalRingSeconds', type: 'number', min: 5, max: 900, value: '60' });
-  const final = h('input', { name: 'finalDestination', maxlength: 512 });
+    ['simultaneous', 'in_order', 'round_robin'].map((x) => h('option', { value: x, selected: editing && group.strategy === x }, t(`groups.strategy.${x}`))));
+  const members = h('input', { name: 'members', required: true, placeholder: '1002, 1003', value: editing ? group.members.join(', ') : '' });
+  const member = h('input', { name: 'memberRingSeconds', type: 'number', min: 5, max: 300, value: editing ? String(group.memberRingSeconds) : '20' });
+  const total = h('input', { name: 'totalRingSeconds', type: 'number', min: 5, max: 900, value: editing ? String(group.totalRingSeconds) : '60' });
+  const final = h('input', { name: 'finalDestination', maxlength: 512, value: editing ? group.finalDestination || '' : '' });
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h(
     'form',
-    { class: 'card', id: 'create-group' },
-    h('h2', {}, t('groups.create')),
+    editing ? { class: 'card', id: 'edit-group', 'data-group': group.number } : { class: 'card', id: 'create-group' },
+    h('h2', {}, editing ? t('groups.editing', { number: group.number }) : t('groups.create')),
     h('div', { class: 'fields' },
       field(t('groups.number'), number), field(t('groups.name'), name), field(t('groups.strategy'), strategy),
       field(t('groups.members'), members), field(t('groups.memberSeconds'), member), field(t('groups.totalSeconds'), total),
       field(t('groups.final'), final),
-      h('button', { type: 'submit', class: 'primary' }, t('common.create'))),
+      h('button', { type: 'submit', class: 'primary' }, editing ? t('common.save') : t('common.create'))),
     error,
   );
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     error.textContent = '';
     try {
-      const g = await api('POST', base, {
+      const g = await api(editing ? 'PUT' : 'POST', editing ? `${base}/${enc(group.number)}` : base, {
         number: number.value,
         name: name.value,
         strategy: strategy.value,
@@ -527,14 +537,88 @@ function createGroupForm(base, message, reload) {
         totalRingSeconds: Number(total.value),
         finalDestination: final.value || null,
       });
-      message.textContent = t('groups.created', { number: g.number });
-      form.reset();
+      message.textContent = t(editing ? 'groups.saved' : 'groups.created', { number: g.number });
+      if (!editing) form.reset();
       reload();
     } catch (e) {
       error.textContent = problem(e);
     }
   });
   return form;
+}
+
+// ---- dial plan -------------------------------------------------------------------------------
+
+// Prefixes, routes and emergency numbers, and a number tried against them (the server's E.164).
+function dialplan(root, me, domain) {
+  const canWrite = me.role === 'admin' || me.role === 'tenant_admin';
+  const base = `/api/v1/tenants/${enc(domain)}/dial-plan`;
+  const message = h('p', { role: 'status', class: 'ok' });
+  const holder = h('div', { id: 'dial-plan' }, h('p', {}, t('common.loading')));
+  root.replaceChildren(h('p', { class: 'muted' }, t('dialplan.intro')), message, holder);
+  const list = (v) => v.split(',').map((x) => x.trim()).filter((x) => x);
+  (async () => {
+    let plan;
+    try {
+      plan = await api('GET', base);
+    } catch (e) {
+      holder.replaceChildren(errorLine(e));
+      return;
+    }
+    const input = (name, value, extra) => h('input', { name, value: value == null ? '' : String(value), disabled: !canWrite, ...extra });
+    const inputs = {
+      countryCode: input('countryCode', plan.countryCode, { inputmode: 'numeric', maxlength: 4 }),
+      nationalPrefix: input('nationalPrefix', plan.nationalPrefix, { inputmode: 'numeric', maxlength: 4 }),
+      internationalPrefix: input('internationalPrefix', plan.internationalPrefix, { inputmode: 'numeric', maxlength: 6 }),
+      outboundRoute: input('outboundRoute', plan.outboundRoute, { maxlength: 253 }),
+      emergencyNumbers: input('emergencyNumbers', plan.emergencyNumbers.join(', ')),
+      emergencyRoute: input('emergencyRoute', plan.emergencyRoute, { maxlength: 253 }),
+      presenceDomains: input('presenceDomains', plan.presenceDomains.join(', ')),
+    };
+    const error = h('p', { class: 'error', role: 'alert' });
+    const form = h('form', { class: 'card', id: 'dial-plan-form' },
+      h('div', { class: 'fields' },
+        Object.entries(inputs).map(([k, el]) => field(t(`dialplan.${k}`), el)),
+        canWrite ? h('button', { type: 'submit', class: 'primary' }, t('common.save')) : ''),
+      error);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      error.textContent = '';
+      const text = (el) => (el.value.trim() === '' ? null : el.value.trim());
+      try {
+        await api('PATCH', base, {
+          countryCode: text(inputs.countryCode),
+          nationalPrefix: text(inputs.nationalPrefix),
+          internationalPrefix: text(inputs.internationalPrefix),
+          outboundRoute: text(inputs.outboundRoute),
+          emergencyNumbers: list(inputs.emergencyNumbers.value),
+          emergencyRoute: text(inputs.emergencyRoute),
+          presenceDomains: list(inputs.presenceDomains.value),
+        });
+        message.textContent = t('dialplan.saved');
+      } catch (e) {
+        error.textContent = problem(e);
+      }
+    });
+    // The E.164 form of a number by the saved plan, as outside calls are sent to the trunk.
+    const number = h('input', { name: 'tryNumber', inputmode: 'tel', placeholder: '030 1234567' });
+    const result = h('output', { id: 'e164-result' });
+    const tryForm = h('form', { class: 'card', id: 'e164-form' },
+      h('h2', {}, t('dialplan.e164')),
+      h('div', { class: 'fields' }, field(t('dialplan.tryNumber'), number),
+        h('button', { type: 'submit' }, t('dialplan.normalise'))),
+      result);
+    tryForm.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      try {
+        const r = await api('GET', `${base}/e164?number=${encodeURIComponent(number.value)}`);
+        result.textContent = r.e164 ? `${r.number} → ${r.e164}` : t('dialplan.noE164', { number: r.number });
+      } catch (e) {
+        result.textContent = problem(e);
+      }
+    });
+    holder.replaceChildren(form, tryForm);
+  })();
 }
 
 // ---- who is on the phone now -----------------------------------------------------------------

@@ -50,6 +50,7 @@ final class PbxRoutes {
   void register(RoutesConfig routes) {
     routes.get("/api/v1/tenants/{domain}/dial-plan", ctx -> ctx.json(dialPlan(settings(ctx))));
     routes.patch("/api/v1/tenants/{domain}/dial-plan", this::patchDialPlan);
+    routes.get("/api/v1/tenants/{domain}/dial-plan/e164", this::e164);
     routes.get("/api/v1/tenants/{domain}/groups", this::groups);
     routes.post("/api/v1/tenants/{domain}/groups", this::createGroup);
     routes.get(
@@ -90,6 +91,21 @@ final class PbxRoutes {
             presence,
             s.featureCodes());
     ctx.json(dialPlan(pbx.saveSettings(ctx.pathParam("domain"), next)));
+  }
+
+  /** How the dial plan writes {@code ?number=} in E.164, for the admin to check the prefixes. */
+  private void e164(Context ctx) {
+    String number = ctx.queryParam("number");
+    if (number == null
+        || number.isBlank()
+        || !PbxSettings.visualSeparatorsRemoved(number.strip()).matches("\\+?[0-9]{1,20}")) {
+      throw new dev.switchboard.store.InvalidValueException(
+          "number", "number must be digits, optionally after +");
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("number", number.strip());
+    m.put("e164", settings(ctx).e164(number.strip()));
+    ctx.json(m);
   }
 
   private static Map<String, Object> dialPlan(PbxSettings s) {

@@ -8,6 +8,8 @@ import dev.switchboard.sip.message.HeaderNames;
 import dev.switchboard.sip.message.SipParseException;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
+import dev.switchboard.sip.message.SipUri;
+import dev.switchboard.sip.message.Uri;
 import dev.switchboard.sip.sdp.OfferAnswer;
 import dev.switchboard.sip.sdp.SdpParseException;
 import dev.switchboard.sip.sdp.SdpParser;
@@ -19,7 +21,9 @@ import dev.switchboard.sip.transaction.TimerService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -27,12 +31,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One INVITE session, as caller (UAC) or callee (UAS): its dialog, its media and the requests
- * within it — ACK, BYE, CANCEL, re-INVITE and UPDATE (hold, resume, session refresh), INFO. State
- * changes under the call's own lock; listeners hear about them on SIP or media threads.
+ * within it — ACK, BYE, CANCEL, re-INVITE and UPDATE (hold, resume, session refresh), INFO, and
+ * transfer both ways (REFER with its NOTIFYs, RFC 3515; Replaces, RFC 3891). State changes under
+ * the call's own lock; listeners hear about them on SIP or media threads.
  */
 public final class Call {
   private static final Logger log = LoggerFactory.getLogger(Call.class);
   private static final String SDP = "application/sdp";
+  private static final String SIPFRAG = "message/sipfrag;version=2.0";
+
+  /** How long a transfer we asked for may take before we call it failed (the new call rings). */
+  static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(2);
 
   /** Where a call is. */
   public enum State {
@@ -97,6 +106,9 @@ public final class Call {
   private long giveUpAtNanos;
   private TimerService.Scheduled retransmitTimer;
 
+  // A transfer we asked for (REFER sent): completes with the final status the far end reports.
+  private CompletableFuture<Integer> transferOutcome;
+
   // Our own re-INVITE in flight.
   private boolean reinvitePending;
   private SessionDescription reoffer;
@@ -114,6 +126,13 @@ public final class Call {
 
   static Call outgoing(UaCore core, Address from, Address to, CallListener listener)
       throws IOException {
+    return outgoing(core, from, to, listener, Map.of());
+  }
+
+  /** As {@link #outgoing(UaCore, Address, Address, CallListener)} with headers of the caller's. */
+  static Call outgoing(
+      UaCore core, Address from, Address to, CallListener listener, Map<String, String> headers)
+      throws IOException {
     MediaLeg media = MediaLeg.open(core.media());
     Call c = new Call(core, true, media, null);
     c.listener = listener == null ? new CallListener() {} : listener;
@@ -124,6 +143,7 @@ public final class Call {
     inv.addHeader(
         HeaderNames.CALL_ID, UaCore.token() + UaCore.token() + "@" + core.contact().host());
     inv.addHeader(HeaderNames.CSEQ, "1 " + SipRequest.INVITE);
+    headers.forEach(inv::setHeader);
     c.start(inv);
     return c;
   }
@@ -530,6 +550,8 @@ public final class Call {
       case SipRequest.INVITE -> reoffered(tx, true);
       case SipRequest.UPDATE -> reoffered(tx, false);
       case SipRequest.INFO -> info(tx);
+      case SipRequest.REFER -> referred(tx);
+      case SipRequest.NOTIFY -> notified(tx);
       case SipRequest.OPTIONS -> {
         SipResponse ok = tx.createResponse(200);
         ok.setHeader(HeaderNames.ALLOW, UaCore.ALLOW);
@@ -633,6 +655,208 @@ public final class Call {
     CallListener l = listener;
     if (l != null && state() == State.CONFIRMED) {
       l.onDigit(this, d);
+    }
+  }
+
+  // ---------------------------------------------------------------- transfer
+
+  /**
+   * Blind transfer: asks the far end (REFER, RFC 3515) to call {@code target}. Completes with the
+   * final status the far end reports for its new call (NOTIFY with a sipfrag), the REFER's own
+   * refusal, or 408 after {@link #TRANSFER_TIMEOUT}.
+   */
+  public CompletableFuture<Integer> transfer(Uri target) {
+    return refer(Address.of(target));
+  }
+
+  /**
+   * Attended transfer: asks the far end to call the party of {@code consultation} with a Replaces
+   * for that call's dialog (RFC 3891), so the new call takes its place. Completes as {@link
+   * #transfer(Uri)}; hanging up both calls afterwards is the caller's choice.
+   */
+  public CompletableFuture<Integer> transfer(Call consultation) {
+    Dialog d = consultation.dialog();
+    if (d == null || consultation.state() != State.CONFIRMED) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("the consultation call is not answered"));
+    }
+    if (!(d.remoteUri().uri() instanceof SipUri party)) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("the consultation's party has no SIP URI"));
+    }
+    String replaces = "Replaces=" + Replaces.of(d).uriEscaped();
+    return refer(Address.of(Uri.parse(party.withoutHeaders() + "?" + replaces)));
+  }
+
+  private CompletableFuture<Integer> refer(Address referTo) {
+    CompletableFuture<Integer> outcome = new CompletableFuture<>();
+    synchronized (this) {
+      if (state != State.CONFIRMED) {
+        return CompletableFuture.failedFuture(new IllegalStateException("the call is " + state));
+      }
+      if (transferOutcome != null && !transferOutcome.isDone()) {
+        return CompletableFuture.failedFuture(new IllegalStateException("a transfer is under way"));
+      }
+      transferOutcome = outcome;
+      SipRequest refer = dialog.newRequest(SipRequest.REFER);
+      refer.setHeader(HeaderNames.CONTACT, "<" + core.contactUri() + ">");
+      refer.setHeader(HeaderNames.REFER_TO, referTo.toString());
+      refer.setHeader(HeaderNames.REFERRED_BY, "<" + dialog.localUri().uri() + ">");
+      core.send(
+          refer,
+          dialog.nextHop(),
+          dialog::nextSeq,
+          (t, r) -> {
+            if (r.status() >= 300) {
+              outcome.complete(r.status()); // refused: no NOTIFY follows
+            }
+          });
+    }
+    core.timers().schedule(TRANSFER_TIMEOUT, () -> outcome.complete(408));
+    return outcome;
+  }
+
+  /** A NOTIFY for the implicit subscription of our REFER: how the far end's new call goes. */
+  private void notified(ServerTransaction tx) {
+    SipRequest r = tx.request();
+    String event = r.header(HeaderNames.EVENT);
+    CompletableFuture<Integer> outcome;
+    synchronized (this) {
+      outcome = transferOutcome;
+    }
+    if (outcome == null
+        || event == null
+        || !event.strip().toLowerCase(Locale.ROOT).startsWith("refer")) {
+      tx.respond(r.createResponse(481, "No such subscription"));
+      return;
+    }
+    int status = sipfragStatus(r.body());
+    if (status < 100) {
+      tx.respond(r.createResponse(400, "Bad message/sipfrag"));
+      return;
+    }
+    tx.respond(200);
+    listener.onTransferProgress(this, status);
+    if (status >= 200) {
+      outcome.complete(status);
+    }
+  }
+
+  /** The status code of a sipfrag's status line ({@code SIP/2.0 200 OK}), or -1. */
+  static int sipfragStatus(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    String[] words = text.split("\\s+", 3);
+    if (words.length < 2 || !words[0].equalsIgnoreCase("SIP/2.0")) {
+      return -1;
+    }
+    try {
+      int code = Integer.parseInt(words[1]);
+      return code >= 100 && code <= 699 ? code : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * A REFER from the far end: the listener decides whether we follow it; if so we accept (202),
+   * call the target (with its Replaces and the Referred-By) and report that call by NOTIFY.
+   */
+  private void referred(ServerTransaction tx) {
+    SipRequest r = tx.request();
+    String referTo = r.header(HeaderNames.REFER_TO);
+    if (referTo == null) {
+      tx.respond(r.createResponse(400, "Missing Refer-To"));
+      return;
+    }
+    SipUri target;
+    Map<String, String> headers = new LinkedHashMap<>();
+    try {
+      if (!(Address.parse(referTo).uri() instanceof SipUri u)) {
+        tx.respond(r.createResponse(416, "Refer-To is not a SIP URI"));
+        return;
+      }
+      target = u;
+      if (u.headers() != null) {
+        for (String h : u.headers().split("&")) {
+          int eq = h.indexOf('=');
+          String name = SipUri.unescape(h.substring(0, eq));
+          if (name.equalsIgnoreCase("Replaces")) {
+            headers.put(
+                "Replaces", Replaces.parse(SipUri.unescape(h.substring(eq + 1))).headerValue());
+          }
+        }
+      }
+    } catch (SipParseException e) {
+      tx.respond(r.createResponse(400, "Bad Refer-To: " + e.getMessage()));
+      return;
+    }
+    CallListener follow;
+    Address self;
+    synchronized (this) {
+      if (state != State.CONFIRMED) {
+        tx.respond(r.createResponse(481, "Call not answered"));
+        return;
+      }
+      self = dialog.localUri();
+      String by = r.header(HeaderNames.REFERRED_BY);
+      headers.put(HeaderNames.REFERRED_BY, by != null ? by : "<" + dialog.remoteUri().uri() + ">");
+    }
+    follow = listener.onReferred(this, target);
+    if (follow == null) {
+      tx.respond(r.createResponse(603, "Transfer declined"));
+      return;
+    }
+    SipResponse accepted = tx.createResponse(202);
+    accepted.setHeader(HeaderNames.CONTACT, "<" + core.contactUri() + ">");
+    tx.respond(accepted);
+    notifyReferrer(100, "Trying", false);
+    try {
+      core.call(self, Address.of(target.withoutHeaders()), new Referee(follow), headers);
+    } catch (IOException e) {
+      log.warn("cannot place the referred call", e);
+      notifyReferrer(503, "Service Unavailable", true);
+    }
+  }
+
+  /** Tells the transferor how the call it asked for goes (RFC 3515 §2.4.5). */
+  private synchronized void notifyReferrer(int status, String reason, boolean last) {
+    if (state != State.CONFIRMED) {
+      return; // the transferor hung up already: nobody to tell
+    }
+    SipRequest n = dialog.newRequest(SipRequest.NOTIFY);
+    n.setHeader(HeaderNames.CONTACT, "<" + core.contactUri() + ">");
+    n.setHeader(HeaderNames.EVENT, "refer");
+    n.setHeader("Subscription-State", last ? "terminated;reason=noresource" : "active;expires=120");
+    n.setBody(
+        ("SIP/2.0 " + status + " " + reason + "\r\n").getBytes(StandardCharsets.UTF_8), SIPFRAG);
+    core.send(n, dialog.nextHop(), dialog::nextSeq, (t, resp) -> {});
+  }
+
+  /** Hears the referred call for the application and tells the transferor how it ends up. */
+  private final class Referee extends ForwardingCallListener {
+    Referee(CallListener app) {
+      super(app);
+    }
+
+    @Override
+    public void onRinging(Call call) {
+      notifyReferrer(180, "Ringing", false);
+      super.onRinging(call);
+    }
+
+    @Override
+    public void onAnswered(Call call) {
+      notifyReferrer(200, "OK", true);
+      super.onAnswered(call);
+    }
+
+    @Override
+    public void onEnded(Call call, CallEnd end) {
+      if (call.answered().isCompletedExceptionally()) {
+        int status = end.status() >= 300 ? end.status() : 487;
+        notifyReferrer(status, end.reason() != null ? end.reason() : "Failed", true);
+      }
+      super.onEnded(call, end);
     }
   }
 

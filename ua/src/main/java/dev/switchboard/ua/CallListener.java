@@ -18,6 +18,17 @@ public interface CallListener {
   /** The far end put us on hold ({@code true}) or took us off it. */
   default void onRemoteHold(Call call, boolean held) {}
 
+  /**
+   * The far end asks us (REFER) to call {@code target}, a transfer. Return the listener for the new
+   * call to follow it, or null to decline (603), which is the default.
+   */
+  default CallListener onReferred(Call call, dev.switchboard.sip.message.SipUri target) {
+    return null;
+  }
+
+  /** A NOTIFY about a transfer we asked for: the status of the far end's new call so far. */
+  default void onTransferProgress(Call call, int status) {}
+
   /** The call is over; its media is closed. */
   default void onEnded(Call call, CallEnd end) {}
 }

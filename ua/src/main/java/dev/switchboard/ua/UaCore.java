@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class UaCore {
   private static final Logger log = LoggerFactory.getLogger(UaCore.class);
-  static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE";
+  static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY";
 
   /**
    * How the core behaves.
@@ -247,6 +248,12 @@ public final class UaCore {
    */
   public Call call(Address from, Address to, CallListener listener) throws IOException {
     return Call.outgoing(this, from, to, listener);
+  }
+
+  /** As {@link #call(Address, Address, CallListener)}, the INVITE carrying {@code headers}. */
+  public Call call(Address from, Address to, CallListener listener, Map<String, String> headers)
+      throws IOException {
+    return Call.outgoing(this, from, to, listener, headers);
   }
 
   /** Starts registering {@code aor} here every {@code expires} seconds (refreshed halfway). */

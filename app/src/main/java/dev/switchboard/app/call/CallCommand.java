@@ -10,9 +10,13 @@ import dev.switchboard.media.wav.WavAudio;
 import dev.switchboard.media.wav.WavEncoding;
 import dev.switchboard.media.wav.WavReader;
 import dev.switchboard.media.wav.WavWriter;
+import dev.switchboard.sip.message.SipParseException;
+import dev.switchboard.sip.message.SipUri;
+import dev.switchboard.sip.message.Uri;
 import dev.switchboard.ua.Call;
 import dev.switchboard.ua.CallEnd;
 import dev.switchboard.ua.CallListener;
+import dev.switchboard.ua.ForwardingCallListener;
 import dev.switchboard.ua.Registration;
 import dev.switchboard.ua.Softphone;
 import java.io.IOException;
@@ -23,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,17 +43,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard call}: a softphone that checks a line — registers, calls (or waits for a
- * call), plays a file or a tone, records what it hears, sends keys and hangs up, and says by its
- * exit code how it went.
+ * call), plays a file or a tone, records what it hears, sends keys, transfers the call (blind or
+ * attended) or follows a transfer it is asked for, hangs up, and says by its exit code how it went.
  */
 @Command(
     name = "call",
     mixinStandardHelpOptions = true,
-    description = "Register, call or answer, play, record, send keys, hang up.",
+    description = "Register, call or answer, play, record, send keys, transfer, hang up.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:the call was answered and ended normally",
-      "1:the call failed (any other refusal, media or network error)",
+      "0:the call was answered and ended normally (and a --transfer-to succeeded)",
+      "1:the call failed (any other refusal, media or network error, a failed transfer)",
       "2:usage error",
       "3:the server did not answer",
       "4:busy (486, 600)",
@@ -152,6 +157,28 @@ public final class CallCommand implements Callable<Integer> {
   @Option(names = "--expires", defaultValue = "300", description = "Registration lifetime (s).")
   int expires;
 
+  @Option(
+      names = "--transfer-to",
+      paramLabel = "URI",
+      description =
+          "Once answered, transfer the call to URI (or an extension of --domain) by REFER.")
+  String transferTo;
+
+  @Option(
+      names = "--attended",
+      description =
+          "With --transfer-to: hold the call, call URI first and hand the caller over to that"
+              + " call (REFER with Replaces) once it is answered.")
+  boolean attended;
+
+  @Option(
+      names = "--transfer-after",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "With --transfer-to: seconds in the call (and the consultation) before the REFER.")
+  double transferAfter;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -185,6 +212,13 @@ public final class CallCommand implements Callable<Integer> {
     if (dtmf != null && !dtmf.chars().allMatch(c -> c == ',' || DtmfDigit.isKey((char) c))) {
       throw usage("--dtmf takes the keys 0-9 * # A-D and commas for pauses: " + dtmf);
     }
+    if (attended && transferTo == null) {
+      throw usage("--attended needs --transfer-to URI");
+    }
+    if (transferAfter < 0) {
+      throw usage("--transfer-after must not be negative");
+    }
+    Uri transferTarget = transferTo == null ? null : transferTarget();
 
     InetSocketAddress serverAddress = serverAddress();
     PortRange ports;
@@ -241,7 +275,10 @@ public final class CallCommand implements Callable<Integer> {
       busyLine.setDaemon(true);
       busyLine.start();
       try {
-        return talk(phone, call, prompt, out);
+        if (transferTarget != null) {
+          return transfer(phone, call, transferTarget, prompt, printer, out, err);
+        }
+        return talk(phone, call, prompt, printer, out);
       } finally {
         busyLine.interrupt();
       }
@@ -334,17 +371,22 @@ public final class CallCommand implements Callable<Integer> {
     }
   }
 
-  private int talk(Softphone phone, Call call, short[] prompt, PrintWriter out) throws Exception {
+  private FrameSource source(short[] prompt) {
+    return prompt != null
+        ? new PromptPlayer(prompt, false)
+        : tone != null
+            ? ToneGenerator.sine(tone, 8000)
+            : () -> null; // nothing to say, but keys go out on the stream's ticks
+  }
+
+  private int talk(Softphone phone, Call first, short[] prompt, Printer printer, PrintWriter out)
+      throws Exception {
     long started = System.nanoTime();
     WavWriter recording = record == null ? null : WavWriter.create(record, WavEncoding.PCM);
+    Call call = first;
     AudioPatch recorder =
         recording == null ? null : AudioPatch.connect(phone.clock(), call.media(), recording);
-    FrameSource source =
-        prompt != null
-            ? new PromptPlayer(prompt, false)
-            : tone != null
-                ? ToneGenerator.sine(tone, 8000)
-                : () -> null; // nothing to say, but keys go out on the stream's ticks
+    FrameSource source = source(prompt);
     AtomicReference<AudioPatch> player =
         new AtomicReference<>(AudioPatch.connect(phone.clock(), source, call.media()));
     ScheduledExecutorService holds =
@@ -353,15 +395,35 @@ public final class CallCommand implements Callable<Integer> {
     if (dtmf != null && !dtmf.isEmpty()) {
       sendKeys(call, out);
     }
-    long left = (long) (stay * 1000) - (System.nanoTime() - started) / 1_000_000;
     CallEnd end;
-    try {
-      end = call.ended().get(Math.max(0, left), TimeUnit.MILLISECONDS);
-      out.println("the other side hung up");
-    } catch (TimeoutException e) {
-      call.hangup();
-      end = call.ended().get(5, TimeUnit.SECONDS);
-      out.println("hung up");
+    while (true) {
+      long left = (long) (stay * 1000) - (System.nanoTime() - started) / 1_000_000;
+      try {
+        end = call.ended().get(Math.max(0, left), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        call.hangup();
+        end = call.ended().get(5, TimeUnit.SECONDS);
+        out.println("hung up");
+        break;
+      }
+      // A transfer we followed: the old call ends, the sound goes on in the new one.
+      Call next = printer.followed(waitSeconds);
+      if (next == null || next == call) {
+        out.println("the other side hung up");
+        break;
+      }
+      AudioPatch previous =
+          player.getAndSet(AudioPatch.connect(phone.clock(), source, next.media()));
+      if (previous != null) {
+        previous.disconnect();
+      }
+      if (recorder != null) {
+        recorder.disconnect();
+        recorder = AudioPatch.connect(phone.clock(), next.media(), recording);
+      }
+      out.println("now talking to " + next.remoteParty().uri());
+      out.flush();
+      call = next;
     }
     if (holds != null) {
       holds.shutdownNow();
@@ -424,6 +486,100 @@ public final class CallCommand implements Callable<Integer> {
     return steps;
   }
 
+  /**
+   * Transfers {@code call}: blind (REFER to the target) or attended (hold, call the target, REFER
+   * with Replaces), then waits for the far end's report and, on success, hangs up our calls.
+   */
+  private int transfer(
+      Softphone phone,
+      Call call,
+      Uri target,
+      short[] prompt,
+      Printer printer,
+      PrintWriter out,
+      PrintWriter err)
+      throws Exception {
+    AudioPatch player = AudioPatch.connect(phone.clock(), source(prompt), call.media());
+    Call consultation = null;
+    try {
+      if (stays(call, transferAfter)) {
+        err.println("the other side hung up before the transfer");
+        return FAILED;
+      }
+      CompletableFuture<Integer> outcome;
+      if (attended) {
+        printer.say("holding " + call.remoteParty().uri());
+        if (!call.hold(true)) {
+          err.println("error: cannot put the call on hold now");
+          return FAILED;
+        }
+        printer.say("consulting " + target);
+        consultation = phone.call(target.toString(), printer);
+        int answered = awaitAnswer(consultation, err);
+        if (answered != OK) {
+          call.hold(false);
+          return answered;
+        }
+        player.disconnect();
+        player = AudioPatch.connect(phone.clock(), source(prompt), consultation.media());
+        if (stays(consultation, transferAfter)) {
+          err.println("the consultation ended before the transfer");
+          call.hold(false);
+          return FAILED;
+        }
+        printer.say("transferring " + call.remoteParty().uri() + " to " + target + " (attended)");
+        outcome = call.transfer(consultation);
+      } else {
+        printer.say("transferring " + call.remoteParty().uri() + " to " + target);
+        outcome = call.transfer(target);
+      }
+      int status = outcome.get(waitSeconds + 35L, TimeUnit.SECONDS);
+      if (status < 200 || status >= 300) {
+        err.println("transfer failed: " + status);
+        if (consultation != null) {
+          consultation.hangup();
+          call.hold(false);
+        }
+        return FAILED;
+      }
+      printer.say("transfer succeeded (" + status + ")");
+      // Our part is over: the transferee talks to the target now (RFC 5589 §6-7).
+      call.hangup();
+      if (consultation != null) {
+        consultation.hangup();
+      }
+      call.ended().get(5, TimeUnit.SECONDS);
+      if (consultation != null) {
+        consultation.ended().get(5, TimeUnit.SECONDS);
+      }
+      printer.say("released");
+      return OK;
+    } catch (TimeoutException e) {
+      err.println("transfer failed: no report from the other side");
+      return FAILED;
+    } finally {
+      player.disconnect();
+    }
+  }
+
+  /** Waits {@code secs} in {@code call}; true when it ended meanwhile. */
+  private static boolean stays(Call call, double secs) throws Exception {
+    try {
+      call.ended().get((long) (secs * 1000), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException stillUp) {
+      return false;
+    }
+  }
+
+  private Uri transferTarget() {
+    try {
+      return transferTo.contains(":") ? Uri.parse(transferTo) : SipUri.of(transferTo, domain);
+    } catch (SipParseException | IllegalArgumentException e) {
+      throw usage("bad --transfer-to " + transferTo + ": " + e.getMessage());
+    }
+  }
+
   private InetSocketAddress serverAddress() {
     int colon = server.lastIndexOf(':');
     if (colon <= 0 || colon == server.length() - 1) {
@@ -463,15 +619,54 @@ public final class CallCommand implements Callable<Integer> {
     return s == null ? "" : s;
   }
 
-  /** Tells the operator what happens, a line per event. */
+  /** Tells the operator what happens, a line per event; follows a transfer it is asked for. */
   private static final class Printer implements CallListener {
     private final PrintWriter out;
+    // The call a REFER made us place: completes with it once answered, with null if it fails.
+    private final AtomicReference<CompletableFuture<Call>> followed = new AtomicReference<>();
 
     Printer(PrintWriter out) {
       this.out = out;
     }
 
-    private void say(String line) {
+    /** The call a transfer we followed led to, once answered (waiting up to {@code secs}). */
+    Call followed(int secs) throws InterruptedException {
+      CompletableFuture<Call> f = followed.getAndSet(null);
+      if (f == null) {
+        return null;
+      }
+      try {
+        return f.get(secs, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        return null;
+      }
+    }
+
+    @Override
+    public CallListener onReferred(Call call, SipUri target) {
+      say("transferred to " + target.withoutHeaders() + " by REFER");
+      CompletableFuture<Call> next = new CompletableFuture<>();
+      followed.set(next);
+      return new ForwardingCallListener(this) {
+        @Override
+        public void onAnswered(Call c) {
+          super.onAnswered(c);
+          next.complete(c);
+        }
+
+        @Override
+        public void onEnded(Call c, CallEnd end) {
+          next.complete(null);
+        }
+      };
+    }
+
+    @Override
+    public void onTransferProgress(Call call, int status) {
+      say("transfer progress: " + status);
+    }
+
+    void say(String line) {
       synchronized (out) {
         out.println(line);
         out.flush();

@@ -7,6 +7,7 @@ import dev.switchboard.console.web.Chromium;
 import dev.switchboard.server.sipp.Sipp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -276,6 +277,130 @@ class ConsoleLiveSipBrowserTest {
           String text = d.findElement(By.cssSelector(css)).getText();
           return java.util.Arrays.stream(texts).allMatch(text::contains);
         });
+  }
+
+  /**
+   * The dial-plan page shows and edits prefixes, routes, emergency numbers and the domains allowed
+   * to watch presence, and shows a dialled number in E.164 as the server writes it; a ring group is
+   * edited in place (members, strategy, ring times); both in English and Chinese.
+   */
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  void theDialPlanIsEditedAndTriedAndAGroupIsEditedInPlace() throws Exception {
+    try (Switchboard sb = Switchboard.start(dir.resolve("data"), 0);
+        Chromium chromium = Chromium.start(1366, 900)) {
+      sb.post("/api/v1/users", Map.of("email", ADMIN, "password", PASSWORD, "role", "admin"));
+      sb.tenant("a.test", "1001", "1002", "1003", "1004");
+      sb.post(
+          "/api/v1/tenants/a.test/groups",
+          Map.of(
+              "number",
+              "600",
+              "name",
+              "Sales",
+              "strategy",
+              "simultaneous",
+              "members",
+              List.of("1002", "1003")));
+      ChromeDriver driver = chromium.driver();
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+      try {
+        driver.get(sb.url() + "/");
+        WebElement signIn =
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+        signIn.findElement(By.name("email")).sendKeys(ADMIN);
+        signIn.findElement(By.name("password")).sendKeys(PASSWORD);
+        signIn.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-tenant")));
+
+        driver.get(sb.url() + "/#/telephony/tenants/a.test/dialplan");
+        WebElement plan = waitFor(wait, "#dial-plan-form");
+        assertThat(plan.findElement(By.name("emergencyNumbers")).getAttribute("value"))
+            .contains("112");
+        replace(plan.findElement(By.name("countryCode")), "49");
+        replace(plan.findElement(By.name("emergencyNumbers")), "112, 110");
+        replace(plan.findElement(By.name("presenceDomains")), "b.test");
+        plan.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("main")).getText().contains("Dial plan saved."));
+        com.fasterxml.jackson.databind.JsonNode saved = sb.get("/api/v1/tenants/a.test/dial-plan");
+        assertThat(saved.get("countryCode").asText()).isEqualTo("49");
+        assertThat(saved.get("emergencyNumbers").toString()).isEqualTo("[\"112\",\"110\"]");
+        assertThat(saved.get("presenceDomains").toString()).isEqualTo("[\"b.test\"]");
+
+        WebElement tryIt = waitFor(wait, "#e164-form");
+        tryIt.findElement(By.name("tryNumber")).sendKeys("030 1234567");
+        tryIt.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("e164-result")).getText().contains("→ +49301234567"));
+        replace(tryIt.findElement(By.name("tryNumber")), "0044 20 7946 0000");
+        tryIt.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("e164-result")).getText().contains("→ +442079460000"));
+        replace(tryIt.findElement(By.name("tryNumber")), "12ab");
+        tryIt.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("e164-result")).getText().contains("digits"));
+        chromium.screenshot("e2e-09-dial-plan");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang")))
+            .selectByValue("zh-CN");
+        wait.until(d -> d.findElement(By.id("main")).getText().contains("紧急号码"));
+        assertThat(driver.findElement(By.id("main")).getText()).contains("拨号规则", "国家代码");
+        chromium.screenshot("e2e-10-dial-plan-zh-CN");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang")))
+            .selectByValue("en");
+
+        driver.get(sb.url() + "/#/telephony/tenants/a.test/groups");
+        waitFor(wait, "tr[data-group='600'] button[data-action='edit']").click();
+        WebElement edit = waitFor(wait, "form#edit-group[data-group='600']");
+        assertThat(edit.findElement(By.name("number")).isEnabled()).isFalse();
+        assertThat(edit.findElement(By.name("members")).getAttribute("value"))
+            .isEqualTo("1002, 1003");
+        replace(edit.findElement(By.name("members")), "1003, 1004, 1002");
+        new org.openqa.selenium.support.ui.Select(edit.findElement(By.name("strategy")))
+            .selectByValue("round_robin");
+        replace(edit.findElement(By.name("memberRingSeconds")), "15");
+        replace(edit.findElement(By.name("totalRingSeconds")), "45");
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(
+            d ->
+                d.findElement(By.cssSelector("tr[data-group='600']"))
+                    .getText()
+                    .contains("1003, 1004, 1002"));
+        assertThat(driver.findElement(By.cssSelector("tr[data-group='600']")).getText())
+            .contains("Round-robin", "15 s each, 45 s in all");
+        com.fasterxml.jackson.databind.JsonNode g = sb.get("/api/v1/tenants/a.test/groups/600");
+        assertThat(g.get("strategy").asText()).isEqualTo("round_robin");
+        assertThat(g.get("members").toString()).isEqualTo("[\"1003\",\"1004\",\"1002\"]");
+        assertThat(g.get("memberRingSeconds").asInt()).isEqualTo(15);
+        assertThat(g.get("totalRingSeconds").asInt()).isEqualTo(45);
+        assertThat(g.get("name").asText()).isEqualTo("Sales");
+
+        // A member listed twice is refused with the reason, and nothing changes.
+        waitFor(wait, "tr[data-group='600'] button[data-action='edit']").click();
+        edit = waitFor(wait, "form#edit-group[data-group='600']");
+        replace(edit.findElement(By.name("members")), "1003, 1003");
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> !d.findElement(By.cssSelector("#edit-group .error")).getText().isEmpty());
+        assertThat(sb.get("/api/v1/tenants/a.test/groups/600").get("members").toString())
+            .isEqualTo("[\"1003\",\"1004\",\"1002\"]");
+        chromium.screenshot("e2e-11-group-edit");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang")))
+            .selectByValue("zh-CN");
+        wait.until(d -> d.findElement(By.id("main")).getText().contains("编辑"));
+        assertThat(driver.findElement(By.cssSelector("tr[data-group='600']")).getText())
+            .contains("轮流");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang")))
+            .selectByValue("en");
+      } catch (Exception | AssertionError e) {
+        chromium.screenshot("e2e-failed");
+        throw e;
+      }
+    }
+  }
+
+  private static void replace(WebElement input, String text) {
+    input.clear();
+    input.sendKeys(text);
   }
 
   private static WebElement waitFor(WebDriverWait wait, String css) {

@@ -82,34 +82,11 @@ final class DialPlan {
    * country code and the number is not international.
    */
   static String e164(PbxSettings s, String number) {
-    String n = visualSeparatorsRemoved(number);
-    if (n.startsWith("+")) {
-      return n.length() > 4 ? n : null;
-    }
-    String ip = s.internationalPrefix();
-    if (ip != null && n.startsWith(ip) && n.length() > ip.length() + 3) {
-      return "+" + n.substring(ip.length());
-    }
-    String cc = s.countryCode();
-    if (cc == null) {
-      return null;
-    }
-    String np = s.nationalPrefix();
-    if (np != null && n.startsWith(np)) {
-      return "+" + cc + n.substring(np.length());
-    }
-    return "+" + cc + n;
+    return s.e164(number);
   }
 
   /** A number without RFC 3966's visual separators. */
   static String visualSeparatorsRemoved(String number) {
-    StringBuilder sb = new StringBuilder(number.length());
-    for (int i = 0; i < number.length(); i++) {
-      char c = number.charAt(i);
-      if (c != '-' && c != '.' && c != '(' && c != ')' && c != ' ') {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return PbxSettings.visualSeparatorsRemoved(number);
   }
 }

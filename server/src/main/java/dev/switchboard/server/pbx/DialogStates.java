@@ -155,6 +155,17 @@ final class DialogStates implements CallObserver {
     return lines;
   }
 
+  /** Whether {@code aor} has an answered call now. */
+  boolean onThePhone(String aor) {
+    Map<String, Dialog> calls = byAor.get(aor);
+    if (calls == null) {
+      return false;
+    }
+    synchronized (calls) {
+      return calls.values().stream().anyMatch(d -> d.state().equals("confirmed"));
+    }
+  }
+
   /** The dialog elements of {@code aor}'s calls now (empty when it is idle). */
   String dialogs(String aor) {
     Map<String, Dialog> calls = byAor.get(aor);

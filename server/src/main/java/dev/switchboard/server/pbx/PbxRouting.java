@@ -142,8 +142,9 @@ public final class PbxRouting implements TargetResolver {
     if (d instanceof Dialled.Extension e) {
       if (req.header("Replaces") != null) {
         // RFC 3891: the INVITE joins a call a phone of the extension already has (an attended
-        // transfer), so it goes to the registered phones whatever DND or forwarding say.
-        return done(DEFAULT);
+        // transfer), so it goes to the registered phones whatever DND or forwarding say, each
+        // branch knowing its address of record so the call record says who answered.
+        return done(proceed(plan, plan.startReplacing(e.user())));
       }
       return done(proceed(plan, plan.startExtension(e.user())));
     }

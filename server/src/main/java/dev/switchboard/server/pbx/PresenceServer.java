@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +39,12 @@ import org.slf4j.LoggerFactory;
  * The presence server (RFC 3856 over RFC 6665, PUBLISH per RFC 3903) and the dialog-state notifier
  * for busy lamps (RFC 4235, {@code Event: dialog}, from {@link DialogStates}) for every extension:
  * a subscriber of the same tenant gets a PIDF (RFC 3863) {@code NOTIFY} at once and whenever the
- * extension's state changes, until the subscription ends. The state is what the extension's phone
- * published last, else open while a phone is registered and closed otherwise. An extension's own
- * phones may also watch its mailbox (RFC 3842, {@code Event: message-summary}).
+ * extension's state changes, until the subscription ends. The state is what the extension's phones
+ * published, composed (RFC 3903 §4, {@link PidfCompositor}), else open while a phone is registered
+ * and closed otherwise, with an on-the-phone activity while it has an answered call. Watchers of
+ * another tenant are refused (403) unless the extension's tenant lists their domain in {@code
+ * presenceDomains}. An extension's own phones may also watch its mailbox (RFC 3842, {@code Event:
+ * message-summary}).
  */
 public final class PresenceServer implements LocalServices, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceServer.class);
@@ -99,7 +103,8 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   // An owner's message-summary body (RFC 3842) by AOR; null until voicemail attaches it.
   private volatile Function<String, String> messageSummary;
-  private final Map<String, Publication> publications = new ConcurrentHashMap<>();
+  // Each presentity's event states (RFC 3903), by entity-tag.
+  private final Map<String, Map<String, Publication>> publications = new ConcurrentHashMap<>();
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -163,7 +168,18 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     if (!localDomain.test(domain) || pbx.options(domain, user).isEmpty()) {
       return false;
     }
-    gate.forTransaction(tx, domain, ChallengeKind.PROXY)
+    // A watcher authenticates in its own tenant; another tenant's watcher only when allowed.
+    String realm = domain;
+    String watcherDomain = fromDomain(req);
+    if (!publish && watcherDomain != null && !watcherDomain.equals(domain)) {
+      if (!localDomain.test(watcherDomain)
+          || !pbx.tenant(domain).settings().presenceDomains().contains(watcherDomain)) {
+        reply(tx, 403, "Watchers from " + watcherDomain + " are not allowed here");
+        return true;
+      }
+      realm = watcherDomain;
+    }
+    gate.forTransaction(tx, realm, ChallengeKind.PROXY)
         .whenComplete(
             (decision, error) -> {
               if (error != null || decision instanceof DigestGate.Decision.Unknown) {
@@ -185,6 +201,10 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     return true;
   }
 
+  private static String fromDomain(SipRequest req) {
+    return req.from().uri() instanceof SipUri f ? f.host().toLowerCase(Locale.ROOT) : null;
+  }
+
   /** The event package of a request this server is the notifier of, or null. */
   private static String eventPackage(SipRequest req) {
     String event = req.header(HeaderNames.EVENT);
@@ -202,7 +222,7 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
       ServerTransaction tx, AuthenticatedCaller caller, String presentity, String event) {
     SipRequest req = tx.request();
     String fromUser = req.from().uri() instanceof SipUri f ? SipUri.unescape(f.user()) : null;
-    if (!caller.user().equals(fromUser)) {
+    if (!caller.user().equals(fromUser) || !caller.domain().equals(fromDomain(req))) {
       reply(tx, 403, "Credentials are not the From user");
       return;
     }
@@ -283,6 +303,11 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
   private void watchQuietly() {
     try {
       Instant now = clock.instant();
+      // An expired publication is gone (RFC 3903 §6): watchers see the state without it.
+      publications
+          .values()
+          .forEach(states -> states.values().removeIf(p -> !p.expires().isAfter(now)));
+      publications.values().removeIf(Map::isEmpty);
       for (Subscription s : subscriptions.values()) {
         if (!s.expires.isAfter(now)) {
           subscriptions.remove(key(s.callId, s.ourTag));
@@ -315,18 +340,27 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
   }
 
   private String document(String presentity, Instant now) {
-    Publication p = publications.get(presentity);
-    if (p != null && p.expires().isAfter(now)) {
-      return p.body();
-    }
-    return pidf(presentity, open(presentity, now));
+    List<String> live =
+        publications.getOrDefault(presentity, Map.of()).values().stream()
+            .filter(p -> p.expires().isAfter(now))
+            .sorted(Comparator.comparing(Publication::published).reversed())
+            .map(Publication::body)
+            .toList();
+    String doc =
+        live.isEmpty()
+            ? pidf(presentity, open(presentity, now))
+            : PidfCompositor.compose(presentity, live);
+    return dialogs.onThePhone(presentity) ? PidfCompositor.onThePhone(doc) : doc;
   }
 
-  /** A phone's own presence document (PUBLISH), kept until it expires or is removed. */
-  private record Publication(String etag, String body, Instant expires) {}
+  /** One publisher's presence document (PUBLISH), kept until it expires or is removed. */
+  private record Publication(String etag, String body, Instant published, Instant expires) {}
 
   /** The longest PIDF document kept from a PUBLISH. */
   static final int MAX_DOCUMENT = 8000;
+
+  /** The most event states one address of record keeps (its phones each publish one). */
+  static final int MAX_PUBLICATIONS = 16;
 
   private void publish(ServerTransaction tx, AuthenticatedCaller caller, String presentity) {
     SipRequest req = tx.request();
@@ -336,8 +370,11 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
       return;
     }
     String ifMatch = req.header("SIP-If-Match");
-    Publication old = publications.get(presentity);
-    if (ifMatch != null && (old == null || !old.etag().equals(ifMatch.trim()))) {
+    Instant now = clock.instant();
+    Map<String, Publication> states =
+        publications.computeIfAbsent(presentity, k -> new ConcurrentHashMap<>());
+    Publication old = ifMatch == null ? null : states.get(ifMatch.trim());
+    if (ifMatch != null && (old == null || !old.expires().isAfter(now))) {
       reply(tx, 412, "Conditional Request Failed");
       return;
     }
@@ -345,7 +382,11 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
     byte[] raw = req.body();
     boolean hasBody = raw != null && raw.length > 0;
     if (expires == 0) {
-      publications.remove(presentity);
+      if (old == null) {
+        reply(tx, 400, "Removing a publication needs its SIP-If-Match");
+        return;
+      }
+      states.remove(old.etag()); // this publisher's state only; the others stay composed
       SipResponse ok = tx.request().createResponse(200, null);
       ok.setTo(ok.to().withTag(tx.localTag()));
       ok.setHeader(HeaderNames.EXPIRES, "0");
@@ -367,12 +408,20 @@ public final class PresenceServer implements LocalServices, AutoCloseable {
       reply(tx, 413, "Presence document too large");
       return;
     }
+    if (old == null && states.size() >= MAX_PUBLICATIONS) {
+      reply(tx, 403, "Too many publications for " + presentity);
+      return;
+    }
     Publication p =
         new Publication(
             Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36),
             body,
-            clock.instant().plusSeconds(expires));
-    publications.put(presentity, p);
+            now,
+            now.plusSeconds(expires));
+    if (old != null) {
+      states.remove(old.etag()); // a refresh or modify gets a new entity-tag (RFC 3903 §6)
+    }
+    states.put(p.etag(), p);
     SipResponse ok = tx.request().createResponse(200, null);
     ok.setTo(ok.to().withTag(tx.localTag()));
     ok.setHeader("SIP-ETag", p.etag());

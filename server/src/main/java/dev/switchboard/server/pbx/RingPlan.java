@@ -95,6 +95,14 @@ final class RingPlan implements CallPlan {
     return begin(extension(user, null, false));
   }
 
+  /**
+   * The targets for an INVITE with Replaces to extension {@code user}: its registered phones only,
+   * no DND or forwarding (the call it replaces is on one of them).
+   */
+  synchronized List<Target> startReplacing(String user) {
+    return begin(extension(user, null, true));
+  }
+
   synchronized List<Target> startGroup(RingGroup g) {
     routed(Routing.GROUP);
     return begin(group(g));

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +74,14 @@ public final class CallTracker {
   /** Referrals waiting for their INVITE, bounded so REFERs nobody follows cannot grow memory. */
   private static final int MAX_REFERRALS = 10_000;
 
+  /** The least time between two sweeps of a full referral map for stale entries. */
+  static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
+
   private final ConcurrentHashMap<Key, Call> calls = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Referral> referrals = new ConcurrentHashMap<>();
+  private final LongAdder referralsExamined = new LongAdder();
+  // Epoch millis before which a full map is not swept again: a burst of REFERs costs one sweep.
+  private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
   private final UsageSink sink;
   private final Clock clock;
   private final TimerService timers;
@@ -219,7 +227,7 @@ public final class CallTracker {
     }
     Instant now = clock.instant();
     if (referrals.size() >= MAX_REFERRALS) {
-      referrals.values().removeIf(r -> r.at().plus(REFERRAL_WINDOW).isBefore(now));
+      sweepStaleReferrals(now);
       if (referrals.size() >= MAX_REFERRALS) {
         return;
       }
@@ -229,6 +237,32 @@ public final class CallTracker {
       by = "<" + refer.from().uri() + ">";
     }
     referrals.put(referee.aor() + " " + target.aor(), new Referral(by, now));
+  }
+
+  /**
+   * Drops referrals whose window has passed, at most once per {@link #SWEEP_INTERVAL}; the one
+   * REFER that wins the race sweeps, the others carry on at once.
+   */
+  private void sweepStaleReferrals(Instant now) {
+    long due = nextSweep.get();
+    long nowMillis = now.toEpochMilli();
+    if (nowMillis < due || !nextSweep.compareAndSet(due, nowMillis + SWEEP_INTERVAL.toMillis())) {
+      return;
+    }
+    referrals
+        .values()
+        .removeIf(
+            r -> {
+              referralsExamined.increment();
+              return r.at().plus(REFERRAL_WINDOW).isBefore(now);
+            });
+  }
+
+  /**
+   * Referrals looked at by sweeps for stale ones so far: the work REFERs cost once the map is full.
+   */
+  long referralsExamined() {
+    return referralsExamined.sum();
   }
 
   /** Calls being followed. */

@@ -62,13 +62,16 @@ class PbxSippTest {
           .user(DOMAIN, "1003", "pw")
           .user(DOMAIN, "1004", "pw")
           .user(DOMAIN, "1005", "pw")
-          .user(DOMAIN, "1006", "pw", false);
+          .user(DOMAIN, "1006", "pw", false)
+          .tenant("b.test", Mode.PROXY)
+          .user("b.test", "1001", "other");
   private final MemoryLocation location = new MemoryLocation();
   private final CollectingSink sink = new CollectingSink();
   private final List<AutoCloseable> open = new ArrayList<>();
   private final Map<String, AccountOptions> options = new HashMap<>();
   private final List<RingGroup> groups = new ArrayList<>();
   private final Mailbox mailbox = new Mailbox();
+  private List<String> presenceDomains = List.of();
   private PbxDirectory pbx;
   private MessageStore messages;
   private int port;
@@ -167,7 +170,15 @@ class PbxSippTest {
   private TenantPbx tenant() {
     PbxSettings s =
         new PbxSettings(
-            "49", "0", "00", TRUNK, PbxSettings.DEFAULT_EMERGENCY, null, null, List.of(), null);
+            "49",
+            "0",
+            "00",
+            TRUNK,
+            PbxSettings.DEFAULT_EMERGENCY,
+            null,
+            null,
+            presenceDomains,
+            null);
     return new TenantPbx(DOMAIN, s, groups, options);
   }
 
@@ -817,6 +828,127 @@ class PbxSippTest {
                   "Event: presence",
                   "Content-Length: 0"));
       assertThat(watcher.sendUntilAnswered(s).status()).isEqualTo(407);
+    }
+  }
+
+  /** 1002's phone {@code phone} publishes {@code doc} (or refreshes/removes with {@code etag}). */
+  private static SipResponse publish(SipProbe phone, String doc, int expires, String etag) {
+    List<String> headers = new ArrayList<>(List.of("Event: presence", "Expires: " + expires));
+    if (etag != null) {
+      headers.add("SIP-If-Match: " + etag);
+    }
+    byte[] body = doc == null ? new byte[0] : doc.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (doc != null) {
+      headers.add("Content-Type: application/pidf+xml");
+    }
+    headers.add("Content-Length: " + body.length);
+    String text =
+        phone.request(
+                "PUBLISH",
+                "sip:1002@a.test",
+                "<sip:1002@a.test>;tag=p" + SipProbe.token(),
+                "<sip:1002@a.test>",
+                headers.toArray(String[]::new))
+            + (doc == null ? "" : doc);
+    SipRequest sent = phone.sendAuthorized(text, "1002", "pw");
+    return phone.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+  }
+
+  /** A presence subscription of {@code user@domain} to 1002, answered; returns its Call-ID. */
+  private static SipResponse subscribeTo1002(
+      SipProbe watcher, String user, String domain, String password) {
+    String subscribe =
+        watcher.request(
+            "SUBSCRIBE",
+            "sip:1002@a.test",
+            "<sip:" + user + "@" + domain + ">;tag=w" + SipProbe.token(),
+            "<sip:1002@a.test>",
+            "Event: presence",
+            "Accept: application/pidf+xml",
+            "Expires: 600",
+            "Content-Length: 0");
+    SipRequest sent = watcher.sendAuthorized(subscribe, user, password);
+    if (sent == null) {
+      return watcher.sendUntilAnswered(SipProbe.parseRequest(subscribe));
+    }
+    return watcher.response(sent.callId(), sent.cseq().number(), Duration.ofSeconds(5));
+  }
+
+  private static String note(String text) {
+    return PresenceServer.pidf("sip:1002@a.test", !text.startsWith("away"))
+        .replace("</tuple>", "<note>" + text + "</note></tuple>");
+  }
+
+  @Test
+  void twoPhonesPublicationsAreComposedAndOneExpiringLeavesTheOther() throws Exception {
+    try (SipProbe watcher = new SipProbe(port);
+        SipProbe desk = new SipProbe(port);
+        SipProbe mobile = new SipProbe(port)) {
+      SipResponse ok = subscribeTo1002(watcher, "1001", "a.test", "secret");
+      assertThat(ok.status()).isEqualTo(200);
+      String callId = ok.callId();
+      notifyOf(watcher, callId, "closed", "active");
+
+      SipResponse deskOk = publish(desk, note("at my desk"), 300, null);
+      assertThat(deskOk.status()).isEqualTo(200);
+      notifyWith(watcher, callId, "at my desk", "active");
+      SipResponse mobileOk = publish(mobile, note("away on the mobile"), 2, null);
+      assertThat(mobileOk.status()).isEqualTo(200);
+      assertThat(mobileOk.header("SIP-ETag")).isNotEqualTo(deskOk.header("SIP-ETag"));
+      // Both publishers' tuples in one document, the newest first, ids made unique.
+      SipRequest both = notifyWith(watcher, callId, "away on the mobile", "active");
+      String doc = new String(both.body(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(doc)
+          .containsSubsequence("away on the mobile", "at my desk")
+          .contains("id=\"reg\"", "id=\"reg-2\"");
+      assertThat(doc.indexOf("<presence")).isEqualTo(doc.lastIndexOf("<presence"));
+
+      // The mobile's publication (2 s) expires: watchers see the desk's alone again.
+      SipRequest after = notifyWith(watcher, callId, "at my desk", "active");
+      assertThat(new String(after.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .doesNotContain("mobile");
+      // A refresh of the expired one is refused; removing the desk's reverts to registration.
+      assertThat(publish(mobile, null, 60, mobileOk.header("SIP-ETag")).status()).isEqualTo(412);
+      assertThat(publish(desk, null, 0, deskOk.header("SIP-ETag")).status()).isEqualTo(200);
+      SipRequest reverted = notifyOf(watcher, callId, "closed", "active");
+      assertThat(new String(reverted.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .doesNotContain("<note>");
+      assertThat(publish(desk, null, 0, null).status()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void aWatcherOfAnotherTenantIsRefusedUnlessTheTenantAllowsItsDomain() throws Exception {
+    try (SipProbe watcher = new SipProbe(port)) {
+      SipResponse refused = subscribeTo1002(watcher, "1001", "b.test", "other");
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.reason()).contains("b.test");
+
+      presenceDomains = List.of("b.test");
+      pbx.put(tenant());
+      SipResponse ok = subscribeTo1002(watcher, "1001", "b.test", "other");
+      assertThat(ok.status()).isEqualTo(200);
+      notifyOf(watcher, ok.callId(), "closed", "active");
+    }
+  }
+
+  @Test
+  void aWatcherSeesTheExtensionOnThePhoneWhileItsCallIsAnswered() throws Exception {
+    Sipp.Running phone = phone(resource("proxy-uas-answer.xml"), "1002");
+    try (SipProbe watcher = new SipProbe(port)) {
+      SipResponse ok = subscribeTo1002(watcher, "1001", "a.test", "secret");
+      assertThat(ok.status()).isEqualTo(200);
+      SipRequest idle = notifyOf(watcher, ok.callId(), "open", "active");
+      assertThat(new String(idle.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .doesNotContain("on-the-phone");
+      Sipp.Running caller = call("1002").start();
+      open.add(caller);
+      notifyWith(watcher, ok.callId(), "<rpid:on-the-phone/>", "active");
+      assertOk(caller.await());
+      assertOk(phone.await());
+      SipRequest after = notifyOf(watcher, ok.callId(), "open", "active");
+      assertThat(new String(after.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .doesNotContain("on-the-phone");
     }
   }
 

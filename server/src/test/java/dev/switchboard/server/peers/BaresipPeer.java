@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real softphone for tests: baresip 1.0 run headless with its own configuration directory, a tone
@@ -70,6 +71,11 @@ public final class BaresipPeer implements AutoCloseable {
     }
 
     String line() {
+      return line(false);
+    }
+
+    /** The accounts line; {@code publish} adds a publication interval (baresip's PUBLISH). */
+    String line(boolean publish) {
       StringBuilder b = new StringBuilder("<").append(aor).append(">");
       if (password != null) {
         b.append(";auth_pass=").append(password);
@@ -80,6 +86,9 @@ public final class BaresipPeer implements AutoCloseable {
       b.append(";regint=").append(registerSeconds);
       if (autoAnswer) {
         b.append(";answermode=auto");
+      }
+      if (publish) {
+        b.append(";pubint=60");
       }
       return b.append(";audio_codecs=PCMU,PCMA\n").toString();
     }
@@ -109,22 +118,61 @@ public final class BaresipPeer implements AutoCloseable {
    */
   public static BaresipPeer start(Account account, double toneHz, boolean record)
       throws IOException, InterruptedException {
+    return start(account, toneHz, record, false);
+  }
+
+  /**
+   * As {@link #start(Account, double, boolean)}; with {@code sipTrace} baresip prints every SIP
+   * message it sends and receives ({@code -s}) to {@link #output()}.
+   */
+  public static BaresipPeer start(Account account, double toneHz, boolean record, boolean sipTrace)
+      throws IOException, InterruptedException {
+    return start(account, toneHz, record, sipTrace, List.of());
+  }
+
+  /**
+   * A phone with baresip's presence module watching {@code presentities} (SIP URIs, each a contact
+   * with {@code ;presence=p2p}, which baresip 1.0 needs to subscribe): it SUBSCRIBEs to each and
+   * prints {@code <URI> changed status from A to B} (Offline, Online, Busy) as NOTIFYs change it
+   * (and, traced, every SIP message), the first state from Unknown unprinted; {@code
+   * /presence_online} and {@code /presence_offline} make it PUBLISH its own state.
+   */
+  public static BaresipPeer startWatching(Account account, List<String> presentities)
+      throws IOException, InterruptedException {
+    return start(account, 440, false, true, presentities);
+  }
+
+  private static BaresipPeer start(
+      Account account, double toneHz, boolean record, boolean sipTrace, List<String> watch)
+      throws IOException, InterruptedException {
     Path baresip = PeerPrograms.require("baresip", "baresip");
     Path dir = Files.createTempDirectory("baresip-peer-");
+    StringBuilder contacts = new StringBuilder();
+    for (String uri : watch) {
+      contacts.append('<').append(uri).append(">;presence=p2p\n");
+    }
+    Files.writeString(dir.resolve("contacts"), contacts.toString());
     writeTone(dir.resolve("tone.wav"), toneHz);
     if (record) {
       Files.createDirectories(dir.resolve("heard"));
     }
-    Files.writeString(dir.resolve("accounts"), account.line());
+    Files.writeString(dir.resolve("accounts"), account.line(!watch.isEmpty()));
     IOException last = null;
     // Ports are free when chosen but could be taken before baresip binds them: try a few.
     for (int attempt = 0; attempt < 3; attempt++) {
       int sipPort = freePortBothWays();
       int consolePort = freePortBothWays();
-      Files.writeString(dir.resolve("config"), config(dir, sipPort, consolePort, record));
+      String config = config(dir, sipPort, consolePort, record);
+      if (!watch.isEmpty()) {
+        config += "\nmodule_app contact.so\nmodule_app presence.so\n";
+      }
+      Files.writeString(dir.resolve("config"), config);
       Files.deleteIfExists(dir.resolve("baresip.out"));
       Process p =
-          new ProcessBuilder(baresip.toString(), "-f", dir.toString())
+          new ProcessBuilder(
+                  sipTrace
+                      ? List.of(baresip.toString(), "-s", "-f", dir.toString())
+                      : List.of(baresip.toString(), "-f", dir.toString()))
               .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("baresip.out").toFile())

@@ -137,4 +137,40 @@ public record PbxSettings(
     }
     return t;
   }
+
+  /**
+   * {@code number} in E.164 ({@code +} and digits), by these prefixes: {@code +…} as it is, the
+   * international prefix replaced by {@code +}, the national prefix by {@code +} and the country
+   * code; a number without either gets the country code. Null when there is no country code and the
+   * number is not international.
+   */
+  public String e164(String number) {
+    String n = visualSeparatorsRemoved(number);
+    if (n.startsWith("+")) {
+      return n.length() > 4 ? n : null;
+    }
+    String ip = internationalPrefix;
+    if (ip != null && n.startsWith(ip) && n.length() > ip.length() + 3) {
+      return "+" + n.substring(ip.length());
+    }
+    if (countryCode == null) {
+      return null;
+    }
+    if (nationalPrefix != null && n.startsWith(nationalPrefix)) {
+      return "+" + countryCode + n.substring(nationalPrefix.length());
+    }
+    return "+" + countryCode + n;
+  }
+
+  /** A number without RFC 3966's visual separators. */
+  public static String visualSeparatorsRemoved(String number) {
+    StringBuilder sb = new StringBuilder(number.length());
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c != '-' && c != '.' && c != '(' && c != ')' && c != ' ') {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
 }
