@@ -220,7 +220,12 @@ public final class JsonBody {
       return null;
     }
     if (v.isNumber()) {
-      return v.decimalValue();
+      try {
+        return v.decimalValue();
+      } catch (NumberFormatException e) {
+        // A double that overflowed (1e400 read as Infinity) has no decimal value.
+        throw notDecimal(field);
+      }
     }
     if (v.isTextual()) {
       try {
