@@ -114,7 +114,7 @@ function createTenantForm(message, reload) {
 
 // ---- one tenant ----------------------------------------------------------------------------
 
-const TABS = ['extensions', 'registrations', 'lines', 'calls', 'usage', 'groups', 'dialplan', 'features'];
+const TABS = ['extensions', 'registrations', 'lines', 'calls', 'messages', 'usage', 'groups', 'dialplan', 'features'];
 
 export function tenantPage(main, me, domain, tab) {
   const body = h('div', { id: `tab-${tab}` });
@@ -129,7 +129,7 @@ export function tenantPage(main, me, domain, tab) {
     ),
     body,
   );
-  const pages = { extensions, registrations, lines, calls, usage, groups, dialplan, features };
+  const pages = { extensions, registrations, lines, calls, messages, usage, groups, dialplan, features };
   return pages[tab](body, me, domain);
 }
 
@@ -656,6 +656,49 @@ function lines(root, me, domain) {
     stopped = true;
     clearTimeout(timer);
   };
+}
+
+// ---- instant messages ----------------------------------------------------------------------
+
+// The tenant's MESSAGE history, newest first: kept for an offline extension, then delivered (or not).
+function messages(root, me, domain) {
+  const list = h('tbody', { id: 'message-rows' });
+  const status = h('p', { class: 'muted', role: 'status', id: 'messages-status' }, t('common.loading'));
+  const more = h('button', { type: 'button', id: 'messages-more', hidden: true }, t('msgs.more'));
+  root.replaceChildren(
+    h('p', { class: 'muted' }, t('msgs.intro')),
+    h('div', { class: 'table-wrap' },
+      h('table', {},
+        h('thead', {}, h('tr', {}, [t('msgs.received'), t('msgs.from'), t('msgs.to'), t('msgs.status'), t('msgs.body')].map((c) => h('th', { scope: 'col' }, c)))),
+        list)),
+    status,
+    more,
+  );
+  let next = null;
+  async function page() {
+    more.hidden = true;
+    try {
+      const q = next ? `&cursor=${encodeURIComponent(next)}` : '';
+      const r = await api('GET', `/api/v1/tenants/${enc(domain)}/messages?limit=100${q}`);
+      for (const m of r.items) {
+        list.append(
+          h('tr', { 'data-id': String(m.id), 'data-status': m.status },
+            h('td', {}, formatTime(m.receivedAt)),
+            h('td', {}, m.sender),
+            h('td', {}, m.recipient),
+            h('td', {}, t(`msgs.status.${m.status}`)),
+            h('td', {}, m.body)),
+        );
+      }
+      next = r.next;
+      more.hidden = !next;
+      status.textContent = list.children.length === 0 ? t('msgs.none') : '';
+    } catch (e) {
+      status.replaceChildren(errorLine(e));
+    }
+  }
+  more.addEventListener('click', page);
+  page();
 }
 
 // ---- call log ------------------------------------------------------------------------------

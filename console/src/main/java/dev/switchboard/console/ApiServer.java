@@ -20,6 +20,7 @@ import dev.switchboard.store.SqlErrors;
 import dev.switchboard.store.StoreException;
 import dev.switchboard.store.account.AccountImport;
 import dev.switchboard.store.account.AccountRepository;
+import dev.switchboard.store.pbx.MessageRepository;
 import dev.switchboard.store.pbx.PbxRepository;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.usage.CallRecordRepository;
@@ -122,6 +123,7 @@ public final class ApiServer implements AutoCloseable {
                       new CallRecordRepository(db.jdbi()),
                       node.registrations(),
                       node.lines(),
+                      new MessageRepository(db.jdbi()),
                       Clock.systemUTC())
                   .register(cfg.routes);
               new SecurityRoutes(node.security(), Clock.systemUTC()).register(cfg.routes);

@@ -1,6 +1,8 @@
 package dev.switchboard.console;
 
 import dev.switchboard.console.http.QueryString;
+import dev.switchboard.store.pbx.MessageRepository;
+import dev.switchboard.store.pbx.StoredMessage;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.usage.ActiveBinding;
 import dev.switchboard.store.usage.CallFilter;
@@ -14,9 +16,9 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * {@code /api/v1/tenants/{domain}/calls}, {@code .../registrations} and {@code .../lines}: a
- * tenant's call log, who is registered now (alphabetical, a page at a time) and who is on the phone
- * now.
+ * {@code /api/v1/tenants/{domain}/calls}, {@code .../registrations}, {@code .../lines} and {@code
+ * .../messages}: a tenant's call log, who is registered now (alphabetical, a page at a time), who
+ * is on the phone now, and its instant messages (newest first).
  */
 final class UsageRoutes {
 
@@ -25,11 +27,13 @@ final class UsageRoutes {
   private static final Set<String> CALL_PARAMS =
       Set.of("limit", "cursor", "from", "to", "extension", "status");
   private static final Set<String> REGISTRATION_PARAMS = Set.of("limit", "cursor");
+  private static final Set<String> MESSAGE_PARAMS = Set.of("limit", "cursor");
 
   private final TenantRepository tenants;
   private final CallRecordRepository calls;
   private final Registrations bindings;
   private final LiveLines lines;
+  private final MessageRepository messages;
   private final Clock clock;
 
   UsageRoutes(
@@ -37,11 +41,13 @@ final class UsageRoutes {
       CallRecordRepository calls,
       Registrations bindings,
       LiveLines lines,
+      MessageRepository messages,
       Clock clock) {
     this.tenants = tenants;
     this.calls = calls;
     this.bindings = bindings;
     this.lines = lines;
+    this.messages = messages;
     this.clock = clock;
   }
 
@@ -49,6 +55,40 @@ final class UsageRoutes {
     routes.get("/api/v1/tenants/{domain}/calls", this::calls);
     routes.get("/api/v1/tenants/{domain}/registrations", this::registrations);
     routes.get("/api/v1/tenants/{domain}/lines", this::lines);
+    routes.get("/api/v1/tenants/{domain}/messages", this::messages);
+  }
+
+  private void messages(Context ctx) {
+    QueryString p = QueryString.of(ctx, MESSAGE_PARAMS);
+    int limit = p.limit(MAX_LIMIT);
+    String domain = tenants.get(ctx.pathParam("domain")).domain();
+    Page<StoredMessage> page = messages.history(domain, limit, p.text("cursor"));
+    ctx.json(new PageView<>(page.items().stream().map(MessageView::of).toList(), page.next()));
+  }
+
+  /** One instant message as the tenant admin sees it in the history. */
+  record MessageView(
+      long id,
+      String recipient,
+      String sender,
+      String contentType,
+      String body,
+      java.time.Instant receivedAt,
+      java.time.Instant expiresAt,
+      String status,
+      java.time.Instant deliveredAt) {
+    static MessageView of(StoredMessage m) {
+      return new MessageView(
+          m.id(),
+          m.recipient(),
+          m.sender(),
+          m.contentType(),
+          m.body(),
+          m.receivedAt(),
+          m.expiresAt(),
+          m.status(),
+          m.deliveredAt());
+    }
   }
 
   private void lines(Context ctx) {

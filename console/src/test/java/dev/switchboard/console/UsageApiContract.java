@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.console.HttpJson.Reply;
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.pbx.MessageRepository;
+import dev.switchboard.store.pbx.StoredMessage;
 import dev.switchboard.store.testing.TestDatabase;
 import dev.switchboard.store.usage.ActiveBinding;
 import dev.switchboard.store.usage.CallRecord;
@@ -104,6 +106,61 @@ abstract class UsageApiContract {
     List<String> ids = new ArrayList<>();
     r.json().get("items").forEach(item -> ids.add(item.get("callId").asText()));
     return ids;
+  }
+
+  /** The tenant admin's view of instant messages: newest first, paged, other tenants' unseen. */
+  @Test
+  void messagesComeNewestFirstAPageAtATimeAndOnlyTheTenants() {
+    String d = newTenant();
+    String other = newTenant();
+    MessageRepository store = new MessageRepository(db.jdbi());
+    for (int i = 0; i < 3; i++) {
+      store.insert(
+          new StoredMessage(
+              0,
+              d,
+              "sip:1002@" + d,
+              "sip:1001@" + d,
+              "text/plain;charset=UTF-8",
+              "hello " + i + " 你好",
+              T0.plusSeconds(i),
+              T0.plusSeconds(i).plus(7, ChronoUnit.DAYS),
+              i == 0 ? "delivered" : "stored",
+              i == 0 ? T0.plusSeconds(60) : null));
+    }
+    store.insert(
+        new StoredMessage(
+            0,
+            other,
+            "sip:1@" + other,
+            "sip:2@" + other,
+            "text/plain",
+            "not yours",
+            T0,
+            T0.plusSeconds(60),
+            "stored",
+            null));
+    Reply first = http.get("/api/v1/tenants/" + d + "/messages?limit=2");
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    JsonNode items = first.json().get("items");
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0).get("body").asText()).isEqualTo("hello 2 你好");
+    assertThat(items.get(0).get("status").asText()).isEqualTo("stored");
+    assertThat(items.get(0).get("deliveredAt").isNull()).isTrue();
+    assertThat(items.get(0).get("recipient").asText()).isEqualTo("sip:1002@" + d);
+    assertThat(items.get(1).get("body").asText()).isEqualTo("hello 1 你好");
+    String next = first.json().get("next").asText();
+    Reply second = http.get("/api/v1/tenants/" + d + "/messages?limit=2&cursor=" + next);
+    JsonNode last = second.json().get("items");
+    assertThat(last).hasSize(1);
+    assertThat(last.get(0).get("status").asText()).isEqualTo("delivered");
+    assertThat(Instant.parse(last.get(0).get("deliveredAt").asText()))
+        .isEqualTo(T0.plusSeconds(60));
+    assertThat(second.json().get("next").isNull()).isTrue();
+    assertError(http.get("/api/v1/tenants/" + d + "/messages?limit=0"), 400, "limit");
+    assertError(http.get("/api/v1/tenants/" + d + "/messages?cursor=bogus"), 400, "cursor");
+    assertError(http.get("/api/v1/tenants/" + d + "/messages?since=x"), 400, "since");
+    assertThat(http.get("/api/v1/tenants/nobody.test/messages").status()).isEqualTo(404);
   }
 
   @Test

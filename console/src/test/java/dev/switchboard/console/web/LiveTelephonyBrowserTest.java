@@ -2,6 +2,8 @@ package dev.switchboard.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.store.pbx.MessageRepository;
+import dev.switchboard.store.pbx.StoredMessage;
 import dev.switchboard.store.usage.ActiveBinding;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +102,39 @@ class LiveTelephonyBrowserTest {
     driver.findElement(By.id("export-csv")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("tab-calls"), "Exported 20"));
+  }
+
+  /** The tenant admin reads the MESSAGE history: newest first, 100 a page, older on demand. */
+  @Test
+  void theMessageHistoryPagesNewestFirst() {
+    MessageRepository store = new MessageRepository(fx.db.jdbi());
+    Instant t0 = Instant.now().minusSeconds(3600);
+    for (int i = 0; i < 101; i++) {
+      store.insert(
+          new StoredMessage(
+              0,
+              "acme.test",
+              "sip:1002@acme.test",
+              "sip:1001@acme.test",
+              "text/plain;charset=UTF-8",
+              "note " + i,
+              t0.plusSeconds(i),
+              t0.plusSeconds(i).plus(Duration.ofDays(7)),
+              i == 0 ? "delivered" : "stored",
+              i == 0 ? t0.plusSeconds(30) : null));
+    }
+    driver.get(fx.url() + "/#/telephony/tenants/acme.test/messages");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-id]")));
+    assertThat(driver.findElements(By.cssSelector("#message-rows tr"))).hasSize(100);
+    assertThat(driver.findElement(By.cssSelector("#message-rows tr")).getText())
+        .contains("note 100", "sip:1001@acme.test", "Waiting for the phone");
+    driver.findElement(By.id("messages-more")).click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#message-rows tr[data-status='delivered']")));
+    assertThat(driver.findElements(By.cssSelector("#message-rows tr"))).hasSize(101);
+    assertThat(driver.findElement(By.id("messages-more")).isDisplayed()).isFalse();
+    chromium.screenshot("12-messages");
   }
 
   private void bind(String aor, String contact, String transport, String userAgent) {
