@@ -42,7 +42,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
       setState(PROCEEDING);
       return;
     }
-    if (!isReliable() && sendEchoed(r, config.timerJ(false))) {
+    if (!isReliable() && sendEchoed(r)) {
       // The layer answers retransmissions from the bytes; nothing else of ours is needed.
       setState(COMPLETED);
       terminate();

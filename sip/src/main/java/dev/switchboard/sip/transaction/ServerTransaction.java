@@ -6,7 +6,6 @@ import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.transport.Endpoint;
 import dev.switchboard.sip.transport.ResponseRoute;
 import dev.switchboard.sip.transport.TransportKind;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -130,13 +129,13 @@ public abstract sealed class ServerTransaction extends Transaction
   }
 
   /**
-   * Sends a final response over UDP as bytes the layer keeps to answer retransmissions for {@code
-   * wait}; true when it went out at once. False, with nothing sent, when the response needs the
-   * full transaction: it would be SigComp-compressed (its compartment's state may change). False,
-   * after sending, when the send is still pending or failed: the caller then keeps the transaction
-   * so a transport error reaches the TU.
+   * Sends a final response over UDP as bytes the layer keeps to answer retransmissions for timer J;
+   * true when it went out at once. False, with nothing sent, when the response needs the full
+   * transaction: it would be SigComp-compressed (its compartment's state may change). False, after
+   * sending, when the send is still pending or failed: the caller then keeps the transaction so a
+   * transport error reaches the TU.
    */
-  final boolean sendEchoed(SipResponse r, Duration wait) {
+  final boolean sendEchoed(SipResponse r) {
     if (r.topVia().param("comp") != null) {
       return false;
     }
@@ -154,7 +153,7 @@ public abstract sealed class ServerTransaction extends Transaction
     }
     CompletableFuture<Void> f = stage.toCompletableFuture();
     if (f.isDone() && !f.isCompletedExceptionally()) {
-      layer.echoes().keep(key(), wire, to, wait);
+      layer.echoes().keep(key(), wire, to);
       return true;
     }
     watch(stage);

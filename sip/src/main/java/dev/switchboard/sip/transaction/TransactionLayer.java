@@ -39,7 +39,7 @@ public final class TransactionLayer implements SipMessageHandler {
     this.transport = Objects.requireNonNull(transport);
     this.timers = Objects.requireNonNull(timers);
     this.config = Objects.requireNonNull(config);
-    this.echoes = new CompletedEchoes(timers);
+    this.echoes = new CompletedEchoes(timers, config.timerJ(false));
     // Random per layer so branches stay unique across restarts and hosts, counted within one.
     this.branchPrefix =
         Via.MAGIC_COOKIE + Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36) + ".";

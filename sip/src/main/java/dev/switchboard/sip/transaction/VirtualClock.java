@@ -47,6 +47,11 @@ public final class VirtualClock implements TimerService {
   }
 
   @Override
+  public synchronized long nanoTime() {
+    return now;
+  }
+
+  @Override
   public synchronized Scheduled schedule(Duration delay, Runnable task) {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("negative delay " + delay);
