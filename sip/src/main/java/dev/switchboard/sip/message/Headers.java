@@ -1,5 +1,6 @@
 package dev.switchboard.sip.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -169,20 +170,50 @@ public final class Headers {
   }
 
   /**
-   * New lines for those named in {@code canonicalNames}, in order, holding their values as strings,
-   * so nothing of the message's received bytes stays reachable through them.
+   * New lines for those named in {@code canonicalNames}, in order, their values copied into one
+   * array of their own, so nothing of the message's received bytes stays reachable through them.
+   * One array rather than a string per value: these are what a call keeps for RFC 6026's 32 s, and
+   * the collector copies every object of them while they live.
    */
   Headers detached(String... canonicalNames) {
     Headers h = new Headers(canonicalNames.length + 2);
+    int size = 0;
     for (HeaderField f : fields) {
-      for (String c : canonicalNames) {
-        if (matches(f, c)) {
-          h.fields.add(new HeaderField(c, f.value()));
-          break;
-        }
+      String c = canonicalMatch(f, canonicalNames);
+      if (c != null) {
+        byte[] b = f.bytes();
+        size += b != null ? f.length() : f.value().getBytes(StandardCharsets.UTF_8).length;
+        h.fields.add(f);
       }
     }
+    byte[] pack = new byte[size];
+    int p = 0;
+    for (int i = 0; i < h.fields.size(); i++) {
+      HeaderField f = h.fields.get(i);
+      String c = canonicalMatch(f, canonicalNames);
+      byte[] b = f.bytes();
+      int len;
+      if (b != null) {
+        len = f.length();
+        System.arraycopy(b, f.offset(), pack, p, len);
+      } else {
+        byte[] v = f.value().getBytes(StandardCharsets.UTF_8);
+        len = v.length;
+        System.arraycopy(v, 0, pack, p, len);
+      }
+      h.fields.set(i, new HeaderField(c, pack, p, len));
+      p += len;
+    }
     return h;
+  }
+
+  private static String canonicalMatch(HeaderField f, String[] canonicalNames) {
+    for (String c : canonicalNames) {
+      if (matches(f, c)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   void addParsed(HeaderField f) {

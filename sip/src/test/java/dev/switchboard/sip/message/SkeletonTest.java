@@ -51,6 +51,33 @@ class SkeletonTest {
   }
 
   @Test
+  void theKeptValuesShareOneArrayOfTheirOwnNotTheDatagramNorAStringEach() {
+    byte[] datagram = INVITE.getBytes(StandardCharsets.US_ASCII);
+    SipRequest r = (SipRequest) new MessageParser().parseDatagram(datagram, 0, datagram.length);
+    // A value held only as text, and not ASCII.
+    r.setTo(Address.parse("\"Bj\u00f8rn\" <sip:bob@b.test>;tag=t1"));
+    SipRequest s = r.skeleton();
+    byte[] pack = null;
+    for (HeaderField f : s.headers().fieldList()) {
+      if (f.name().equals(HeaderNames.CONTENT_LENGTH)) {
+        continue;
+      }
+      assertThat(f.bytes()).as(f.name()).isNotNull().isNotSameAs(datagram);
+      pack = pack == null ? f.bytes() : pack;
+      assertThat(f.bytes()).as(f.name()).isSameAs(pack);
+    }
+    assertThat(pack)
+        .hasSize(
+            s.headers().fieldList().stream()
+                .filter(f -> !f.name().equals(HeaderNames.CONTENT_LENGTH))
+                .mapToInt(f -> f.value().getBytes(StandardCharsets.UTF_8).length)
+                .sum());
+    assertThat(s.to().displayName()).isEqualTo("Bj\u00f8rn");
+    assertThat(s.to().tag()).isEqualTo("t1");
+    assertThat(s.topVia().branch()).isEqualTo("z9hG4bKp1");
+  }
+
+  @Test
   void aResponseKeepsItsStatusAndTags() {
     SipResponse ok = parse().createResponse(200, null);
     ok.setTo(ok.to().withTag("callee"));
