@@ -30,14 +30,24 @@ public final class ConsoleSite {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "same-origin",
             "Cache-Control", "no-cache");
+    // From directories, not the classpath: see ConsoleFiles.
+    String web = ConsoleFiles.directory("web", "index.html").toString();
+    String webjars = ConsoleFiles.directory("META-INF/resources/webjars", "uplot").toString();
     cfg.staticFiles.add(
         sf -> {
           sf.hostedPath = "/";
-          sf.directory = "/web";
-          sf.location = Location.CLASSPATH;
+          sf.directory = web;
+          sf.location = Location.EXTERNAL;
           sf.headers = headers;
         });
-    cfg.staticFiles.enableWebjars();
+    cfg.staticFiles.add(
+        sf -> {
+          sf.hostedPath = "/webjars";
+          sf.directory = webjars;
+          sf.location = Location.EXTERNAL;
+          // Versioned paths: a year's caching, as Javalin's own WebJar handler sets.
+          sf.headers = Map.of("Cache-Control", "max-age=31622400");
+        });
   }
 
   /** True for paths whose errors are JSON (the API, health, OpenAPI); the rest get a page. */
