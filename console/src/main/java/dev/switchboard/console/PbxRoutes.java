@@ -177,12 +177,11 @@ final class PbxRoutes {
     m.put("memberRingSeconds", g.memberRingSeconds());
     m.put("totalRingSeconds", g.totalRingSeconds());
     m.put("finalDestination", g.finalDestination());
-    m.put(
-        "queue",
-        Map.of(
-            "enabled", g.queue().enabled(),
-            "maxWaitSeconds", g.queue().maxWaitSeconds(),
-            "maxCallers", g.queue().maxCallers()));
+    Map<String, Object> q = new LinkedHashMap<>();
+    q.put("enabled", g.queue().enabled());
+    q.put("maxWaitSeconds", g.queue().maxWaitSeconds());
+    q.put("maxCallers", g.queue().maxCallers());
+    m.put("queue", q);
     return m;
   }
 }

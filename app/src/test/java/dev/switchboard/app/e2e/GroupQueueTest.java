@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.server.sipp.Sipp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class GroupQueueTest {
   @BeforeAll
   static void serve() throws Exception {
     sb = Switchboard.start(dir.resolve("data"), 0, "--digest-challenge-order", "md5-only");
-    sb.tenant("q.test", "1001", "1002", "1003", "1004");
+    sb.tenant("q.test", "1001", "1002", "1003", "1004", "1005");
     sb.post(
         "/api/v1/tenants/q.test/accounts",
         Map.of(
@@ -52,6 +53,7 @@ class GroupQueueTest {
     assertThat(sales.get("queue").get("maxWaitSeconds").asInt()).isEqualTo(60);
     sb.post(GROUPS, group("610", "1003", "1009", 6, 5));
     sb.post(GROUPS, group("620", "1003", null, 30, 1));
+    sb.post(GROUPS, group("650", "1005", null, 30, 5));
     // A group without the field has no queue.
     JsonNode plain =
         sb.post(
@@ -219,6 +221,26 @@ class GroupQueueTest {
     try (CallCli next = caller("1004", "620", 900, dir.resolve("next.wav"), 2)) {
       assertThat(next.awaitExit(20)).as(next.output()).isZero();
       assertThat(Heard.millis(dir.resolve("next.wav"), C5)).isGreaterThan(200);
+    }
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void aCallerWhoHangsUpWhileAMemberRingsCancelsTheRinging() throws Exception {
+    // 1005 is a SIPp phone that rings (180) until it is cancelled, and wants the CANCEL.
+    try (Sipp.Running ringing =
+        Phones.callee(
+            dir, sb, "1005", "q.test", Switchboard.scenario(dir, "proxy-uas-cancelled.xml"))) {
+      long answered;
+      try (CallCli caller = caller("1001", "650", 700, dir.resolve("gave-up.wav"), 4)) {
+        caller.await("answered", 20);
+        answered = System.nanoTime();
+        assertThat(caller.awaitExit(20)).as(caller.output()).isZero();
+        assertThat(caller.output()).contains("hung up");
+      }
+      Phones.assertOk(ringing.await());
+      // Cancelled when the caller left (4 s), not at the member's ring time (10 s).
+      assertThat((System.nanoTime() - answered) / 1_000_000).isLessThan(9_000);
     }
   }
 
