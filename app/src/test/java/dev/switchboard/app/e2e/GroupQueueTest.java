@@ -208,14 +208,15 @@ class GroupQueueTest {
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void aFullQueueAnswersBusyWithAReasonAndALeaverMakesRoom() throws Exception {
-    try (CallCli waiting = caller("1001", "620", 700, dir.resolve("waiting.wav"), 6)) {
+    // Long enough for the second caller's JVM to start and call on a busy machine.
+    try (CallCli waiting = caller("1001", "620", 700, dir.resolve("waiting.wav"), 20)) {
       waiting.await("answered", 20);
       try (CallCli refused = caller("1004", "620", 900, dir.resolve("refused.wav"), 5)) {
         assertThat(refused.awaitExit(20)).as(refused.output()).isEqualTo(4);
         assertThat(refused.output()).contains("486 Queue Full");
       }
-      // The first caller hangs up after 6 s: it leaves the queue, and there is room again.
-      assertThat(waiting.awaitExit(20)).as(waiting.output()).isZero();
+      // The first caller hangs up after 20 s: it leaves the queue, and there is room again.
+      assertThat(waiting.awaitExit(40)).as(waiting.output()).isZero();
       assertThat(waiting.output()).contains("hung up");
     }
     try (CallCli next = caller("1004", "620", 900, dir.resolve("next.wav"), 2)) {
