@@ -462,13 +462,15 @@ function groups(root, me, domain) {
         r.items.length === 0
           ? h('p', { class: 'muted', id: 'groups-none' }, t('groups.none'))
           : table(
-              [t('groups.number'), t('groups.name'), t('groups.strategy'), t('groups.members'), t('groups.ringTimes'), t('groups.final'), t('common.actions')],
+              [t('groups.number'), t('groups.name'), t('groups.strategy'), t('groups.members'), t('groups.ringTimes'), t('groups.final'), t('groups.queue'), t('common.actions')],
               r.items.map((g) =>
                 h('tr', { 'data-group': g.number },
                   h('td', {}, g.number), h('td', {}, g.name), h('td', {}, t(`groups.strategy.${g.strategy}`)),
                   h('td', {}, g.members.join(', ')),
                   h('td', {}, t('groups.seconds', { member: g.memberRingSeconds, total: g.totalRingSeconds })),
                   h('td', {}, g.finalDestination || ''),
+                  h('td', { 'data-queue': g.queue && g.queue.enabled ? 'on' : 'off' },
+                    g.queue && g.queue.enabled ? t('groups.queued', { callers: g.queue.maxCallers, wait: g.queue.maxWaitSeconds }) : ''),
                   h('td', {}, canWrite
                     ? [h('button', {
                         type: 'button',
@@ -512,6 +514,11 @@ function groupForm(base, message, reload, group) {
   const member = h('input', { name: 'memberRingSeconds', type: 'number', min: 5, max: 300, value: editing ? String(group.memberRingSeconds) : '20' });
   const total = h('input', { name: 'totalRingSeconds', type: 'number', min: 5, max: 900, value: editing ? String(group.totalRingSeconds) : '60' });
   const final = h('input', { name: 'finalDestination', maxlength: 512, value: editing ? group.finalDestination || '' : '' });
+  // The queue: callers answered by the server wait with hold music for a member.
+  const q = (editing && group.queue) || { enabled: false, maxWaitSeconds: 120, maxCallers: 10 };
+  const queued = h('input', { name: 'queueEnabled', type: 'checkbox', checked: q.enabled ? true : null });
+  const maxWait = h('input', { name: 'queueMaxWaitSeconds', type: 'number', min: 5, max: 3600, value: String(q.maxWaitSeconds) });
+  const maxCallers = h('input', { name: 'queueMaxCallers', type: 'number', min: 1, max: 100, value: String(q.maxCallers) });
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h(
     'form',
@@ -520,7 +527,8 @@ function groupForm(base, message, reload, group) {
     h('div', { class: 'fields' },
       field(t('groups.number'), number), field(t('groups.name'), name), field(t('groups.strategy'), strategy),
       field(t('groups.members'), members), field(t('groups.memberSeconds'), member), field(t('groups.totalSeconds'), total),
-      field(t('groups.final'), final),
+      field(t('groups.final'), final), field(t('groups.queueEnabled'), queued),
+      field(t('groups.queueMaxWait'), maxWait), field(t('groups.queueMaxCallers'), maxCallers),
       h('button', { type: 'submit', class: 'primary' }, editing ? t('common.save') : t('common.create'))),
     error,
   );
@@ -536,6 +544,7 @@ function groupForm(base, message, reload, group) {
         memberRingSeconds: Number(member.value),
         totalRingSeconds: Number(total.value),
         finalDestination: final.value || null,
+        queue: { enabled: queued.checked, maxWaitSeconds: Number(maxWait.value), maxCallers: Number(maxCallers.value) },
       });
       message.textContent = t(editing ? 'groups.saved' : 'groups.created', { number: g.number });
       if (!editing) form.reset();

@@ -8,12 +8,14 @@ import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.server.conference.ConferenceService;
 import dev.switchboard.server.hold.HoldMusic;
+import dev.switchboard.server.hold.TenantMusic;
 import dev.switchboard.server.ivr.IvrService;
 import dev.switchboard.server.location.LiveRegistrations;
 import dev.switchboard.server.pbx.MessageStore;
 import dev.switchboard.server.pbx.PbxDirectory;
 import dev.switchboard.server.pbx.PbxServices;
 import dev.switchboard.server.proxy.ProxyAddress;
+import dev.switchboard.server.queue.QueueService;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.services.MediaServices;
 import dev.switchboard.server.services.ServiceAgent;
@@ -159,6 +161,7 @@ public final class Node implements AutoCloseable {
           database,
           rtpPorts,
           pbxServices,
+          pbx,
           new Stores(mailboxes, menus, rooms, holdMusic),
           newMessages,
           roster::set);
@@ -212,6 +215,7 @@ public final class Node implements AutoCloseable {
       Database database,
       PortRange rtpPorts,
       PbxServices pbx,
+      PbxDirectory groups,
       Stores stores,
       VoicemailService.NewMessages newMessages,
       Consumer<ConferenceRoster> roster) {
@@ -246,9 +250,19 @@ public final class Node implements AutoCloseable {
       ConferenceService conference =
           open(parts, new ConferenceService(bridge, stores.rooms(), Clock.systemUTC()));
       roster.accept(conference);
+      // Callers to a group with a queue wait here with the tenant's hold music.
+      ServiceAgent queueAgent =
+          ServiceAgent.start(
+              "queue", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);
+      QueueService queues =
+          open(
+              parts,
+              new QueueService(queueAgent, groups::group, new TenantMusic(stores.holdMusic())));
       MediaServices services =
           new MediaServices(
-              List.of(mailbox, attendant, bridge), voicemail, List.of(ivr, conference));
+              List.of(mailbox, attendant, bridge, queueAgent),
+              voicemail,
+              List.of(ivr, conference, queues));
       pbx.serviceNumbers(services::serves);
       sip.attach(services, services);
       // Held parties hear the tenant's hold music (DATA/hold-music/DOMAIN.wav, else a default).

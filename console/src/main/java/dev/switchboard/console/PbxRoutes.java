@@ -1,6 +1,7 @@
 package dev.switchboard.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.store.pbx.GroupQueue;
 import dev.switchboard.store.pbx.PbxRepository;
 import dev.switchboard.store.pbx.PbxSettings;
 import dev.switchboard.store.pbx.RingGroup;
@@ -37,7 +38,9 @@ final class PbxRoutes {
           "members",
           "memberRingSeconds",
           "totalRingSeconds",
-          "finalDestination");
+          "finalDestination",
+          "queue");
+  private static final Set<String> QUEUE = Set.of("enabled", "maxWaitSeconds", "maxCallers");
 
   private final PbxRepository pbx;
   private final ObjectMapper mapper;
@@ -150,7 +153,19 @@ final class PbxRoutes {
         b.texts("members"),
         b.integer("memberRingSeconds", 20),
         b.integer("totalRingSeconds", 60),
-        b.text("finalDestination"));
+        b.text("finalDestination"),
+        queue(b.object("queue", QUEUE)));
+  }
+
+  /** The queue object; absent or null: no queue. */
+  private static GroupQueue queue(JsonBody q) {
+    if (q == null) {
+      return GroupQueue.OFF;
+    }
+    return new GroupQueue(
+        q.bool("enabled", true),
+        q.integer("maxWaitSeconds", GroupQueue.OFF.maxWaitSeconds()),
+        q.integer("maxCallers", GroupQueue.OFF.maxCallers()));
   }
 
   private static Map<String, Object> view(RingGroup g) {
@@ -162,6 +177,11 @@ final class PbxRoutes {
     m.put("memberRingSeconds", g.memberRingSeconds());
     m.put("totalRingSeconds", g.totalRingSeconds());
     m.put("finalDestination", g.finalDestination());
+    Map<String, Object> q = new LinkedHashMap<>();
+    q.put("enabled", g.queue().enabled());
+    q.put("maxWaitSeconds", g.queue().maxWaitSeconds());
+    q.put("maxCallers", g.queue().maxCallers());
+    m.put("queue", q);
     return m;
   }
 }

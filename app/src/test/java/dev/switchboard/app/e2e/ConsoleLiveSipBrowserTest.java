@@ -359,6 +359,10 @@ class ConsoleLiveSipBrowserTest {
             .selectByValue("round_robin");
         replace(edit.findElement(By.name("memberRingSeconds")), "15");
         replace(edit.findElement(By.name("totalRingSeconds")), "45");
+        assertThat(edit.findElement(By.name("queueEnabled")).isSelected()).isFalse();
+        edit.findElement(By.name("queueEnabled")).click();
+        replace(edit.findElement(By.name("queueMaxWaitSeconds")), "90");
+        replace(edit.findElement(By.name("queueMaxCallers")), "3");
         edit.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(
             d ->
@@ -366,13 +370,15 @@ class ConsoleLiveSipBrowserTest {
                     .getText()
                     .contains("1003, 1004, 1002"));
         assertThat(driver.findElement(By.cssSelector("tr[data-group='600']")).getText())
-            .contains("Round-robin", "15 s each, 45 s in all");
+            .contains("Round-robin", "15 s each, 45 s in all", "up to 3 callers, 90 s each");
         com.fasterxml.jackson.databind.JsonNode g = sb.get("/api/v1/tenants/a.test/groups/600");
         assertThat(g.get("strategy").asText()).isEqualTo("round_robin");
         assertThat(g.get("members").toString()).isEqualTo("[\"1003\",\"1004\",\"1002\"]");
         assertThat(g.get("memberRingSeconds").asInt()).isEqualTo(15);
         assertThat(g.get("totalRingSeconds").asInt()).isEqualTo(45);
         assertThat(g.get("name").asText()).isEqualTo("Sales");
+        assertThat(g.get("queue").toString())
+            .isEqualTo("{\"enabled\":true,\"maxWaitSeconds\":90,\"maxCallers\":3}");
 
         // A member listed twice is refused with the reason, and nothing changes.
         waitFor(wait, "tr[data-group='600'] button[data-action='edit']").click();
@@ -388,7 +394,7 @@ class ConsoleLiveSipBrowserTest {
             .selectByValue("zh-CN");
         wait.until(d -> d.findElement(By.id("main")).getText().contains("编辑"));
         assertThat(driver.findElement(By.cssSelector("tr[data-group='600']")).getText())
-            .contains("轮流");
+            .contains("轮流", "最多 3 位来电，每位最长 90 秒");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang")))
             .selectByValue("en");
       } catch (Exception | AssertionError e) {

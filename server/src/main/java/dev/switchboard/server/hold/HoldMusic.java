@@ -1,6 +1,5 @@
 package dev.switchboard.server.hold;
 
-import dev.switchboard.media.FrameSource;
 import dev.switchboard.media.clock.AudioPatch;
 import dev.switchboard.media.clock.MediaClock;
 import dev.switchboard.media.codec.G711;
@@ -9,10 +8,8 @@ import dev.switchboard.media.rtp.MediaTransport;
 import dev.switchboard.media.rtp.PortRange;
 import dev.switchboard.media.rtp.RtpSession;
 import dev.switchboard.media.stream.AudioStream;
-import dev.switchboard.media.wav.PromptPlayer;
 import dev.switchboard.server.proxy.CallPlan;
 import dev.switchboard.server.proxy.InDialogHook;
-import dev.switchboard.server.services.Prompt;
 import dev.switchboard.sip.message.SipRequest;
 import dev.switchboard.sip.message.SipResponse;
 import dev.switchboard.sip.message.SipUri;
@@ -27,7 +24,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,14 +46,14 @@ public final class HoldMusic implements InDialogHook, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HoldMusic.class);
 
   /** The notes of the generated default hold music (C5, E5, G5). */
-  public static final double[] DEFAULT_NOTES = {523.25, 659.25, 783.99};
+  public static final double[] DEFAULT_NOTES = TenantMusic.DEFAULT_NOTES;
 
   private static final long MAX_HOLD_MINUTES = 60; // a forgotten hold still ends
 
   private final MediaTransport rtp;
   private final MediaClock media;
   private final String address;
-  private final HoldMusicFiles uploads;
+  private final TenantMusic music;
   private final ScheduledExecutorService work;
   private final ConcurrentHashMap<String, Held> held = new ConcurrentHashMap<>();
 
@@ -76,7 +72,7 @@ public final class HoldMusic implements InDialogHook, AutoCloseable {
     this.rtp = rtp;
     this.media = media;
     this.address = address;
-    this.uploads = uploads;
+    this.music = new TenantMusic(uploads);
     this.work =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -177,35 +173,8 @@ public final class HoldMusic implements InDialogHook, AutoCloseable {
       return;
     }
     h.stream().session().setRemote(to);
-    h.playing()[0] = AudioPatch.connect(media, music(domain), h.stream());
+    h.playing()[0] = AudioPatch.connect(media, music.of(domain), h.stream());
     log.info("music on hold for call {} to {}", key, to);
-  }
-
-  /** The tenant's uploaded music, looping, else the generated default. */
-  private FrameSource music(String domain) {
-    Path own;
-    try {
-      own = uploads.music(domain).orElse(null);
-    } catch (RuntimeException e) {
-      own = null; // not a domain we keep music for
-    }
-    if (own != null) {
-      try {
-        return PromptPlayer.of(own, true);
-      } catch (IOException | RuntimeException e) {
-        log.warn("hold music of {} cannot be read: the default plays", domain, e);
-      }
-    }
-    return new PromptPlayer(defaultMusic(), true);
-  }
-
-  /** Three notes of 400 ms and a 400 ms rest, over and over. */
-  static short[] defaultMusic() {
-    return Prompt.concat(
-        Prompt.tone(DEFAULT_NOTES[0], 400),
-        Prompt.tone(DEFAULT_NOTES[1], 400),
-        Prompt.tone(DEFAULT_NOTES[2], 400),
-        Prompt.silence(400));
   }
 
   private void stop(String key, String why) {

@@ -3,6 +3,7 @@ package dev.switchboard.server.pbx;
 import dev.switchboard.server.edge.AuthenticatedCaller;
 import dev.switchboard.server.location.LocationService;
 import dev.switchboard.server.proxy.CallPlan;
+import dev.switchboard.server.proxy.ProxyAddress;
 import dev.switchboard.server.proxy.RouteTable;
 import dev.switchboard.server.proxy.Target;
 import dev.switchboard.server.proxy.TargetResolver;
@@ -28,6 +29,12 @@ import java.util.function.Predicate;
 public final class PbxRouting implements TargetResolver {
   private static final Resolution DEFAULT = new Resolution.Default();
 
+  /**
+   * The From host of the calls a group's queue places to ring its members: such a call from the
+   * node itself rings the members only, where any other call to a queue group joins the queue.
+   */
+  public static final String QUEUE_LEG_HOST = "queue.invalid";
+
   private final PbxDirectory pbx;
   private final LocationService location;
   private final RouteTable routes;
@@ -36,6 +43,7 @@ public final class PbxRouting implements TargetResolver {
   private final MessageStore messages;
   private final FeatureCodes features;
   private final BiPredicate<String, String> serviceNumbers;
+  private final ProxyAddress self;
 
   PbxRouting(
       PbxDirectory pbx,
@@ -45,10 +53,13 @@ public final class PbxRouting implements TargetResolver {
       RouteTable routes,
       Predicate<String> localDomain,
       Clock clock) {
-    this(pbx, messages, dialogs, location, routes, localDomain, clock, (d, n) -> false);
+    this(pbx, messages, dialogs, location, routes, localDomain, clock, (d, n) -> false, null);
   }
 
-  /** {@code serviceNumbers}: whether a number of a domain is a service's (a menu, a room). */
+  /**
+   * {@code serviceNumbers}: whether a number of a domain is a service's (a menu, a room, a queue);
+   * {@code self}: the node's own address, which its services' calls come from.
+   */
   PbxRouting(
       PbxDirectory pbx,
       MessageStore messages,
@@ -57,8 +68,10 @@ public final class PbxRouting implements TargetResolver {
       RouteTable routes,
       Predicate<String> localDomain,
       Clock clock,
-      BiPredicate<String, String> serviceNumbers) {
+      BiPredicate<String, String> serviceNumbers,
+      ProxyAddress self) {
     this.pbx = pbx;
+    this.self = self;
     this.serviceNumbers = serviceNumbers;
     this.features = new FeatureCodes(pbx, dialogs, location, clock);
     this.messages = messages;
@@ -114,9 +127,11 @@ public final class PbxRouting implements TargetResolver {
       return done(DEFAULT);
     }
     Dialled d = DialPlan.classify(tenant, dialled, own);
-    if ((d instanceof Dialled.Unknown || d instanceof Dialled.Outside)
+    boolean queueLeg = d instanceof Dialled.Group && isQueueLeg(r);
+    if ((d instanceof Dialled.Unknown || d instanceof Dialled.Outside || d instanceof Dialled.Group)
+        && !queueLeg
         && serviceNumbers.test(domain, dialled)) {
-      // A menu or conference room: nobody to ring, the node's own services take the call.
+      // A menu, conference room or group queue: the node's own services take the call.
       CallPlan.Mailbox service = new CallPlan.Mailbox(domain, dialled);
       return done(
           new Resolution.Proceed(
@@ -149,7 +164,8 @@ public final class PbxRouting implements TargetResolver {
       return done(proceed(plan, plan.startExtension(e.user())));
     }
     if (d instanceof Dialled.Group g) {
-      return done(proceed(plan, plan.startGroup(g.group())));
+      return done(
+          proceed(plan, queueLeg ? plan.startMembers(g.group()) : plan.startGroup(g.group())));
     }
     if (d instanceof Dialled.Emergency e) {
       return done(emergency(tenant.settings(), e.number()));
@@ -161,6 +177,17 @@ public final class PbxRouting implements TargetResolver {
       return features.dial(f, domain, caller.user(), r.tracker());
     }
     return done(DEFAULT);
+  }
+
+  /** A queue ringing its group's members: our From host, sent by the node itself. */
+  private boolean isQueueLeg(Request r) {
+    if (self == null
+        || !(r.request().from().uri() instanceof SipUri from)
+        || !QUEUE_LEG_HOST.equalsIgnoreCase(from.host())) {
+      return false;
+    }
+    java.net.InetSocketAddress source = r.tx().source().address();
+    return self.isUs(source.getAddress().getHostAddress(), source.getPort());
   }
 
   private static Resolution proceed(RingPlan plan, List<Target> targets) {

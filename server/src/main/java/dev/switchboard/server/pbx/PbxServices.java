@@ -64,7 +64,8 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
                 stack.routes(),
                 stack.directory()::isLocalDomain,
                 clock,
-                (d, n) -> serviceNumbers.test(d, n)),
+                (d, n) -> serviceNumbers.test(d, n),
+                stack.address()),
             dialogs),
         presence);
   }
@@ -88,8 +89,9 @@ public final class PbxServices implements StackFeatures, AutoCloseable {
   }
 
   /**
-   * Lets the node's services (menus, rooms) take calls to numbers of their own that the dial plan
-   * does not know: {@code serves} says whether a number of a domain is one.
+   * Lets the node's services take calls to numbers of their own that the dial plan does not know
+   * (menus, rooms) and to groups with a queue: {@code serves} says whether a number of a domain is
+   * one.
    */
   public void serviceNumbers(BiPredicate<String, String> serves) {
     this.serviceNumbers = serves;

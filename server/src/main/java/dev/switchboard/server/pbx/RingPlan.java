@@ -105,7 +105,16 @@ final class RingPlan implements CallPlan {
 
   synchronized List<Target> startGroup(RingGroup g) {
     routed(Routing.GROUP);
-    return begin(group(g));
+    return begin(group(g, out -> groupEnd(g)));
+  }
+
+  /**
+   * The members of {@code g} by its strategy and nothing after them: a group's queue ringing them
+   * for its caller (the queue itself knows where a caller goes after waiting too long).
+   */
+  synchronized List<Target> startMembers(RingGroup g) {
+    routed(Routing.GROUP);
+    return begin(group(g, out -> null));
   }
 
   /** What the caller should hear when the plan had nothing to ring. */
@@ -330,7 +339,8 @@ final class RingPlan implements CallPlan {
         return null;
       }
       routed(Routing.GROUP);
-      return withHeaders(group(g.group()), headers);
+      RingGroup group = g.group();
+      return withHeaders(group(group, out -> groupEnd(group)), headers);
     }
     if (d instanceof Dialled.Outside o) {
       Target target = Outside.target(t.settings().outboundRoute(), o.e164(), routes);
@@ -393,8 +403,8 @@ final class RingPlan implements CallPlan {
     return fixed(List.of(target), out -> null);
   }
 
-  /** A ring or hunt group: its members by strategy, then its final destination. */
-  private Stage group(RingGroup g) {
+  /** A ring or hunt group: its members by strategy, then {@code end} (its final destination). */
+  private Stage group(RingGroup g, Function<Outcome, Stage> end) {
     Instant deadline = clock.instant().plusSeconds(g.totalRingSeconds());
     Duration member = Duration.ofSeconds(g.memberRingSeconds());
     List<String> order = new ArrayList<>(g.members());
@@ -404,7 +414,6 @@ final class RingPlan implements CallPlan {
       rotated.addAll(order.subList(0, start));
       order = rotated;
     }
-    Function<Outcome, Stage> end = out -> groupEnd(g);
     if (g.strategy() == RingStrategy.SIMULTANEOUS) {
       List<String> members = order;
       return new Stage() {

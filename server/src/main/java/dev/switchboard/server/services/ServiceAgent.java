@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -93,11 +94,30 @@ public final class ServiceAgent implements LocalUserAgent, AutoCloseable {
    */
   public <T> void take(
       ServerTransaction tx, Supplier<Optional<T>> lookup, int refusal, BiConsumer<Call, T> onCall) {
-    work.execute(
-        () -> {
+    take(
+        tx,
+        t -> {
           Optional<T> found = lookup.get();
           if (found.isEmpty()) {
-            tx.respond(refusal);
+            t.respond(refusal);
+          }
+          return found;
+        },
+        onCall);
+  }
+
+  /**
+   * As {@link #take(ServerTransaction, Supplier, int, BiConsumer)}, but {@code admit} answers the
+   * INVITE itself (with a reason of its own) when it returns empty.
+   */
+  public <T> void take(
+      ServerTransaction tx,
+      Function<ServerTransaction, Optional<T>> admit,
+      BiConsumer<Call, T> onCall) {
+    work.execute(
+        () -> {
+          Optional<T> found = admit.apply(tx);
+          if (found.isEmpty()) {
             return;
           }
           String callId = tx.request().callId();

@@ -73,6 +73,7 @@ class PbxSippTest {
   private final Mailbox mailbox = new Mailbox();
   private List<String> presenceDomains = List.of();
   private PbxDirectory pbx;
+  private PbxServices features;
   private MessageStore messages;
   private int port;
   private int trunkPort;
@@ -88,8 +89,7 @@ class PbxSippTest {
     open.add(pbx);
     messages = MessageStore.open(mailbox, Clock.systemUTC());
     open.add(messages);
-    PbxServices features =
-        new PbxServices(pbx, messages, Clock.systemUTC(), Duration.ofMillis(200));
+    features = new PbxServices(pbx, messages, Clock.systemUTC(), Duration.ofMillis(200));
     open.add(features);
     trunkPort = Sipp.freePort(Transport.UDP);
     RouteTable routes =
@@ -608,6 +608,41 @@ class PbxSippTest {
     assertOk(second.await());
     assertOk(operator.await());
     assertGroupCallAnsweredBy("1005");
+  }
+
+  @Test
+  void aCallFromOutsidePosingAsAGroupsQueueDoesNotRingTheMembers() throws Exception {
+    groups.add(
+        new RingGroup(
+            "600",
+            "Sales",
+            RingStrategy.SIMULTANEOUS,
+            List.of("1002"),
+            20,
+            60,
+            null,
+            new dev.switchboard.store.pbx.GroupQueue(true, 60, 5)));
+    pbx.put(tenant());
+    features.serviceNumbers((d, n) -> pbx.group(d, n).map(g -> g.queue().enabled()).orElse(false));
+    try (SipProbe caller = new SipProbe(port);
+        SipProbe member = new SipProbe(port)) {
+      location.bind("1002", DOMAIN, member.port(), 1000);
+      String from = "<sip:1001@" + PbxRouting.QUEUE_LEG_HOST + ">;tag=" + SipProbe.token();
+      SipRequest invite =
+          SipProbe.parseRequest(
+              caller.request("INVITE", "sip:600@a.test", from, "<sip:600@a.test>"));
+      // The queue's own From host, but not sent by the node: the queue's to take (this stack has
+      // no queue service, so 480), never the members' phones directly.
+      SipResponse r = caller.sendUntilAnswered(invite);
+      assertThat(r).isNotNull();
+      assertThat(r.status()).isEqualTo(480);
+      assertThat(member.awaitRequest("INVITE", Duration.ofMillis(800))).isNull();
+
+      // The same call to the group without its queue rings the member.
+      features.serviceNumbers((d, n) -> false);
+      caller.send(caller.request("INVITE", "sip:600@a.test", from, "<sip:600@a.test>"));
+      assertThat(member.awaitRequest("INVITE", Duration.ofSeconds(5))).isNotNull();
+    }
   }
 
   // ----- messages that wait

@@ -246,7 +246,11 @@ public final class PbxRepository {
                         members.getOrDefault(rs.getLong("id"), List.of()),
                         rs.getInt("member_ring_seconds"),
                         rs.getInt("total_ring_seconds"),
-                        rs.getString("final_destination"))))
+                        rs.getString("final_destination"),
+                        new GroupQueue(
+                            rs.getBoolean("queue_enabled"),
+                            rs.getInt("queue_max_wait_seconds"),
+                            rs.getInt("queue_max_callers")))))
         .forEach(e -> groups.put(e.getKey(), e.getValue()));
     return List.copyOf(groups.values());
   }
@@ -255,8 +259,9 @@ public final class PbxRepository {
     long id =
         h.createUpdate(
                 "INSERT INTO pbx_group (tenant_id, group_number, name, strategy,"
-                    + " member_ring_seconds, total_ring_seconds, final_destination) VALUES (:t, :n,"
-                    + " :name, :s, :m, :total, :fd)")
+                    + " member_ring_seconds, total_ring_seconds, final_destination, queue_enabled,"
+                    + " queue_max_wait_seconds, queue_max_callers) VALUES (:t, :n, :name, :s, :m,"
+                    + " :total, :fd, :qe, :qw, :qc)")
             .bind("t", tenant)
             .bind("n", g.number())
             .bind("name", g.name())
@@ -264,6 +269,9 @@ public final class PbxRepository {
             .bind("m", g.memberRingSeconds())
             .bind("total", g.totalRingSeconds())
             .bind("fd", g.finalDestination())
+            .bind("qe", g.queue().enabled())
+            .bind("qw", g.queue().maxWaitSeconds())
+            .bind("qc", g.queue().maxCallers())
             .executeAndReturnGeneratedKeys("id")
             .mapTo(Long.class)
             .one();

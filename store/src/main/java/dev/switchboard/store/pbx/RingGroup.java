@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * A ring or hunt group: a number of the tenant that rings its member extensions by {@code
  * strategy}, each for at most {@code memberRingSeconds} and all together for at most {@code
  * totalRingSeconds}, then sends the call to {@code finalDestination} (null: the caller hears busy).
+ * With its {@code queue} enabled the server answers callers and keeps them waiting with hold music.
  */
 public record RingGroup(
     String number,
@@ -19,7 +20,8 @@ public record RingGroup(
     List<String> members,
     int memberRingSeconds,
     int totalRingSeconds,
-    String finalDestination) {
+    String finalDestination,
+    GroupQueue queue) {
 
   public static final int MAX_MEMBERS = 100;
   private static final Pattern NUMBER = Pattern.compile("[0-9]{2,16}");
@@ -55,5 +57,26 @@ public record RingGroup(
           "totalRingSeconds", "totalRingSeconds must be between 5 and 900");
     }
     finalDestination = AccountOptions.destination("finalDestination", finalDestination);
+    queue = queue == null ? GroupQueue.OFF : queue;
+  }
+
+  /** A group without a queue. */
+  public RingGroup(
+      String number,
+      String name,
+      RingStrategy strategy,
+      List<String> members,
+      int memberRingSeconds,
+      int totalRingSeconds,
+      String finalDestination) {
+    this(
+        number,
+        name,
+        strategy,
+        members,
+        memberRingSeconds,
+        totalRingSeconds,
+        finalDestination,
+        GroupQueue.OFF);
   }
 }

@@ -130,13 +130,29 @@ abstract class PbxStoreContract {
                         "1001", "X", RingStrategy.SIMULTANEOUS, List.of("1002"), 15, 60, null)))
         .isInstanceOf(DuplicateException.class);
     RingGroup renumbered =
-        new RingGroup("601", "Sales", RingStrategy.IN_ORDER, List.of("1002"), 10, 30, null);
+        new RingGroup(
+            "601",
+            "Sales",
+            RingStrategy.IN_ORDER,
+            List.of("1002"),
+            10,
+            30,
+            null,
+            new GroupQueue(true, 45, 3));
     pbx.updateGroup("a.test", "600", renumbered);
     assertThat(pbx.group("a.test", "601")).isEqualTo(renumbered);
     TenantPbx loaded = pbx.load("a.test").orElseThrow();
     assertThat(loaded.groups()).containsExactly(renumbered);
     assertThat(loaded.options()).containsKeys("1001", "1002", "1003");
     assertThat(pbx.loadAll()).hasSize(1);
+    assertThat(loaded.groups().get(0).queue()).isEqualTo(new GroupQueue(true, 45, 3));
+    assertThat(g.queue().enabled()).isFalse();
+    assertThatThrownBy(() -> new GroupQueue(true, 4, 3))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("queue.maxWaitSeconds");
+    assertThatThrownBy(() -> new GroupQueue(true, 60, 0))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("queue.maxCallers");
     pbx.deleteGroup("a.test", "601");
     assertThat(pbx.groups("a.test")).isEmpty();
   }
