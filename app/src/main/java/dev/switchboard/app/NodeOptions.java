@@ -12,6 +12,7 @@ import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.voicemail.SmtpSettings;
 import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.sip.transport.TlsConfig;
+import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.DatabaseSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -288,7 +289,8 @@ public final class NodeOptions {
     SipServiceConfig c =
         SipServiceConfig.listen(bind, sipPort)
             .withRoutes(RouteTable.parse(routes))
-            .withLocator(new ServerLocator(dns()))
+            // This server opens no TLS connections of its own, so DNS is asked for UDP and TCP.
+            .withLocator(new ServerLocator(dns(), Set.of(TransportKind.UDP, TransportKind.TCP)))
             .withAdvertise(advertise == null || advertise.isBlank() ? null : advertise.trim());
     int threads = sipThreads > 0 ? sipThreads : Runtime.getRuntime().availableProcessors();
     if (sipReceiveBuffer < 65_536) {

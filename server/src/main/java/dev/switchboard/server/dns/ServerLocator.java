@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -31,15 +32,26 @@ import org.xbill.DNS.Type;
  */
 public final class ServerLocator {
 
+  /** UDP, TCP and TLS: every transport RFC 3263 names for SIP. */
+  public static final Set<TransportKind> ALL_TRANSPORTS =
+      Set.of(TransportKind.UDP, TransportKind.TCP, TransportKind.TLS);
+
   private final DnsQueries queries;
+  private final Set<TransportKind> transports;
   private final RandomGenerator random; // null: each thread's own
 
-  public ServerLocator(DnsSettings settings) {
-    this(settings, Clock.systemUTC(), null);
+  /**
+   * @param transports the transports the caller can open towards another server; §4.1 asks only for
+   *     those (a {@code sips:} URI needs TLS among them)
+   */
+  public ServerLocator(DnsSettings settings, Set<TransportKind> transports) {
+    this(settings, transports, Clock.systemUTC(), null);
   }
 
-  ServerLocator(DnsSettings settings, Clock clock, RandomGenerator random) {
+  ServerLocator(
+      DnsSettings settings, Set<TransportKind> transports, Clock clock, RandomGenerator random) {
     this.queries = new DnsQueries(settings, clock);
+    this.transports = Set.copyOf(transports);
     this.random = random;
   }
 
@@ -65,6 +77,9 @@ public final class ServerLocator {
         return none(); // §26.2.2: sips: is never reached over UDP
       }
       given = TransportKind.TLS;
+    }
+    if (given != null && !transports.contains(given)) {
+      return none();
     }
     InetAddress literal = literal(host);
     if (literal != null) {
@@ -105,7 +120,7 @@ public final class ServerLocator {
                   records.stream()
                       .map(NAPTRRecord.class::cast)
                       .filter(n -> "s".equalsIgnoreCase(n.getFlags()))
-                      .filter(n -> transportOf(n.getService(), secure) != null)
+                      .filter(n -> transports.contains(transportOf(n.getService(), secure)))
                       .sorted(
                           Comparator.comparingInt(NAPTRRecord::getOrder)
                               .thenComparingInt(NAPTRRecord::getPreference))
@@ -131,7 +146,7 @@ public final class ServerLocator {
         secure
             ? List.of(TransportKind.TLS)
             : List.of(TransportKind.TLS, TransportKind.TCP, TransportKind.UDP);
-    return concat(kinds, kind -> srv(domain, kind));
+    return concat(kinds.stream().filter(transports::contains).toList(), kind -> srv(domain, kind));
   }
 
   private CompletableFuture<List<Endpoint>> srv(Name domain, TransportKind kind) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,10 @@ class ServerLocatorTest {
 
   private static ServerLocator locator() {
     return new ServerLocator(
-        DnsSettings.DEFAULT.withServer(dns.address()), Clock.systemUTC(), new Random(7));
+        DnsSettings.DEFAULT.withServer(dns.address()),
+        ServerLocator.ALL_TRANSPORTS,
+        Clock.systemUTC(),
+        new Random(7));
   }
 
   private static List<Endpoint> locate(ServerLocator l, String uri) throws Exception {
@@ -91,6 +95,22 @@ class ServerLocatorTest {
             ep(TransportKind.UDP, "127.0.0.23", 5060),
             ep(TransportKind.UDP, "127.0.0.24", 5062),
             ep(TransportKind.UDP, "::1", 5062));
+  }
+
+  @Test
+  void onlyTheTransportsTheCallerCanOpenAreAskedFor() throws Exception {
+    ServerLocator noTls =
+        new ServerLocator(
+            DnsSettings.DEFAULT.withServer(dns.address()),
+            Set.of(TransportKind.UDP, TransportKind.TCP),
+            Clock.systemUTC(),
+            new Random(7));
+    assertThat(locate(noTls, "sip:alice@srv.test"))
+        .extracting(Endpoint::transport)
+        .containsExactly(
+            TransportKind.TCP, TransportKind.UDP, TransportKind.UDP, TransportKind.UDP);
+    assertThat(locate(noTls, "sips:alice@srv.test")).isEmpty();
+    assertThat(locate(noTls, "sip:alice@plain.test;transport=tls")).isEmpty();
   }
 
   @Test
@@ -159,6 +179,7 @@ class ServerLocatorTest {
                   Duration.ofSeconds(30),
                   Duration.ofHours(1),
                   64),
+              ServerLocator.ALL_TRANSPORTS,
               Clock.systemUTC(),
               new Random(1));
       List<Endpoint> first = locate(l, "sip:bob@cached.test");
@@ -184,6 +205,7 @@ class ServerLocatorTest {
                 Duration.ofSeconds(5),
                 Duration.ofHours(1),
                 16),
+            ServerLocator.ALL_TRANSPORTS,
             Clock.systemUTC(),
             new Random(1));
     assertThat(locate(l, "sip:bob@silent.test")).isEmpty();

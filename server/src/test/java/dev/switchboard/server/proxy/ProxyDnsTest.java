@@ -63,7 +63,10 @@ class ProxyDnsTest {
         config.withProxy(
             config
                 .proxy()
-                .withLocator(new ServerLocator(DnsSettings.DEFAULT.withServer(dns.address()))));
+                .withLocator(
+                    new ServerLocator(
+                        DnsSettings.DEFAULT.withServer(dns.address()),
+                        ServerLocator.ALL_TRANSPORTS)));
     SipService service =
         SipService.start(
             config,
