@@ -33,7 +33,7 @@ public final class DnsmasqPeer implements AutoCloseable {
    */
   public static DnsmasqPeer start(int ttlSeconds, List<String> records)
       throws IOException, InterruptedException {
-    Path dnsmasq = PeerPrograms.require("dnsmasq", "dnsmasq");
+    Path dnsmasq = PeerPrograms.require("dnsmasq", "dnsmasq-base");
     Path dir = Files.createTempDirectory("dnsmasq-peer-");
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
