@@ -15,6 +15,9 @@ command -v baresip >/dev/null || need_pkgs+=(baresip)
 command -v tshark >/dev/null || need_pkgs+=(tshark)
 [ -f /usr/lib/baresip/modules/cons.so ] || need_pkgs+=(baresip-core)
 
+# dnsmasq (the binary only, no system service): the DNS server the RFC 3263 tests publish
+# NAPTR/SRV/A records with.
+[ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null || need_pkgs+=(dnsmasq-base)
 # sox: an independent G.711/WAV implementation the media tests compare against.
 command -v sox >/dev/null || need_pkgs+=(sox)
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)

@@ -2,6 +2,8 @@ package dev.switchboard.app;
 
 import dev.switchboard.console.edge.HttpSettings;
 import dev.switchboard.media.rtp.PortRange;
+import dev.switchboard.server.dns.DnsSettings;
+import dev.switchboard.server.dns.ServerLocator;
 import dev.switchboard.server.edge.EdgeConfig;
 import dev.switchboard.server.edge.NetworkBlock;
 import dev.switchboard.server.proxy.RouteTable;
@@ -10,6 +12,7 @@ import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.voicemail.SmtpSettings;
 import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.sip.transport.TlsConfig;
+import dev.switchboard.sip.transport.TransportKind;
 import dev.switchboard.store.DatabaseSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,8 +74,17 @@ public final class NodeOptions {
       names = "--route",
       paramLabel = "DOMAIN=HOST:PORT",
       description =
-          "Static next hop for a foreign SIP domain; repeatable. Other foreign domains get 404.")
+          "Static next hop for a foreign SIP domain; repeatable. Other foreign domains are"
+              + " located by DNS (--dns-server), else get 404.")
   List<String> routes = new ArrayList<>();
+
+  @Option(
+      names = "--dns-server",
+      paramLabel = "HOST:PORT",
+      description =
+          "Resolver for locating foreign SIP domains (RFC 3263: NAPTR, SRV, A/AAAA); an IP"
+              + " address and port. Default: the system's resolvers. --route entries come first.")
+  String dnsServer;
 
   @Option(
       names = "--advertise",
@@ -277,12 +289,26 @@ public final class NodeOptions {
     SipServiceConfig c =
         SipServiceConfig.listen(bind, sipPort)
             .withRoutes(RouteTable.parse(routes))
+            // This server opens no TLS connections of its own, so DNS is asked for UDP and TCP.
+            .withLocator(new ServerLocator(dns(), Set.of(TransportKind.UDP, TransportKind.TCP)))
             .withAdvertise(advertise == null || advertise.isBlank() ? null : advertise.trim());
     int threads = sipThreads > 0 ? sipThreads : Runtime.getRuntime().availableProcessors();
     if (sipReceiveBuffer < 65_536) {
       throw new IllegalArgumentException("--sip-receive-buffer must be at least 65536 bytes");
     }
     return c.withTransport(c.transport().withUdp(sipReceiveBuffer, threads)).withEdge(edge());
+  }
+
+  /** The resolver settings: --dns-server, else the system's resolvers. */
+  DnsSettings dns() {
+    if (dnsServer == null || dnsServer.isBlank()) {
+      return DnsSettings.DEFAULT;
+    }
+    try {
+      return DnsSettings.DEFAULT.withServer(DnsSettings.parseServer(dnsServer.trim()));
+    } catch (IllegalArgumentException e) {
+      throw usage("--dns-server: " + e.getMessage());
+    }
   }
 
   /**

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real {@code switchboard serve}: its data directory and database files are private to the user
  * that runs it, the admin token can come from a file instead of the command line, and the public
- * URL makes the session cookie Secure.
+ * URL makes the session cookie Secure; a malformed --dns-server stops it with a usage error.
  */
 class ServeHardeningTest {
 
@@ -95,6 +95,18 @@ class ServeHardeningTest {
         assertThat(p.awaitExit(60)).isEqualTo(2);
       }
       assertThat(Files.readString(tmp.resolve("bad.log"))).contains(file.toString());
+    }
+  }
+
+  @Test
+  void aDnsServerThatIsNotAnAddressAndPortIsAUsageError() throws Exception {
+    for (String bad : List.of("127.0.0.1", "ns.example.com:53", "127.0.0.1:99999")) {
+      Path log = tmp.resolve("dns.log");
+      try (ServerProcess p =
+          ServerProcess.start(log, serve(tmp.resolve("d"), "--dns-server", bad))) {
+        assertThat(p.awaitExit(60)).as(bad).isEqualTo(2);
+      }
+      assertThat(Files.readString(log)).as(bad).contains("--dns-server").contains(bad);
     }
   }
 

@@ -541,12 +541,15 @@ public final class Proxy {
     }
     if (!r.local()) {
       Optional<Endpoint> hop = config.routes().nextHop(r.domain());
-      if (hop.isEmpty()) {
+      if (hop.isPresent()) {
+        // The static table comes first: an operator's override beats what DNS says.
+        proxyTo(r, List.of(new Target(base.requestUri(), 1000, List.of(), hop.get())));
+      } else if (config.locator() != null) {
+        locate(r);
+      } else {
         // RFC 3261 §21.4.5: 404 also says the domain is not one this server handles.
         refuse(r, 404, "No route to domain");
-        return;
       }
-      proxyTo(r, List.of(new Target(base.requestUri(), 1000, List.of(), hop.get())));
       return;
     }
     TenantRouting tenant = directory.tenant(r.domain()).orElse(null);
@@ -583,6 +586,24 @@ public final class Proxy {
                 return;
               }
               deliver(r, tenant, found);
+            });
+  }
+
+  /**
+   * RFC 3263: the foreign domain's servers from DNS, tried in turn. The lookup completes on the
+   * resolver's thread, so no SIP worker waits for it.
+   */
+  private void locate(Routing r) {
+    config
+        .locator()
+        .locate(r.ruri())
+        .whenComplete(
+            (servers, error) -> {
+              if (error != null || servers.isEmpty()) {
+                refuse(r, 404, "No route to domain");
+              } else {
+                proxyTo(r, List.of(Target.located(r.base().requestUri(), servers)));
+              }
             });
   }
 

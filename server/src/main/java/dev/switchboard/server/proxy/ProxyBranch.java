@@ -31,6 +31,9 @@ final class ProxyBranch implements ClientTransactionListener {
 
   TimerService.Scheduled timer;
 
+  /** The next hop never answered or could not be reached: its 408 or 503 is our own. */
+  boolean unreachable;
+
   ProxyBranch(ResponseContext context, Target target, SipRequest request, Endpoint nextHop) {
     this.context = context;
     this.target = target;
@@ -41,6 +44,18 @@ final class ProxyBranch implements ClientTransactionListener {
   @Override
   public void onResponse(ClientTransaction transaction, SipResponse response) {
     context.onResponse(this, transaction, response);
+  }
+
+  @Override
+  public void onTimeout(ClientTransaction transaction) {
+    context.onUnreachable(this, transaction, transaction.localResponse(408));
+  }
+
+  @Override
+  public void onTransportError(ClientTransaction transaction, Throwable cause) {
+    if (transaction.finalResponse() == null) {
+      context.onUnreachable(this, transaction, transaction.localResponse(503));
+    }
   }
 
   void stopTimer() {

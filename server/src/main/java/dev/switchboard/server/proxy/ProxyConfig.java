@@ -1,5 +1,6 @@
 package dev.switchboard.server.proxy;
 
+import dev.switchboard.server.dns.ServerLocator;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,12 +12,18 @@ import java.util.Objects;
  *     more than 3 minutes)
  * @param recurseOn3xx whether Contacts of a 3xx from downstream join the target set (§16.7 step 4)
  * @param maxCallDuration a call with no BYE seen is closed for accounting after this long
+ * @param locator finds the servers of a foreign domain the route table does not name (RFC 3263);
+ *     null to reach only the domains in {@code routes}
  */
 public record ProxyConfig(
-    RouteTable routes, Duration timerC, boolean recurseOn3xx, Duration maxCallDuration) {
+    RouteTable routes,
+    Duration timerC,
+    boolean recurseOn3xx,
+    Duration maxCallDuration,
+    ServerLocator locator) {
 
   public static final ProxyConfig DEFAULT =
-      new ProxyConfig(RouteTable.EMPTY, Duration.ofSeconds(181), true, Duration.ofHours(12));
+      new ProxyConfig(RouteTable.EMPTY, Duration.ofSeconds(181), true, Duration.ofHours(12), null);
 
   public ProxyConfig {
     Objects.requireNonNull(routes);
@@ -26,18 +33,23 @@ public record ProxyConfig(
   }
 
   public ProxyConfig withRoutes(RouteTable newRoutes) {
-    return new ProxyConfig(newRoutes, timerC, recurseOn3xx, maxCallDuration);
+    return new ProxyConfig(newRoutes, timerC, recurseOn3xx, maxCallDuration, locator);
   }
 
   public ProxyConfig withTimerC(Duration newTimerC) {
-    return new ProxyConfig(routes, newTimerC, recurseOn3xx, maxCallDuration);
+    return new ProxyConfig(routes, newTimerC, recurseOn3xx, maxCallDuration, locator);
   }
 
   public ProxyConfig withRecurseOn3xx(boolean recurse) {
-    return new ProxyConfig(routes, timerC, recurse, maxCallDuration);
+    return new ProxyConfig(routes, timerC, recurse, maxCallDuration, locator);
   }
 
   public ProxyConfig withMaxCallDuration(Duration limit) {
-    return new ProxyConfig(routes, timerC, recurseOn3xx, limit);
+    return new ProxyConfig(routes, timerC, recurseOn3xx, limit, locator);
+  }
+
+  /** Also finds foreign domains' servers by DNS with {@code newLocator} (null: routes only). */
+  public ProxyConfig withLocator(ServerLocator newLocator) {
+    return new ProxyConfig(routes, timerC, recurseOn3xx, maxCallDuration, newLocator);
   }
 }

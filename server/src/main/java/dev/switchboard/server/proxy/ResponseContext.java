@@ -128,6 +128,17 @@ final class ResponseContext implements Branching {
     out.forEach(Runnable::run);
   }
 
+  /** The branch's next hop timed out or failed to carry the request: {@code r} is ours. */
+  void onUnreachable(ProxyBranch b, ClientTransaction tx, SipResponse r) {
+    List<Runnable> out = new ArrayList<>();
+    synchronized (this) {
+      b.tx = tx;
+      b.unreachable = true;
+      handle(b, r, out);
+    }
+    out.forEach(Runnable::run);
+  }
+
   /** The caller sent CANCEL (§16.10): cancel every pending branch and start no new one. */
   void onCancel(SipRequest cancel) {
     List<Runnable> out = new ArrayList<>();
@@ -231,8 +242,25 @@ final class ResponseContext implements Branching {
     if (b.finished) {
       return; // A retransmission, or a late answer after Timer C gave up.
     }
+    if (failsOver(b, r)) {
+      // RFC 3263 §4.3: the same request goes to the next server DNS named, as a new branch.
+      b.finished = true;
+      b.stopTimer();
+      startBranch(b.target.failover(), out);
+      finishIfDone(out);
+      return;
+    }
     finish(b, r, out);
     finishIfDone(out);
+  }
+
+  /** Whether a failed branch has another server to try: after a timeout, transport error or 503. */
+  private boolean failsOver(ProxyBranch b, SipResponse r) {
+    return !b.target.alternates().isEmpty()
+        && !stopped
+        && !finalSent
+        && !b.cancelWanted
+        && (b.unreachable || r.status() == 503);
   }
 
   /** Stores a branch's final non-2xx response (§16.7 steps 4-5). */
@@ -430,38 +458,43 @@ final class ResponseContext implements Branching {
 
   private void nextGroup(List<Runnable> out) {
     for (Target t : targets.nextGroup()) {
-      SipRequest fwd = base.copy();
-      if (!t.requestUri().equals(base.requestUri())) {
-        fwd.setRequestUri(t.requestUri());
-      }
-      List<Address> path = t.path();
-      for (int i = path.size() - 1; i >= 0; i--) {
-        fwd.headers().addFirst(HeaderNames.ROUTE, path.get(i).toString());
-      }
-      t.headers().forEach(fwd::addHeader);
-      Endpoint hop = proxy.nextHop(fwd, t);
-      ProxyBranch b = new ProxyBranch(this, t, fwd, hop);
-      branches.add(b);
-      if (hop == null) {
-        b.finished = true;
-        finals.add(ownResponse(502, "No route to next hop"));
-        continue;
-      }
-      proxy.recordRouteBranch(fwd, server.source(), hop);
-      fwd.pushVia(
-          new Via(
-              hop.transport().viaName(),
-              proxy.address().host(),
-              proxy.address().viaPort(hop.transport()),
-              Parameters.NONE.with("branch", proxy.branch(loopHash)).with("rport", null)));
-      if (invite) {
-        armTimerC(b);
-      }
-      if (tracked) {
-        out.add(() -> observer.branch(this, t, fwd));
-      }
-      out.add(() -> send(b));
+      startBranch(t, out);
     }
+  }
+
+  /** Forwards a copy of the request to {@code t} as a new branch (§16.6). */
+  private void startBranch(Target t, List<Runnable> out) {
+    SipRequest fwd = base.copy();
+    if (!t.requestUri().equals(base.requestUri())) {
+      fwd.setRequestUri(t.requestUri());
+    }
+    List<Address> path = t.path();
+    for (int i = path.size() - 1; i >= 0; i--) {
+      fwd.headers().addFirst(HeaderNames.ROUTE, path.get(i).toString());
+    }
+    t.headers().forEach(fwd::addHeader);
+    Endpoint hop = proxy.nextHop(fwd, t);
+    ProxyBranch b = new ProxyBranch(this, t, fwd, hop);
+    branches.add(b);
+    if (hop == null) {
+      b.finished = true;
+      finals.add(ownResponse(502, "No route to next hop"));
+      return;
+    }
+    proxy.recordRouteBranch(fwd, server.source(), hop);
+    fwd.pushVia(
+        new Via(
+            hop.transport().viaName(),
+            proxy.address().host(),
+            proxy.address().viaPort(hop.transport()),
+            Parameters.NONE.with("branch", proxy.branch(loopHash)).with("rport", null)));
+    if (invite) {
+      armTimerC(b);
+    }
+    if (tracked) {
+      out.add(() -> observer.branch(this, t, fwd));
+    }
+    out.add(() -> send(b));
   }
 
   private void send(ProxyBranch b) {

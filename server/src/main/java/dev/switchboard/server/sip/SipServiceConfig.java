@@ -1,5 +1,6 @@
 package dev.switchboard.server.sip;
 
+import dev.switchboard.server.dns.ServerLocator;
 import dev.switchboard.server.edge.EdgeConfig;
 import dev.switchboard.server.proxy.ProxyConfig;
 import dev.switchboard.server.proxy.RouteTable;
@@ -46,6 +47,11 @@ public record SipServiceConfig(
 
   public SipServiceConfig withRoutes(RouteTable routes) {
     return withProxy(proxy.withRoutes(routes));
+  }
+
+  /** Locates foreign domains the routes do not name with {@code locator} (RFC 3263). */
+  public SipServiceConfig withLocator(ServerLocator locator) {
+    return withProxy(proxy.withLocator(locator));
   }
 
   /** The edge limits a service without a registrar module uses (with one, the module's). */

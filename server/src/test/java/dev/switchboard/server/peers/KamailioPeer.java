@@ -31,6 +31,7 @@ public final class KamailioPeer implements AutoCloseable {
    * @param password the digest password of every user of {@code domain}
    * @param registerAuth challenge REGISTER (401)
    * @param callAuth challenge INVITEs from users of {@code domain} (407)
+   * @param tcp also listen for TCP on the same port
    */
   public record Settings(
       String domain,
@@ -38,19 +39,31 @@ public final class KamailioPeer implements AutoCloseable {
       String peerTarget,
       String password,
       boolean registerAuth,
-      boolean callAuth) {
+      boolean callAuth,
+      boolean tcp) {
 
     /** b.test, forwarding a.test to 127.0.0.1:5060, password "secret", REGISTER challenged. */
     public static Settings defaults() {
-      return new Settings("b.test", "a.test", "127.0.0.1:5060", "secret", true, false);
+      return new Settings("b.test", "a.test", "127.0.0.1:5060", "secret", true, false, false);
     }
 
     public Settings withPeer(String domain, String host, int port) {
-      return new Settings(this.domain, domain, host + ":" + port, password, registerAuth, callAuth);
+      return new Settings(
+          this.domain, domain, host + ":" + port, password, registerAuth, callAuth, tcp);
     }
 
     public Settings withAuth(boolean onRegister, boolean onCall) {
-      return new Settings(domain, peerDomain, peerTarget, password, onRegister, onCall);
+      return new Settings(domain, peerDomain, peerTarget, password, onRegister, onCall, tcp);
+    }
+
+    /** Kamailio serving {@code newDomain} instead of b.test. */
+    public Settings withDomain(String newDomain) {
+      return new Settings(newDomain, peerDomain, peerTarget, password, registerAuth, callAuth, tcp);
+    }
+
+    /** Kamailio listening for TCP too, on its UDP port. */
+    public Settings withTcp() {
+      return new Settings(domain, peerDomain, peerTarget, password, registerAuth, callAuth, true);
     }
   }
 
@@ -99,6 +112,10 @@ public final class KamailioPeer implements AutoCloseable {
   }
 
   static String render(String template, Settings s, int port) {
+    if (s.tcp()) {
+      // The shared template (bench renders it too) is UDP only; TCP is switched on here.
+      template = template.replace("disable_tcp=yes", "listen=tcp:127.0.0.1:@PORT@\ndisable_tcp=no");
+    }
     return template
         .replace("@PORT@", Integer.toString(port))
         .replace("@PEER_DOMAIN@", s.peerDomain())
