@@ -495,10 +495,14 @@ function numberedList(root, me, { base, kind, section, headers, cells, form, exp
         : ''));
   }
 
+  let latest = 0;
   async function load() {
+    // Only the latest read draws and schedules the next poll: a save's reload may overlap a poll.
+    const seq = ++latest;
     clearTimeout(timer);
     try {
       const r = await api('GET', base);
+      if (seq !== latest) return;
       // Re-drawn only when something changed, so a poll does not take the row from under a click.
       const text = JSON.stringify(r.items);
       if (!stopped && text !== shown) {
@@ -510,9 +514,11 @@ function numberedList(root, me, { base, kind, section, headers, cells, form, exp
         );
       }
     } catch (e) {
+      if (seq !== latest) return;
       shown = null;
       if (!stopped) list.replaceChildren(errorLine(e));
     }
+    clearTimeout(timer);
     if (poll && !stopped) timer = setTimeout(load, 2000);
   }
   load();
