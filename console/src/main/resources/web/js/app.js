@@ -104,7 +104,7 @@ function signInPage(message) {
 
 const ROUTES = [
   [/^#\/telephony\/tenants$/, () => telephony.tenants(main, me)],
-  [/^#\/telephony\/tenants\/([^/]+)\/(extensions|registrations|lines|calls|messages|usage|groups|dialplan|features)$/, (m) => telephony.tenantPage(main, me, decodeURIComponent(m[1]), m[2])],
+  [/^#\/telephony\/tenants\/([^/]+)\/(extensions|registrations|lines|calls|messages|usage|groups|ivr|conference|dialplan|features)$/, (m) => telephony.tenantPage(main, me, decodeURIComponent(m[1]), m[2])],
   [/^#\/staff\/users$/, () => staff.users(main, me)],
   [/^#\/security$/, () => security.page(main)],
   ...DEPARTMENTS.flatMap((d) => d.ROUTES.map(([re, page]) => [re, (m) => page(m, main, me)])),

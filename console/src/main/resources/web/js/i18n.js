@@ -40,6 +40,11 @@ export function t(key, params = {}) {
   return s;
 }
 
+/** Whether the dictionary has key (for strings chosen at run time, with a fallback). */
+export function has(key) {
+  return dict[key] !== undefined;
+}
+
 /** Translates the static elements marked data-i18n under root. */
 export function translateStatic(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);

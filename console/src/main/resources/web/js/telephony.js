@@ -2,7 +2,7 @@
 // the feature codes its phones dial.
 import { api, enc, ApiError } from './api.js';
 import { h, field, table } from './dom.js';
-import { t, formatTime, currentLang } from './i18n.js';
+import { t, has, formatTime, currentLang } from './i18n.js';
 
 const STATUSES = ['trial', 'active', 'suspended', 'cancelled'];
 
@@ -114,7 +114,7 @@ function createTenantForm(message, reload) {
 
 // ---- one tenant ----------------------------------------------------------------------------
 
-const TABS = ['extensions', 'registrations', 'lines', 'calls', 'messages', 'usage', 'groups', 'dialplan', 'features'];
+const TABS = ['extensions', 'registrations', 'lines', 'calls', 'messages', 'usage', 'groups', 'ivr', 'conference', 'dialplan', 'features'];
 
 export function tenantPage(main, me, domain, tab) {
   const body = h('div', { id: `tab-${tab}` });
@@ -129,7 +129,7 @@ export function tenantPage(main, me, domain, tab) {
     ),
     body,
   );
-  const pages = { extensions, registrations, lines, calls, messages, usage, groups, dialplan, features };
+  const pages = { extensions, registrations, lines, calls, messages, usage, groups, ivr, conference, dialplan, features };
   return pages[tab](body, me, domain);
 }
 
@@ -447,60 +447,117 @@ function registrations(root, me, domain) {
 // ---- ring and hunt groups -------------------------------------------------------------------
 
 function groups(root, me, domain) {
-  const canWrite = me.role === 'admin' || me.role === 'tenant_admin';
-  const base = `/api/v1/tenants/${enc(domain)}/groups`;
-  const list = h('div', { id: 'group-list' }, h('p', {}, t('common.loading')));
-  const message = h('p', { role: 'status', class: 'ok' });
-  const editor = h('div', { id: 'group-editor' });
-  root.replaceChildren(h('p', { class: 'muted' }, t('groups.intro')), message, list, editor);
-  if (canWrite) root.append(groupForm(base, message, load, null));
+  return numberedList(root, me, {
+    base: `/api/v1/tenants/${enc(domain)}/groups`,
+    kind: 'group',
+    section: 'groups',
+    headers: [t('groups.number'), t('groups.name'), t('groups.strategy'), t('groups.members'), t('groups.ringTimes'), t('groups.final'), t('groups.queue')],
+    cells: (g) => [g.number, g.name, t(`groups.strategy.${g.strategy}`), g.members.join(', '),
+      t('groups.seconds', { member: g.memberRingSeconds, total: g.totalRingSeconds }), g.finalDestination || '',
+      g.queue && g.queue.enabled ? t('groups.queued', { callers: g.queue.maxCallers, wait: g.queue.maxWaitSeconds }) : ''],
+    form: groupForm,
+    explain: problem,
+  });
+}
 
+// A tenant's numbered services (groups, menus, rooms): a table with Edit and Delete on each row, a
+// form below it for a new one, and the edited one's form above it. With `poll`, the table is read
+// again every two seconds while the page is open (who is in a room changes by itself).
+function numberedList(root, me, { base, kind, section, headers, cells, form, explain, poll }) {
+  const canWrite = me.role === 'admin' || me.role === 'tenant_admin';
+  const list = h('div', { id: `${kind}-list` }, h('p', {}, t('common.loading')));
+  const message = h('p', { role: 'status', class: 'ok' });
+  const editor = h('div', { id: `${kind}-editor` });
+  root.replaceChildren(h('p', { class: 'muted' }, t(`${section}.intro`)), message, list, editor);
+  if (canWrite) root.append(form(base, message, load, null));
+  let shown = null;
+  let stopped = false;
+  let timer = null;
+
+  function row(x) {
+    const edit = () => {
+      editor.replaceChildren(form(base, message, () => { editor.replaceChildren(); load(); }, x));
+      editor.querySelector('input:not([disabled])').focus();
+    };
+    const remove = async () => {
+      try {
+        await api('DELETE', `${base}/${enc(x.number)}`);
+        message.textContent = t(`${section}.deleted`, { number: x.number });
+        load();
+      } catch (e) {
+        message.textContent = explain(e);
+      }
+    };
+    return h('tr', { [`data-${kind}`]: x.number },
+      cells(x).map((c) => h('td', {}, c)),
+      h('td', {}, canWrite
+        ? [h('button', { type: 'button', 'data-action': 'edit', onclick: edit }, t(`${section}.edit`)), ' ',
+            h('button', { type: 'button', 'data-action': 'delete', onclick: remove }, t(`${section}.delete`))]
+        : ''));
+  }
+
+  let latest = 0;
   async function load() {
+    // Only the latest read draws and schedules the next poll: a save's reload may overlap a poll.
+    const seq = ++latest;
+    clearTimeout(timer);
     try {
       const r = await api('GET', base);
-      list.replaceChildren(
-        r.items.length === 0
-          ? h('p', { class: 'muted', id: 'groups-none' }, t('groups.none'))
-          : table(
-              [t('groups.number'), t('groups.name'), t('groups.strategy'), t('groups.members'), t('groups.ringTimes'), t('groups.final'), t('groups.queue'), t('common.actions')],
-              r.items.map((g) =>
-                h('tr', { 'data-group': g.number },
-                  h('td', {}, g.number), h('td', {}, g.name), h('td', {}, t(`groups.strategy.${g.strategy}`)),
-                  h('td', {}, g.members.join(', ')),
-                  h('td', {}, t('groups.seconds', { member: g.memberRingSeconds, total: g.totalRingSeconds })),
-                  h('td', {}, g.finalDestination || ''),
-                  h('td', { 'data-queue': g.queue && g.queue.enabled ? 'on' : 'off' },
-                    g.queue && g.queue.enabled ? t('groups.queued', { callers: g.queue.maxCallers, wait: g.queue.maxWaitSeconds }) : ''),
-                  h('td', {}, canWrite
-                    ? [h('button', {
-                        type: 'button',
-                        'data-action': 'edit',
-                        onclick: () => {
-                          editor.replaceChildren(groupForm(base, message, () => { editor.replaceChildren(); load(); }, g));
-                          editor.querySelector('input[name=name]').focus();
-                        },
-                      }, t('groups.edit')), ' ', h('button', {
-                        type: 'button',
-                        'data-action': 'delete',
-                        onclick: async () => {
-                          try {
-                            await api('DELETE', `${base}/${enc(g.number)}`);
-                            message.textContent = t('groups.deleted', { number: g.number });
-                            load();
-                          } catch (e) {
-                            message.textContent = problem(e);
-                          }
-                        },
-                      }, t('groups.delete'))]
-                    : '')),
-              ),
-            ),
-      );
+      if (seq !== latest) return;
+      // Re-drawn only when something changed, so a poll does not take the row from under a click.
+      const text = JSON.stringify(r.items);
+      if (!stopped && text !== shown) {
+        shown = text;
+        list.replaceChildren(
+          r.items.length === 0
+            ? h('p', { class: 'muted', id: `${kind}s-none` }, t(`${section}.none`))
+            : table([...headers, t('common.actions')], r.items.map(row)),
+        );
+      }
     } catch (e) {
-      list.replaceChildren(errorLine(e));
+      if (seq !== latest) return;
+      shown = null;
+      if (!stopped) list.replaceChildren(errorLine(e));
     }
+    clearTimeout(timer);
+    if (poll && !stopped) timer = setTimeout(load, 2000);
   }
   load();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+// Sends a form's value when it is submitted; what the API refuses is shown in `error`, next to it.
+function onSave(form, error, explain, save) {
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    error.textContent = '';
+    try {
+      await save();
+    } catch (e) {
+      error.textContent = explain(e);
+    }
+  });
+}
+
+// An API error in the user's language: the field at fault and what is wrong with it from this
+// section's strings (`keys.2` is `keys.each` with the key as {key}), else by the status.
+// The server's English sentence is never shown.
+function formProblem(section) {
+  return (e) => {
+    if (!(e instanceof ApiError)) return t('form.unreachable');
+    if (e.status === 403) return t('common.forbidden');
+    if (e.status === 409) return t('form.exists');
+    if (e.status === 413) return t('form.tooLarge');
+    const f = e.field || '';
+    if (f && has(`${section}.err.${f}`)) return t(`${section}.err.${f}`);
+    const dot = f.lastIndexOf('.');
+    if (dot > 0 && has(`${section}.err.${f.slice(0, dot)}.each`)) return t(`${section}.err.${f.slice(0, dot)}.each`, { key: f.slice(dot + 1) });
+    if (e.status === 404) return t('common.notFoundData');
+    return e.status >= 500 ? t('form.serverFailed') : t('form.invalid');
+  };
 }
 
 // Creates a group, or (given `group`) edits that one in place: same fields, the number fixed.
@@ -532,26 +589,233 @@ function groupForm(base, message, reload, group) {
       h('button', { type: 'submit', class: 'primary' }, editing ? t('common.save') : t('common.create'))),
     error,
   );
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    error.textContent = '';
-    try {
-      const g = await api(editing ? 'PUT' : 'POST', editing ? `${base}/${enc(group.number)}` : base, {
-        number: number.value,
-        name: name.value,
-        strategy: strategy.value,
-        members: members.value.split(',').map((x) => x.trim()).filter((x) => x),
-        memberRingSeconds: Number(member.value),
-        totalRingSeconds: Number(total.value),
-        finalDestination: final.value || null,
-        queue: { enabled: queued.checked, maxWaitSeconds: Number(maxWait.value), maxCallers: Number(maxCallers.value) },
-      });
-      message.textContent = t(editing ? 'groups.saved' : 'groups.created', { number: g.number });
-      if (!editing) form.reset();
-      reload();
-    } catch (e) {
-      error.textContent = problem(e);
+  onSave(form, error, problem, async () => {
+    const g = await api(editing ? 'PUT' : 'POST', editing ? `${base}/${enc(group.number)}` : base, {
+      number: number.value,
+      name: name.value,
+      strategy: strategy.value,
+      members: members.value.split(',').map((x) => x.trim()).filter((x) => x),
+      memberRingSeconds: Number(member.value),
+      totalRingSeconds: Number(total.value),
+      finalDestination: final.value || null,
+      queue: { enabled: queued.checked, maxWaitSeconds: Number(maxWait.value), maxCallers: Number(maxCallers.value) },
+    });
+    message.textContent = t(editing ? 'groups.saved' : 'groups.created', { number: g.number });
+    if (!editing) form.reset();
+    reload();
+  });
+  return form;
+}
+
+// ---- auto-attendant menus --------------------------------------------------------------------
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#'];
+const DESTINATIONS = ['dial', 'voicemail', 'menu', 'extension', 'hangup'];
+const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+
+// A destination as people read it: "Extension or group 2000", "Hang up".
+function destinationText(text) {
+  const [kind, arg] = splitDestination(text);
+  return t(`ivr.dest.${kind}.is`, { target: arg });
+}
+
+function splitDestination(text) {
+  const i = (text || '').indexOf(':');
+  return i < 0 ? [text || 'hangup', ''] : [text.slice(0, i), text.slice(i + 1)];
+}
+
+// Where a key (or a timeout, or a call after hours) goes: a kind and, for most kinds, a number.
+function destinationInput(name, text) {
+  const [kind0, arg0] = splitDestination(text);
+  const kind = h('select', { name: `${name}Kind`, 'aria-label': t('ivr.destKind') },
+    DESTINATIONS.map((k) => h('option', { value: k, selected: k === kind0 }, t(`ivr.dest.${k}`))));
+  const target = h('input', { name: `${name}Target`, value: arg0, maxlength: 64, 'aria-label': t('ivr.destTarget'), placeholder: '2000' });
+  const sync = () => { target.hidden = kind.value === 'extension' || kind.value === 'hangup'; };
+  kind.addEventListener('change', sync);
+  sync();
+  return {
+    el: h('span', { class: 'destination', 'data-destination': name }, kind, ' ', target),
+    value: () => (target.hidden ? kind.value : `${kind.value}:${target.value.trim()}`),
+  };
+}
+
+function ivr(root, me, domain) {
+  return numberedList(root, me, {
+    base: `/api/v1/tenants/${enc(domain)}/ivr-menus`,
+    kind: 'menu',
+    section: 'ivr',
+    headers: [t('ivr.number'), t('ivr.name'), t('ivr.keys'), t('ivr.fallback'), t('ivr.hours'), t('ivr.greeting')],
+    cells: (m) => [
+      m.number,
+      m.name,
+      h('ul', { class: 'plain' }, Object.entries(m.keys).map(([k, d]) => h('li', {}, `${k} → ${destinationText(d)}`))),
+      t('ivr.afterSeconds', { seconds: m.timeoutSeconds, retries: m.retries, destination: destinationText(m.fallback) }),
+      m.hours ? hoursText(m.hours, m.afterHours) : t('ivr.always'),
+      t(m.hasGreeting ? 'ivr.greetingUploaded' : 'ivr.greetingNone'),
+    ],
+    form: menuForm,
+    explain: formProblem('ivr'),
+  });
+}
+
+function hoursText(hours, afterHours) {
+  const days = hours.days.map((d) => t(`ivr.day.${d}`)).join(' ');
+  const text = t('ivr.hoursAre', { days, open: hours.open, close: hours.close, zone: hours.timeZone, destination: destinationText(afterHours) });
+  return hours.holidays.length ? `${text} ${t('ivr.holidaysAre', { dates: hours.holidays.join(', ') })}` : text;
+}
+
+// Creates a menu, or (given `menu`) edits that one; the greeting file, if one is chosen, is sent
+// once the menu is saved.
+function menuForm(base, message, reload, menu) {
+  const editing = menu != null;
+  const m = menu || { number: '', name: '', timeoutSeconds: 5, retries: 2, keys: {}, fallback: 'hangup', hours: null };
+  const number = h('input', { name: 'number', required: true, maxlength: 16, inputmode: 'numeric', value: m.number, disabled: editing });
+  const name = h('input', { name: 'name', maxlength: 100, value: editing ? m.name : '' });
+  const greeting = h('input', { name: 'greeting', type: 'file', accept: 'audio/wav,.wav' });
+  const timeout = h('input', { name: 'timeoutSeconds', type: 'number', min: 1, max: 60, value: String(m.timeoutSeconds) });
+  const retries = h('input', { name: 'retries', type: 'number', min: 0, max: 10, value: String(m.retries) });
+  const fallback = destinationInput('fallback', m.fallback);
+
+  const keyRows = h('tbody', { id: editing ? null : 'new-menu-keys' });
+  const keyRow = (key, text) => {
+    const k = h('select', { name: 'key', 'aria-label': t('ivr.key') }, KEYS.map((x) => h('option', { value: x, selected: x === key }, x)));
+    const d = destinationInput('key', text);
+    const tr = h('tr', { 'data-key-row': '' }, h('td', {}, k), h('td', {}, d.el),
+      h('td', {}, h('button', { type: 'button', 'data-action': 'remove-key', onclick: () => tr.remove() }, t('common.remove'))));
+    tr.read = () => [k.value, d.value()];
+    keyRows.append(tr);
+  };
+  Object.entries(m.keys).forEach(([k, d]) => keyRow(k, d));
+  const addKey = h('button', { type: 'button', 'data-action': 'add-key',
+    onclick: () => keyRow(KEYS.find((x) => ![...keyRows.children].some((r) => r.read()[0] === x)) || '1', 'dial:') }, t('ivr.addKey'));
+
+  const hours = m.hours || { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', days: DAYS.slice(0, 5), open: '09:00', close: '17:00', holidays: [] };
+  const useHours = h('input', { name: 'useHours', type: 'checkbox', checked: m.hours ? true : null });
+  const zones = h('datalist', { id: `zones-${editing ? m.number : 'new'}` },
+    (Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : ['UTC']).map((z) => h('option', { value: z })));
+  const zone = h('input', { name: 'timeZone', value: hours.timeZone, list: zones.id, maxlength: 64 });
+  const days = DAYS.map((d) => h('input', { type: 'checkbox', name: `day-${d}`, value: d, checked: hours.days.includes(d) ? true : null }));
+  const open = h('input', { name: 'open', type: 'time', value: hours.open });
+  const close = h('input', { name: 'close', type: 'time', value: hours.close });
+  const holidays = h('input', { name: 'holidays', value: hours.holidays.join(', '), placeholder: '2026-12-25, 2027-01-01' });
+  const afterHours = destinationInput('afterHours', m.afterHours || 'voicemail:');
+  const hoursBox = h('fieldset', { class: 'fields', 'data-hours': '' },
+    h('legend', {}, t('ivr.hours')),
+    field(t('ivr.timeZone'), zone), zones,
+    h('span', { class: 'days' }, days.map((c, i) => field(t(`ivr.day.${DAYS[i]}`), c))),
+    field(t('ivr.open'), open), field(t('ivr.close'), close),
+    field(t('ivr.holidays'), holidays),
+    h('label', {}, h('span', {}, t('ivr.afterHours')), afterHours.el));
+  const syncHours = () => { hoursBox.hidden = !useHours.checked; };
+  useHours.addEventListener('change', syncHours);
+  syncHours();
+
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    editing ? { class: 'card', id: 'edit-menu', 'data-menu': m.number } : { class: 'card', id: 'create-menu' },
+    h('h2', {}, editing ? t('ivr.editing', { number: m.number }) : t('ivr.create')),
+    h('div', { class: 'fields' }, field(t('ivr.number'), number), field(t('ivr.name'), name), field(t('ivr.greetingFile'), greeting)),
+    h('fieldset', {}, h('legend', {}, t('ivr.keys')), h('table', {}, keyRows), addKey),
+    h('div', { class: 'fields' }, field(t('ivr.timeout'), timeout), field(t('ivr.retries'), retries),
+      h('label', {}, h('span', {}, t('ivr.fallback')), fallback.el)),
+    field(t('ivr.useHours'), useHours),
+    hoursBox,
+    h('button', { type: 'submit', class: 'primary' }, editing ? t('common.save') : t('common.create')),
+    error,
+  );
+  onSave(form, error, formProblem('ivr'), async () => {
+    const body = {
+      number: number.value.trim(),
+      name: name.value.trim() || null,
+      timeoutSeconds: Number(timeout.value),
+      retries: Number(retries.value),
+      keys: Object.fromEntries([...keyRows.children].map((r) => r.read())),
+      fallback: fallback.value(),
+    };
+    if (useHours.checked) {
+      body.hours = {
+        timeZone: zone.value.trim(),
+        days: days.filter((c) => c.checked).map((c) => c.value),
+        open: open.value,
+        close: close.value,
+        holidays: holidays.value.split(',').map((x) => x.trim()).filter((x) => x),
+      };
+      body.afterHours = afterHours.value();
     }
+    const saved = await api(editing ? 'PUT' : 'POST', editing ? `${base}/${enc(m.number)}` : base, body);
+    if (greeting.files.length) await api('PUT', `${base}/${enc(saved.number)}/greeting`, greeting.files[0], 'audio/wav');
+    message.textContent = t(editing ? 'ivr.saved' : 'ivr.created', { number: saved.number });
+    if (!editing) form.replaceWith(menuForm(base, message, reload, null));
+    reload();
+  });
+  return form;
+}
+
+// ---- conference rooms ------------------------------------------------------------------------
+
+// The tenant's rooms and who is in each now, read again every two seconds like "On the phone".
+function conference(root, me, domain) {
+  return numberedList(root, me, {
+    base: `/api/v1/tenants/${enc(domain)}/conference-rooms`,
+    kind: 'room',
+    section: 'conf',
+    headers: [t('conf.number'), t('conf.name'), t('conf.pins'), t('conf.inRoom')],
+    cells: (r) => [
+      r.number,
+      r.name,
+      [r.hasPin ? t('conf.hasPin') : t('conf.open'), r.hasModeratorPin ? ` · ${t('conf.hasModeratorPin')}` : '',
+        r.waitForModerator ? ` · ${t('conf.waits')}` : ''].join(''),
+      r.participants.length === 0
+        ? h('span', { class: 'muted' }, t('conf.empty'))
+        : h('ul', { class: 'plain' }, r.participants.map((p) =>
+            h('li', { 'data-caller': p.caller }, p.caller, p.muted ? ` (${t('conf.muted')})` : '', ' · ',
+              t('conf.since', { time: formatTime(p.joinedAt) })))),
+    ],
+    form: roomForm,
+    explain: formProblem('conf'),
+    poll: true,
+  });
+}
+
+// Creates a room, or (given `room`) changes that one. PINs are write-only: the fields start empty,
+// and an edit sends a PIN only when one is typed (or removed), so the stored one is kept otherwise.
+function roomForm(base, message, reload, room) {
+  const editing = room != null;
+  const number = h('input', { name: 'number', required: true, maxlength: 16, inputmode: 'numeric', value: editing ? room.number : '', disabled: editing });
+  const name = h('input', { name: 'name', maxlength: 100, value: editing ? room.name : '' });
+  const pinInput = (fieldName, isSet) => {
+    const input = h('input', { name: fieldName, type: 'password', autocomplete: 'new-password', inputmode: 'numeric', maxlength: 12,
+      placeholder: isSet ? t('conf.pinUnchanged') : '' });
+    const remove = isSet ? h('input', { type: 'checkbox', name: `${fieldName}Remove` }) : null;
+    return { input, remove, value: () => (remove && remove.checked ? null : input.value.trim() || undefined) };
+  };
+  const pin = pinInput('pin', editing && room.hasPin);
+  const moderator = pinInput('moderatorPin', editing && room.hasModeratorPin);
+  const wait = h('input', { name: 'waitForModerator', type: 'checkbox', checked: editing && room.waitForModerator ? true : null });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    editing ? { class: 'card', id: 'edit-room', 'data-room': room.number } : { class: 'card', id: 'create-room' },
+    h('h2', {}, editing ? t('conf.editing', { number: room.number }) : t('conf.create')),
+    h('div', { class: 'fields' },
+      field(t('conf.number'), number), field(t('conf.name'), name),
+      field(t('conf.pin'), pin.input), pin.remove ? field(t('conf.removePin'), pin.remove) : '',
+      field(t('conf.moderatorPin'), moderator.input), moderator.remove ? field(t('conf.removeModeratorPin'), moderator.remove) : '',
+      field(t('conf.waitForModerator'), wait),
+      h('button', { type: 'submit', class: 'primary' }, editing ? t('common.save') : t('common.create'))),
+    h('p', { class: 'muted' }, t(editing ? 'conf.pinHintEdit' : 'conf.pinHint')),
+    error,
+  );
+  onSave(form, error, formProblem('conf'), async () => {
+    // JSON.stringify leaves out an undefined PIN: not sent, so kept (or, new, none).
+    const body = { name: name.value.trim() || null, pin: pin.value(), moderatorPin: moderator.value(), waitForModerator: wait.checked };
+    const saved = editing
+      ? await api('PATCH', `${base}/${enc(room.number)}`, body)
+      : await api('POST', base, { number: number.value.trim(), ...body });
+    message.textContent = t(editing ? 'conf.saved' : 'conf.created', { number: saved.number });
+    form.reset();
+    reload();
   });
   return form;
 }
@@ -815,7 +1079,8 @@ function usage(root, me, domain) {
   );
   const chart = h('div', { class: 'chart', id: 'usage-chart', role: 'img', 'aria-label': t('usage.chart') });
   const numbers = h('div', { id: 'usage-table' });
-  root.replaceChildren(form, chart, numbers);
+  const media = h('section', { class: 'card', id: 'media-usage' });
+  root.replaceChildren(form, chart, media, numbers);
   let plot = null;
   const resize = () => plot && plot.setSize({ width: chart.clientWidth - 16, height: 300 });
   window.addEventListener('resize', resize);
@@ -849,6 +1114,7 @@ function usage(root, me, domain) {
           chart,
         );
       }
+      mediaUsage(media, r.media);
       numbers.replaceChildren(
         table([t('usage.date'), t('usage.calls'), t('usage.answered'), t('usage.minutes')],
           r.days.slice().reverse().map((d) => h('tr', {}, h('td', {}, d.date), h('td', {}, d.calls), h('td', {}, d.answered), h('td', {}, d.minutes)))),
@@ -866,6 +1132,32 @@ function usage(root, me, domain) {
     window.removeEventListener('resize', resize);
     if (plot) plot.destroy();
   };
+}
+
+// What the tenant's media files take on disk now, in all and by kind.
+function mediaUsage(root, m) {
+  const size = (bytes) => {
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let v = bytes;
+    let u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return `${v.toLocaleString(currentLang(), { maximumFractionDigits: u === 0 ? 0 : 1 })} ${units[u]}`;
+  };
+  const parts = [
+    ['voicemailRecordingBytes', 'usage.media.recordings'],
+    ['voicemailGreetingBytes', 'usage.media.voicemailGreetings'],
+    ['ivrGreetingBytes', 'usage.media.ivrGreetings'],
+    ['holdMusicBytes', 'usage.media.holdMusic'],
+  ];
+  root.replaceChildren(
+    h('h2', {}, t('usage.media')),
+    h('p', { id: 'media-total', 'data-bytes': String(m.totalBytes) }, t('usage.media.total', { size: size(m.totalBytes) })),
+    table([t('usage.media.kind'), t('usage.media.size')],
+      parts.map(([k, label]) => h('tr', { 'data-media': k, 'data-bytes': String(m[k]) }, h('td', {}, t(label)), h('td', {}, size(m[k]))))),
+  );
 }
 
 // ---- feature codes -------------------------------------------------------------------------

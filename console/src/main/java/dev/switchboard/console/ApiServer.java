@@ -24,6 +24,7 @@ import dev.switchboard.store.pbx.MessageRepository;
 import dev.switchboard.store.pbx.PbxRepository;
 import dev.switchboard.store.tenant.TenantRepository;
 import dev.switchboard.store.usage.CallRecordRepository;
+import dev.switchboard.store.usage.DailyUsageQuery;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -113,6 +114,8 @@ public final class ApiServer implements AutoCloseable {
               new VoicemailRoutes(tenants, accounts, node.voicemail(), mapper).register(cfg.routes);
               new IvrMenuRoutes(tenants, node.ivrMenus(), mapper).register(cfg.routes);
               new HoldMusicRoutes(tenants, node.holdMusic()).register(cfg.routes);
+              new DailyUsageRoutes(tenants, new DailyUsageQuery(db.jdbi()), node::mediaBytes)
+                  .register(cfg.routes);
               new ConferenceRoomRoutes(tenants, node.conferenceRooms(), node.conferences(), mapper)
                   .register(cfg.routes);
               new FeatureCodeRoutes(new PbxRepository(db.jdbi()), mapper).register(cfg.routes);

@@ -8,6 +8,7 @@ import dev.switchboard.store.media.ConferenceParticipant;
 import dev.switchboard.store.media.ConferenceRoom;
 import dev.switchboard.store.media.ConferenceRooms;
 import dev.switchboard.store.media.ConferenceRoster;
+import dev.switchboard.store.media.PinEdit;
 import dev.switchboard.store.tenant.TenantRepository;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -46,6 +47,7 @@ final class ConferenceRoomRoutes {
     routes.post(base, this::create);
     routes.get(base + "/{number}", this::get);
     routes.put(base + "/{number}", this::replace);
+    routes.patch(base + "/{number}", this::change);
     routes.delete(base + "/{number}", this::delete);
   }
 
@@ -92,6 +94,38 @@ final class ConferenceRoomRoutes {
     }
     ConferenceRoom r = save(all, domain, number, body);
     ctx.json(view(r, roster.participants(domain)));
+  }
+
+  /**
+   * Changes only the fields given: the console edits a room without knowing its PINs, which are
+   * stored only as hashes; a PIN given as null is removed.
+   */
+  private void change(Context ctx) {
+    String domain = ctx.pathParam("domain");
+    ConferenceRooms all = roomsOf(ctx);
+    String number = ctx.pathParam("number");
+    JsonBody body = JsonBody.parse(mapper, ctx.bodyAsBytes(), FIELDS);
+    if (body.hasValue("number") && !number.equals(body.text("number"))) {
+      throw new InvalidValueException("number", "the number is the one in the path");
+    }
+    ConferenceRoom r =
+        all.change(
+                domain,
+                number,
+                body.has("name") ? body.text("name") : null,
+                pinEdit(body, "pin"),
+                pinEdit(body, "moderatorPin"),
+                body.bool("waitForModerator"))
+            .orElseThrow(() -> new NotFoundException("number", "no room " + number));
+    ctx.json(view(r, roster.participants(domain)));
+  }
+
+  private static PinEdit pinEdit(JsonBody body, String field) {
+    if (!body.has(field)) {
+      return new PinEdit.Keep();
+    }
+    String pin = body.text(field);
+    return pin == null ? new PinEdit.Remove() : new PinEdit.Set(pin);
   }
 
   private static ConferenceRoom save(

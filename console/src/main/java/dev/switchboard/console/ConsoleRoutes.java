@@ -16,13 +16,12 @@ import dev.switchboard.console.web.SignInThrottle;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.staff.StaffRepository;
 import dev.switchboard.store.tenant.TenantRepository;
-import dev.switchboard.store.usage.DailyUsageQuery;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 
 /**
  * Wires the console into the server: the access gate in front of {@code /api/v1}, sessions and
- * staff users, the daily usage route, and the single-page app's static files.
+ * staff users, and the single-page app's static files.
  */
 final class ConsoleRoutes {
 
@@ -49,7 +48,6 @@ final class ConsoleRoutes {
             new SessionCookie(http.publicHttps()))
         .register(cfg.routes);
     new UserRoutes(staff, sessions, mapper).register(cfg.routes);
-    new DailyUsageRoutes(tenants, new DailyUsageQuery(db.jdbi())).register(cfg.routes);
     BillingRoutes.register(cfg, db, mapper, clock);
     MetricsRoutes.register(cfg, db, mapper, clock);
     MarketingRoutes.register(cfg, db, mapper, clock);

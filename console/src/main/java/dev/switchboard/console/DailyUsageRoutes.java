@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** {@code /api/v1/tenants/{domain}/usage/daily}: calls and minutes per day for the usage chart. */
+/**
+ * {@code /api/v1/tenants/{domain}/usage/daily}: calls and minutes per day for the usage chart, and
+ * the bytes the tenant's media files take now.
+ */
 final class DailyUsageRoutes {
 
   /** Without {@code from}, the chart shows the last thirty days. */
@@ -19,10 +22,15 @@ final class DailyUsageRoutes {
 
   private final TenantRepository tenants;
   private final DailyUsageQuery usage;
+  private final java.util.function.Function<String, MediaBytes> media;
 
-  DailyUsageRoutes(TenantRepository tenants, DailyUsageQuery usage) {
+  DailyUsageRoutes(
+      TenantRepository tenants,
+      DailyUsageQuery usage,
+      java.util.function.Function<String, MediaBytes> media) {
     this.tenants = tenants;
     this.usage = usage;
+    this.media = media;
   }
 
   /** One day as the API shows it; minutes are answered talk time, to one decimal. */
@@ -32,8 +40,29 @@ final class DailyUsageRoutes {
     }
   }
 
-  /** The answer: the days in the tenant's time zone, oldest first. */
-  record Report(String domain, String timeZone, LocalDate from, LocalDate to, List<Day> days) {}
+  /** Media bytes as the API shows them, the total first. */
+  record Media(
+      long totalBytes,
+      long voicemailRecordingBytes,
+      long voicemailGreetingBytes,
+      long ivrGreetingBytes,
+      long holdMusicBytes) {
+    static Media of(MediaBytes b) {
+      return new Media(
+          b.total(),
+          b.voicemailRecordings(),
+          b.voicemailGreetings(),
+          b.ivrGreetings(),
+          b.holdMusic());
+    }
+  }
+
+  /**
+   * The answer: the days in the tenant's time zone, oldest first, and its media files now (not per
+   * day: files are kept, not used up).
+   */
+  record Report(
+      String domain, String timeZone, LocalDate from, LocalDate to, List<Day> days, Media media) {}
 
   void register(RoutesConfig routes) {
     routes.get("/api/v1/tenants/{domain}/usage/daily", this::daily);
@@ -45,7 +74,9 @@ final class DailyUsageRoutes {
     LocalDate to = date(ctx, "to", today);
     LocalDate from = date(ctx, "from", to.minusDays(DEFAULT_DAYS - 1L));
     List<Day> days = usage.days(t.domain(), t.timeZone(), from, to).stream().map(Day::of).toList();
-    ctx.json(new Report(t.domain(), t.timeZone().getId(), from, to, days));
+    ctx.json(
+        new Report(
+            t.domain(), t.timeZone().getId(), from, to, days, Media.of(media.apply(t.domain()))));
   }
 
   private static LocalDate date(Context ctx, String name, LocalDate fallback) {

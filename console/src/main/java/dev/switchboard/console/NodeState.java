@@ -93,6 +93,20 @@ public record NodeState(
     this(registrations, security, prometheus, voicemail, LiveLines.NONE);
   }
 
+  /**
+   * The bytes {@code domain}'s media files take under the data directory now; a store this node
+   * does not keep counts zero.
+   */
+  public MediaBytes mediaBytes(String domain) {
+    Mailboxes.Footprint mail =
+        voicemail == null ? new Mailboxes.Footprint(0, 0) : voicemail.footprint(domain);
+    return new MediaBytes(
+        mail.recordings(),
+        mail.greetings(),
+        ivrMenus == null ? 0 : ivrMenus.greetingBytes(domain),
+        holdMusic == null ? 0 : holdMusic.bytes(domain));
+  }
+
   public static final NodeState NONE =
       new NodeState(Registrations.NONE, SecurityDesk.NONE, () -> "");
 }

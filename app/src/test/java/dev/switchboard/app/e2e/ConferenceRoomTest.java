@@ -192,4 +192,28 @@ class ConferenceRoomTest {
     }
     assertThat(sb.delete(ROOMS + "/999")).isEqualTo(404);
   }
+
+  @Test
+  void aPatchChangesOnlyWhatItNamesAndKeepsTheStoredPin() throws Exception {
+    sb.post(ROOMS, Map.of("number", "904", "name", "Ops", "pin", "1357"));
+    JsonNode renamed = sb.patch(ROOMS + "/904", Map.of("name", "Ops B"));
+    assertThat(renamed.get("name").asText()).isEqualTo("Ops B");
+    assertThat(renamed.get("hasPin").asBoolean()).isTrue();
+    ObjectMapper json = new ObjectMapper();
+    // The kept PIN is known only by its hash, and still the moderator PIN may not repeat it.
+    HttpResponse<String> same =
+        sb.send(
+            "PATCH",
+            ROOMS + "/904",
+            "application/json",
+            json.writeValueAsBytes(Map.of("moderatorPin", "1357")));
+    assertThat(same.statusCode()).as(same.body()).isEqualTo(400);
+    assertThat(same.body()).contains("must differ", "moderatorPin");
+    java.util.Map<String, Object> open = new java.util.HashMap<>();
+    open.put("pin", null);
+    assertThat(sb.patch(ROOMS + "/904", open).get("hasPin").asBoolean()).isFalse();
+    HttpResponse<String> none =
+        sb.send("PATCH", ROOMS + "/999", "application/json", "{}".getBytes());
+    assertThat(none.statusCode()).isEqualTo(404);
+  }
 }

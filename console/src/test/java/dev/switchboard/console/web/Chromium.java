@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless chromium driven through chromedriver, with a fresh profile; under {@code
@@ -76,6 +80,17 @@ public final class Chromium implements AutoCloseable {
 
   public ChromeDriver driver() {
     return driver;
+  }
+
+  /** Signs in to the console at {@code url} and waits for the page a signed-in user lands on. */
+  public void signIn(String url, String email, String password) {
+    driver.get(url + "/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+    form.findElement(By.name("email")).sendKeys(email);
+    form.findElement(By.name("password")).sendKeys(password);
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("signin")));
   }
 
   /** Saves a PNG of the viewport as {@code target/screenshots/<name>.png}; returns its path. */

@@ -62,13 +62,68 @@ public final class ConferenceRooms {
       throw new InvalidValueException(
           "moderatorPin", "the moderator PIN must differ from the room's PIN");
     }
-    ConferenceRoom r =
+    return write(
+        domain,
         new ConferenceRoom(
             number,
             name,
             pin == null ? null : PinHash.create(pin),
             moderatorPin == null ? null : PinHash.create(moderatorPin),
-            waitForModerator);
+            waitForModerator));
+  }
+
+  /**
+   * Changes an existing room: {@code name} and {@code waitForModerator} when not null, each PIN as
+   * its edit says. Empty when there is no such room.
+   */
+  public Optional<ConferenceRoom> change(
+      String domain,
+      String number,
+      String name,
+      PinEdit pin,
+      PinEdit moderatorPin,
+      Boolean waitForModerator) {
+    Optional<ConferenceRoom> found = room(domain, number);
+    if (found.isEmpty()) {
+      return found;
+    }
+    ConferenceRoom was = found.get();
+    String newPin = pin instanceof PinEdit.Set s ? s.pin() : null;
+    String newModerator = moderatorPin instanceof PinEdit.Set s ? s.pin() : null;
+    ConferenceRoom.checkPin(newPin);
+    ConferenceRoom.checkPin("moderatorPin", newModerator);
+    String pinHash = hash(pin, newPin, was.pinHash());
+    String moderatorHash = hash(moderatorPin, newModerator, was.moderatorPinHash());
+    // The two must differ, whichever of them is new: a kept one is known only by its hash.
+    boolean same =
+        newPin != null && newModerator != null
+            ? newPin.equals(newModerator)
+            : newPin != null && moderatorHash != null
+                ? PinHash.matches(moderatorHash, newPin)
+                : newModerator != null && pinHash != null && PinHash.matches(pinHash, newModerator);
+    if (same) {
+      throw new InvalidValueException(
+          "moderatorPin", "the moderator PIN must differ from the room's PIN");
+    }
+    return Optional.of(
+        write(
+            domain,
+            new ConferenceRoom(
+                number,
+                name == null ? was.name() : name,
+                pinHash,
+                moderatorHash,
+                waitForModerator == null ? was.waitForModerator() : waitForModerator)));
+  }
+
+  private static String hash(PinEdit edit, String newPin, String kept) {
+    if (edit instanceof PinEdit.Set) {
+      return PinHash.create(newPin);
+    }
+    return edit instanceof PinEdit.Remove ? null : kept;
+  }
+
+  private ConferenceRoom write(String domain, ConferenceRoom r) {
     Properties p = new Properties();
     p.setProperty("name", r.name());
     if (r.pinHash() != null) {

@@ -36,6 +36,17 @@ public final class HoldMusicFiles {
     return Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
   }
 
+  /** Bytes of the tenant's own hold music on disk; zero when it uploaded none. */
+  public long bytes(String domain) {
+    try {
+      return Files.size(file(domain));
+    } catch (java.nio.file.NoSuchFileException e) {
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Stores {@code wav} as the tenant's hold music, replacing any before it whole. */
   public void save(String domain, InputStream wav) {
     Path f = file(domain);

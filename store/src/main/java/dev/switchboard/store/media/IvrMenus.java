@@ -69,6 +69,11 @@ public final class IvrMenus {
     return Files.isRegularFile(g) ? Optional.of(g) : Optional.empty();
   }
 
+  /** Bytes of {@code domain}'s uploaded greetings on disk. */
+  public long greetingBytes(String domain) {
+    return files.bytes(domain, ".wav");
+  }
+
   /** Stores {@code wav} (already checked to be audio) as the menu's greeting. */
   public void saveGreeting(String domain, String number, InputStream wav) {
     if (menu(domain, number).isEmpty()) {

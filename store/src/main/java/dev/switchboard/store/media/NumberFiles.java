@@ -98,6 +98,27 @@ final class NumberFiles {
     }
   }
 
+  /** Bytes of the files of {@code domain} whose names end in {@code suffix}. */
+  long bytes(String domain, String suffix) {
+    Path d = dir(domain);
+    if (!Files.isDirectory(d)) {
+      return 0;
+    }
+    long total = 0;
+    try (Stream<Path> s = Files.list(d)) {
+      for (Path f : s.filter(p -> p.getFileName().toString().endsWith(suffix)).toList()) {
+        try {
+          total += Files.size(f);
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // Deleted between the listing and the stat: it takes no room now.
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return total;
+  }
+
   /** The numbers {@code domain} has, in order. */
   List<String> numbers(String domain) {
     Path d = dir(domain);

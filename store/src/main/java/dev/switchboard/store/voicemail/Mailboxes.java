@@ -68,6 +68,49 @@ public final class Mailboxes {
     return Files.isRegularFile(g) ? Optional.of(g) : Optional.empty();
   }
 
+  /**
+   * Bytes on disk of {@code domain}'s voicemail: the kept recordings (audio and metadata, and any
+   * being recorded now) and the owners' greetings.
+   */
+  public record Footprint(long recordings, long greetings) {}
+
+  /** What {@code domain}'s mailboxes take on disk now; zero when it has none. */
+  public Footprint footprint(String domain) {
+    Path d = tenant(domain);
+    if (!Files.isDirectory(d)) {
+      return new Footprint(0, 0);
+    }
+    long recordings = 0;
+    long greetings = 0;
+    try (Stream<Path> boxes = Files.list(d)) {
+      for (Path box : boxes.filter(Files::isDirectory).toList()) {
+        try (Stream<Path> files = Files.list(box)) {
+          for (Path f : files.filter(Files::isRegularFile).toList()) {
+            String name = f.getFileName().toString();
+            long size = sizeOrZero(f);
+            if (name.equals("greeting.wav")) {
+              greetings += size;
+            } else if (MESSAGE_ID.matcher(name.split("\\.", 2)[0]).matches()) {
+              recordings += size;
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Footprint(recordings, greetings);
+  }
+
+  // A message may be deleted (or kept and renamed) between the listing and the stat.
+  private static long sizeOrZero(Path f) throws IOException {
+    try {
+      return Files.size(f);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return 0;
+    }
+  }
+
   /** A message being recorded: write the audio to {@link #file()}, then {@link #keep} it. */
   public record Deposit(Path box, String id, String caller, Instant receivedAt) {
     public Path file() {

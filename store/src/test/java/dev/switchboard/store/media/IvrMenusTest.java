@@ -83,6 +83,48 @@ class IvrMenusTest {
   }
 
   @Test
+  void aChangeKeepsThePinsItDoesNotNameAndRefusesAModeratorPinLikeAKeptPin() {
+    ConferenceRooms rooms = new ConferenceRooms(dir);
+    rooms.save("a.test", "900", "Board", "2468", "9753", true);
+    ConferenceRoom renamed =
+        rooms
+            .change("a.test", "900", "Board B", new PinEdit.Keep(), new PinEdit.Keep(), null)
+            .orElseThrow();
+    assertThat(renamed.name()).isEqualTo("Board B");
+    assertThat(renamed.waitForModerator()).isTrue();
+    assertThat(ConferenceRooms.opens(renamed, "2468")).isTrue();
+    assertThat(ConferenceRooms.moderates(renamed, "9753")).isTrue();
+    assertThatThrownBy(
+            () ->
+                rooms.change(
+                    "a.test", "900", null, new PinEdit.Set("9753"), new PinEdit.Keep(), null))
+        .hasMessageContaining("must differ");
+    assertThatThrownBy(
+            () ->
+                rooms.change("a.test", "900", null, new PinEdit.Keep(), new PinEdit.Remove(), null))
+        .hasMessageContaining("moderatorPin");
+    ConferenceRoom open =
+        rooms
+            .change("a.test", "900", null, new PinEdit.Remove(), new PinEdit.Remove(), false)
+            .orElseThrow();
+    assertThat(open.hasPin()).isFalse();
+    assertThat(rooms.room("a.test", "900").orElseThrow().hasModeratorPin()).isFalse();
+    assertThat(rooms.change("a.test", "999", null, new PinEdit.Keep(), new PinEdit.Keep(), null))
+        .isEmpty();
+  }
+
+  @Test
+  void greetingBytesCountOnlyThatTenantsGreetings() {
+    IvrMenus menus = new IvrMenus(dir);
+    assertThat(menus.greetingBytes("g.test")).isZero();
+    menus.save("g.test", new IvrMenu("800", "Main", 5, 1, Map.of(), null));
+    menus.save("h.test", new IvrMenu("800", "Main", 5, 1, Map.of(), null));
+    menus.saveGreeting("g.test", "800", new java.io.ByteArrayInputStream(new byte[1000]));
+    menus.saveGreeting("h.test", "800", new java.io.ByteArrayInputStream(new byte[7]));
+    assertThat(menus.greetingBytes("g.test")).isEqualTo(1000);
+  }
+
+  @Test
   void aHolidayInTheMenusZoneClosesItAllDayAndIsKept(@TempDir Path dir) {
     BusinessHours h =
         BusinessHours.parse("Asia/Shanghai", "MON,TUE,WED,THU,FRI", "09:00", "18:00", "2026-12-25");

@@ -44,6 +44,25 @@ class MailboxesTest {
   }
 
   @Test
+  void theFootprintCountsRecordingsAndGreetingsOfOneTenant() throws Exception {
+    Mailboxes boxes = new Mailboxes(root);
+    assertThat(boxes.footprint("m.test")).isEqualTo(new Mailboxes.Footprint(0, 0));
+    leave(boxes, 1_000);
+    long metadata =
+        Files.size(
+            root.resolve("m.test/1002")
+                .toFile()
+                .listFiles(f -> f.getName().endsWith(".properties"))[0]
+                .toPath());
+    Files.write(root.resolve("m.test/1002/greeting.wav"), new byte[100]);
+    boxes.setPin("m.test", "1002", "4711");
+    Mailboxes.Deposit other = boxes.open("n.test", "1002", "sip:x@n.test", Instant.EPOCH);
+    Files.write(other.file(), new byte[50]);
+    assertThat(boxes.footprint("m.test")).isEqualTo(new Mailboxes.Footprint(3 + metadata, 100));
+    assertThat(boxes.footprint("n.test")).isEqualTo(new Mailboxes.Footprint(50, 0));
+  }
+
+  @Test
   void thePinIsKeptAsASlowHashAndChecked() throws Exception {
     Mailboxes boxes = new Mailboxes(root);
     assertThat(boxes.hasPin("m.test", "1002")).isFalse();
