@@ -16,6 +16,7 @@ import dev.switchboard.server.pbx.PbxServices;
 import dev.switchboard.server.proxy.ProxyAddress;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.services.MediaServices;
+import dev.switchboard.server.services.PromptLanguage;
 import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
@@ -216,6 +217,7 @@ public final class Node implements AutoCloseable {
       VoicemailService.NewMessages newMessages,
       Consumer<ConferenceRoster> roster) {
     AccountRepository accounts = new AccountRepository(database.jdbi());
+    PbxRepository prompts = new PbxRepository(database.jdbi());
     ProxyAddress us = sip.ownAddress();
     LocalContact contact = new LocalContact(TransportKind.UDP, us.host(), us.port());
     InetAddress rtpAddress = sip.address(TransportKind.UDP).getAddress();
@@ -231,7 +233,8 @@ public final class Node implements AutoCloseable {
                   Duration.ofMinutes(3),
                   stores.mailboxes(),
                   (domain, user) -> accounts.get(domain, user).options().voicemail(),
-                  newMessages));
+                  newMessages,
+                  domain -> PromptLanguage.of(prompts.settings(domain).promptLanguage())));
       ServiceAgent attendant =
           ServiceAgent.start(
               "attendant", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);

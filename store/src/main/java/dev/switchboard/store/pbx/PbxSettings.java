@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *     no voicemail yet
  * @param presenceDomains other domains whose users may watch this tenant's users
  * @param featureCodes the code of each feature (every feature has one)
- * @param promptLanguage the language of the spoken prompts the tenant's callers hear: {@code en}
- *     or {@code zh}; null or blank is {@code en}
+ * @param promptLanguage the language of the spoken prompts the tenant's callers hear: {@code en} or
+ *     {@code zh}; null or blank is {@code en}
  */
 public record PbxSettings(
     String countryCode,
