@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -84,6 +85,7 @@ public final class Node implements AutoCloseable {
     SipServiceConfig sipConfig = options.sip();
     PortRange rtpPorts = options.rtpPorts();
     SmtpSettings smtp = options.smtp();
+    SSLSocketFactory smtpTrust = options.smtpTrust();
     // Even with PostgreSQL the data directory holds the location journal and the node secret.
     DataDirectory data = DataDirectory.prepare(options.data);
     NodeSecret secret = NodeSecret.in(options.data);
@@ -150,7 +152,8 @@ public final class Node implements AutoCloseable {
       }
       VoicemailService.NewMessages newMessages = VoicemailService.NewMessages.NONE;
       if (smtp != null) {
-        MessageMailer mailer = open(parts, new MessageMailer(mailboxes, new SmtpClient(smtp)));
+        MessageMailer mailer =
+            open(parts, new MessageMailer(mailboxes, new SmtpClient(smtp, smtpTrust)));
         metrics.attach(mailer);
         newMessages = mailer;
       }
