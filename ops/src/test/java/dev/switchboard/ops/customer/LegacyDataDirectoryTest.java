@@ -50,7 +50,8 @@ class LegacyDataDirectoryTest {
               "7 1870106611",
               "8 -746282979",
               "9 1362830875",
-              "10 516258500");
+              "10 516258500",
+              "11 -2091345992");
       CustomerProfile legacy = new CustomerProfiles(db.jdbi()).find("legacy.test").orElseThrow();
       assertThat(legacy.acquisitionChannel()).isEqualTo("seo");
       int calls =
@@ -88,7 +89,8 @@ class LegacyDataDirectoryTest {
               "sales/V7__sales.sql 1870106611",
               "success/V8__success.sql -746282979",
               "churn/V9__churn.sql 1362830875",
-              "V10__pbx_services.sql 516258500");
+              "V10__pbx_services.sql 516258500",
+              "V11__prompt_language.sql -2091345992");
     }
   }
 }
