@@ -18,6 +18,7 @@ import dev.switchboard.server.proxy.ProxyAddress;
 import dev.switchboard.server.queue.QueueService;
 import dev.switchboard.server.registrar.RegistrarModule;
 import dev.switchboard.server.services.MediaServices;
+import dev.switchboard.server.services.PromptLanguage;
 import dev.switchboard.server.services.ServiceAgent;
 import dev.switchboard.server.sip.SipService;
 import dev.switchboard.server.sip.SipServiceConfig;
@@ -52,6 +53,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -85,6 +87,7 @@ public final class Node implements AutoCloseable {
     SipServiceConfig sipConfig = options.sip();
     PortRange rtpPorts = options.rtpPorts();
     SmtpSettings smtp = options.smtp();
+    SSLSocketFactory smtpTrust = options.smtpTrust();
     // Even with PostgreSQL the data directory holds the location journal and the node secret.
     DataDirectory data = DataDirectory.prepare(options.data);
     NodeSecret secret = NodeSecret.in(options.data);
@@ -151,7 +154,8 @@ public final class Node implements AutoCloseable {
       }
       VoicemailService.NewMessages newMessages = VoicemailService.NewMessages.NONE;
       if (smtp != null) {
-        MessageMailer mailer = open(parts, new MessageMailer(mailboxes, new SmtpClient(smtp)));
+        MessageMailer mailer =
+            open(parts, new MessageMailer(mailboxes, new SmtpClient(smtp, smtpTrust)));
         metrics.attach(mailer);
         newMessages = mailer;
       }
@@ -220,6 +224,7 @@ public final class Node implements AutoCloseable {
       VoicemailService.NewMessages newMessages,
       Consumer<ConferenceRoster> roster) {
     AccountRepository accounts = new AccountRepository(database.jdbi());
+    PbxRepository prompts = new PbxRepository(database.jdbi());
     ProxyAddress us = sip.ownAddress();
     LocalContact contact = new LocalContact(TransportKind.UDP, us.host(), us.port());
     InetAddress rtpAddress = sip.address(TransportKind.UDP).getAddress();
@@ -235,7 +240,8 @@ public final class Node implements AutoCloseable {
                   Duration.ofMinutes(3),
                   stores.mailboxes(),
                   (domain, user) -> accounts.get(domain, user).options().voicemail(),
-                  newMessages));
+                  newMessages,
+                  domain -> PromptLanguage.of(prompts.settings(domain).promptLanguage())));
       ServiceAgent attendant =
           ServiceAgent.start(
               "attendant", sip.transactions(), sip.timers(), contact, rtpAddress, rtpPorts);

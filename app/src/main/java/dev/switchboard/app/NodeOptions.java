@@ -10,6 +10,7 @@ import dev.switchboard.server.proxy.RouteTable;
 import dev.switchboard.server.sip.SelfSignedCertificate;
 import dev.switchboard.server.sip.SipServiceConfig;
 import dev.switchboard.server.voicemail.SmtpSettings;
+import dev.switchboard.server.voicemail.SmtpTrust;
 import dev.switchboard.sip.auth.ChallengeOrder;
 import dev.switchboard.sip.transport.TlsConfig;
 import dev.switchboard.sip.transport.TransportKind;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -215,9 +217,17 @@ public final class NodeOptions {
       paramLabel = "none|starttls|implicit",
       description =
           "How the connection to --smtp-host is protected (default: ${DEFAULT-VALUE}); the"
-              + " server's certificate is checked against the JVM's trust store.",
+              + " server's certificate is checked against the JVM's trust store (or --smtp-ca-file).",
       defaultValue = "none")
   String smtpTls;
+
+  @Option(
+      names = "--smtp-ca-file",
+      paramLabel = "FILE",
+      description =
+          "PEM certificates trusted for --smtp-tls instead of the JVM's trust store (a private"
+              + " relay's CA); the certificate must still name --smtp-host.")
+  Path smtpCaFile;
 
   @Option(names = "--smtp-user", description = "Login at --smtp-host (AUTH PLAIN; needs TLS).")
   String smtpUser;
@@ -352,6 +362,24 @@ public final class NodeOptions {
       return PortRange.parse(rtpPorts);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--rtp-ports: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The TLS that voicemail e-mail trusts: --smtp-ca-file's certificates, else the JVM's default; an
+   * unreadable file is a usage error.
+   */
+  SSLSocketFactory smtpTrust() {
+    if (smtpCaFile == null) {
+      return (SSLSocketFactory) SSLSocketFactory.getDefault();
+    }
+    if (smtpHost == null || smtpHost.isBlank()) {
+      throw usage("--smtp-ca-file needs --smtp-host");
+    }
+    try {
+      return SmtpTrust.only(smtpCaFile);
+    } catch (IOException e) {
+      throw usage("--smtp-ca-file " + smtpCaFile + ": " + e.getMessage());
     }
   }
 

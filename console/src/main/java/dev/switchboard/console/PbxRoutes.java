@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * A tenant's PBX beyond its extensions: {@code .../dial-plan} (country and trunk prefixes, the
- * outbound route, emergency numbers and their route) and {@code .../groups} (ring and hunt groups),
- * read and changed by the tenant admin; the SIP side follows through the directory change log.
+ * outbound route, emergency numbers and their route, the language of spoken prompts) and {@code
+ * .../groups} (ring and hunt groups), read and changed by the tenant admin; the SIP side follows
+ * through the directory change log.
  */
 final class PbxRoutes {
   private static final Set<String> DIAL_PLAN =
@@ -29,7 +30,8 @@ final class PbxRoutes {
           "emergencyNumbers",
           "emergencyRoute",
           "voicemailUri",
-          "presenceDomains");
+          "presenceDomains",
+          "promptLanguage");
   private static final Set<String> GROUP =
       Set.of(
           "number",
@@ -92,7 +94,8 @@ final class PbxRoutes {
             b.has("emergencyRoute") ? b.text("emergencyRoute") : s.emergencyRoute(),
             b.has("voicemailUri") ? b.text("voicemailUri") : s.voicemailUri(),
             presence,
-            s.featureCodes());
+            s.featureCodes(),
+            b.has("promptLanguage") ? b.text("promptLanguage") : s.promptLanguage());
     ctx.json(dialPlan(pbx.saveSettings(ctx.pathParam("domain"), next)));
   }
 
@@ -121,6 +124,7 @@ final class PbxRoutes {
     m.put("emergencyRoute", s.emergencyRoute());
     m.put("voicemailUri", s.voicemailUri());
     m.put("presenceDomains", s.presenceDomains());
+    m.put("promptLanguage", s.promptLanguage());
     return m;
   }
 

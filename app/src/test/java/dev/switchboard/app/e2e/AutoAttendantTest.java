@@ -170,7 +170,7 @@ class AutoAttendantTest {
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void nineLeavesAMessageInTheMailboxTheMenuNames() throws Exception {
     String box = "/api/v1/tenants/i.test/accounts/1003/voicemail";
-    try (CallCli caller = caller("9", dir.resolve("to-voicemail.wav"), "6")) {
+    try (CallCli caller = caller("9", dir.resolve("to-voicemail.wav"), "8")) {
       assertThat(caller.awaitExit(40)).as(caller.output()).isZero();
     }
     JsonNode message =

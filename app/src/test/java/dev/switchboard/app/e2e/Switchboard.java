@@ -153,6 +153,16 @@ final class Switchboard implements AutoCloseable {
     return JSON.readTree(r.body());
   }
 
+  /** PATCH with a JSON body as written (bad input included); the caller checks the response. */
+  HttpResponse<String> patchRaw(String path, String json) throws Exception {
+    return http.send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** PUT with a JSON body; returns the status, the caller checks it. */
   int put(String path, Object body) throws Exception {
     return http.send(

@@ -51,7 +51,8 @@ class LegacyDataDirectoryTest {
               "8 -746282979",
               "9 1362830875",
               "10 516258500",
-              "11 1312800122");
+              "11 1312800122",
+              "12 -2091345992");
       CustomerProfile legacy = new CustomerProfiles(db.jdbi()).find("legacy.test").orElseThrow();
       assertThat(legacy.acquisitionChannel()).isEqualTo("seo");
       int calls =
@@ -90,7 +91,8 @@ class LegacyDataDirectoryTest {
               "success/V8__success.sql -746282979",
               "churn/V9__churn.sql 1362830875",
               "V10__pbx_services.sql 516258500",
-              "V11__group_queue.sql 1312800122");
+              "V11__group_queue.sql 1312800122",
+              "V12__prompt_language.sql -2091345992");
     }
   }
 }

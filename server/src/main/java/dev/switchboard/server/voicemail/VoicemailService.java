@@ -3,12 +3,16 @@ package dev.switchboard.server.voicemail;
 import dev.switchboard.media.FrameSource;
 import dev.switchboard.media.clock.AudioPatch;
 import dev.switchboard.media.clock.MediaClock;
-import dev.switchboard.media.tone.ToneGenerator;
 import dev.switchboard.media.wav.PromptPlayer;
 import dev.switchboard.media.wav.WavEncoding;
 import dev.switchboard.media.wav.WavWriter;
 import dev.switchboard.server.proxy.UnreachableTarget;
+import dev.switchboard.server.services.Prompt;
+import dev.switchboard.server.services.PromptLanguage;
+import dev.switchboard.server.services.PromptLanguages;
 import dev.switchboard.server.services.ServiceAgent;
+import dev.switchboard.server.services.Speech;
+import dev.switchboard.server.services.Speech.Phrase;
 import dev.switchboard.sip.transaction.ServerTransaction;
 import dev.switchboard.store.voicemail.Mailboxes;
 import dev.switchboard.store.voicemail.VoicemailMessage;
@@ -29,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's voicemail: a user agent inside the node that answers calls for extensions with the
  * {@code voicemail} option that nobody registered (or that forwarding sent here), plays the owner's
- * greeting (or a beep) and records the caller into the owner's mailbox until the caller hangs up;
- * and answers the owner's own calls with the message menu ({@link MailboxMenu}).
+ * greeting (or "please leave a message after the tone", in the tenant's language, and a beep) and
+ * records the caller into the owner's mailbox until the caller hangs up; and answers the owner's
+ * own calls with the message menu ({@link MailboxMenu}).
  */
 public final class VoicemailService implements UnreachableTarget, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VoicemailService.class);
@@ -62,8 +67,11 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
     void kept(String domain, String user, VoicemailMessage message, Path audio);
   }
 
-  /** A mailbox a call is for; {@code owner}: its owner listening, else a caller leaving one. */
-  private record Box(String domain, String user, boolean owner) {}
+  /**
+   * A mailbox a call is for; {@code owner}: its owner listening, else a caller leaving one; {@code
+   * language}: of the tenant's prompts.
+   */
+  private record Box(String domain, String user, boolean owner, PromptLanguage language) {}
 
   /** How long an owner may stay in the message menu. */
   private static final Duration MAX_MENU = Duration.ofMinutes(15);
@@ -73,6 +81,7 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
   private final Mailboxes mailboxes;
   private final Owners owners;
   private final NewMessages newMessages;
+  private final PromptLanguages languages;
   private final Clock clock;
   private final MediaClock media;
   private final ScheduledExecutorService work;
@@ -83,12 +92,14 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
       Mailboxes mailboxes,
       Owners owners,
       NewMessages newMessages,
+      PromptLanguages languages,
       Clock clock) {
     this.agent = agent;
     this.maxMessage = maxMessage;
     this.mailboxes = mailboxes;
     this.owners = owners;
     this.newMessages = newMessages;
+    this.languages = languages;
     this.clock = clock;
     this.media = agent.media();
     this.work = agent.work();
@@ -100,21 +111,24 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
    */
   public static VoicemailService start(
       ServiceAgent agent, Duration maxMessage, Mailboxes mailboxes, Owners owners) {
-    return start(agent, maxMessage, mailboxes, owners, NewMessages.NONE);
+    return start(agent, maxMessage, mailboxes, owners, NewMessages.NONE, PromptLanguages.ENGLISH);
   }
 
   /**
    * As {@link #start(ServiceAgent, Duration, Mailboxes, Owners)}, telling {@code newMessages} of
-   * each message kept; also sweeps messages past their tenant's age limit now and then.
+   * each message kept and speaking to callers in the language {@code languages} gives their tenant;
+   * also sweeps messages past their tenant's age limit now and then.
    */
   public static VoicemailService start(
       ServiceAgent agent,
       Duration maxMessage,
       Mailboxes mailboxes,
       Owners owners,
-      NewMessages newMessages) {
+      NewMessages newMessages,
+      PromptLanguages languages) {
     VoicemailService s =
-        new VoicemailService(agent, maxMessage, mailboxes, owners, newMessages, Clock.systemUTC());
+        new VoicemailService(
+            agent, maxMessage, mailboxes, owners, newMessages, languages, Clock.systemUTC());
     s.work.scheduleWithFixedDelay(s::sweep, 1_000, SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     return s;
   }
@@ -134,10 +148,19 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
   private Optional<Box> box(String domain, String user, boolean owner) {
     try {
       return owners.hasVoicemail(domain, user)
-          ? Optional.of(new Box(domain, user, owner))
+          ? Optional.of(new Box(domain, user, owner, language(domain)))
           : Optional.empty();
     } catch (RuntimeException e) {
       return Optional.empty(); // no such account any more, or the store is down: as before
+    }
+  }
+
+  private PromptLanguage language(String domain) {
+    try {
+      return languages.of(domain);
+    } catch (RuntimeException e) {
+      log.warn("the prompt language of {} cannot be read: English", domain, e);
+      return PromptLanguage.EN;
     }
   }
 
@@ -174,7 +197,7 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
   private void answer(Call call, Box box) {
     if (full(box)) {
       if (call.answer(null)) {
-        refuseFull(call);
+        refuseFull(call, box.language());
       }
       return;
     }
@@ -200,7 +223,7 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
         () -> {
           Box box = box(domain, user, false).orElse(null);
           if (box != null && full(box)) {
-            refuseFull(answered);
+            refuseFull(answered, box.language());
             return;
           }
           Message m = box != null ? prepare(answered, box) : null;
@@ -221,13 +244,23 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
     }
   }
 
-  /** The caller hears the mailbox-full tone, then we hang up: nothing is recorded. */
-  private void refuseFull(Call call) {
+  /** The caller hears "the mailbox is full" and its tone, then we hang up: nothing is recorded. */
+  private void refuseFull(Call call, PromptLanguage language) {
+    short[] said =
+        Prompt.concat(
+            Speech.say(language, Phrase.MAILBOX_FULL),
+            Prompt.silence(300),
+            Prompt.tone(FULL_HZ, FULL_MILLIS));
     AudioPatch.untilEnd(
-        media,
-        ToneGenerator.sine(FULL_HZ, 8000, FULL_MILLIS),
-        call.media(),
-        () -> work.execute(call::hangup));
+        media, new PromptPlayer(said, false), call.media(), () -> work.execute(call::hangup));
+  }
+
+  /** What a caller hears before speaking when the owner has no greeting of their own. */
+  static short[] defaultGreeting(PromptLanguage language) {
+    return Prompt.concat(
+        Speech.say(language, Phrase.LEAVE_MESSAGE),
+        Prompt.silence(300),
+        Prompt.tone(BEEP_HZ, BEEP_MILLIS));
   }
 
   /** Opens the deposit and the greeting, or null (logged) when the mailbox cannot take one. */
@@ -244,7 +277,7 @@ public final class VoicemailService implements UnreachableTarget, AutoCloseable 
       greeting =
           own != null
               ? PromptPlayer.of(own, false)
-              : ToneGenerator.sine(BEEP_HZ, 8000, BEEP_MILLIS);
+              : new PromptPlayer(defaultGreeting(box.language()), false);
     } catch (IOException | RuntimeException e) {
       log.warn("voicemail for {}@{} cannot record", box.user(), box.domain(), e);
       return null;

@@ -52,8 +52,8 @@ public final class PbxRepository {
           h.createUpdate(
                   "INSERT INTO pbx_settings (tenant_id, country_code, national_prefix,"
                       + " international_prefix, outbound_route, emergency_numbers,"
-                      + " emergency_route, voicemail_uri, presence_domains) VALUES (:t, :cc, :np,"
-                      + " :ip, :out, :em, :emr, :vm, :pd)")
+                      + " emergency_route, voicemail_uri, presence_domains, prompt_language)"
+                      + " VALUES (:t, :cc, :np, :ip, :out, :em, :emr, :vm, :pd, :pl)")
               .bind("t", t)
               .bind("cc", s.countryCode())
               .bind("np", s.nationalPrefix())
@@ -63,6 +63,7 @@ public final class PbxRepository {
               .bind("emr", s.emergencyRoute())
               .bind("vm", s.voicemailUri())
               .bind("pd", String.join(",", s.presenceDomains()))
+              .bind("pl", s.promptLanguage())
               .execute();
           h.createUpdate("DELETE FROM pbx_feature_code WHERE tenant_id = :t")
               .bind("t", t)
@@ -211,7 +212,8 @@ public final class PbxRepository {
                     rs.getString("emergency_route"),
                     rs.getString("voicemail_uri"),
                     list(rs.getString("presence_domains")),
-                    codes))
+                    codes,
+                    rs.getString("prompt_language")))
         .findOne()
         .orElseGet(() -> PbxSettings.DEFAULTS.withFeatureCodes(codes));
   }

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  *     no voicemail yet
  * @param presenceDomains other domains whose users may watch this tenant's users
  * @param featureCodes the code of each feature (every feature has one)
+ * @param promptLanguage the language of the spoken prompts the tenant's callers hear: {@code en} or
+ *     {@code zh}; null or blank is {@code en}
  */
 public record PbxSettings(
     String countryCode,
@@ -35,7 +37,11 @@ public record PbxSettings(
     String emergencyRoute,
     String voicemailUri,
     List<String> presenceDomains,
-    Map<Feature, String> featureCodes) {
+    Map<Feature, String> featureCodes,
+    String promptLanguage) {
+
+  /** The languages spoken prompts come in. */
+  public static final List<String> PROMPT_LANGUAGES = List.of("en", "zh");
 
   public static final List<String> DEFAULT_EMERGENCY = List.of("110", "112", "119", "120", "911");
 
@@ -45,7 +51,32 @@ public record PbxSettings(
       Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\\d+)?");
 
   public static final PbxSettings DEFAULTS =
-      new PbxSettings(null, "0", "00", null, DEFAULT_EMERGENCY, null, null, List.of(), Map.of());
+      new PbxSettings(
+          null, "0", "00", null, DEFAULT_EMERGENCY, null, null, List.of(), Map.of(), "en");
+
+  /** Settings with English prompts (as before tenants could choose). */
+  public PbxSettings(
+      String countryCode,
+      String nationalPrefix,
+      String internationalPrefix,
+      String outboundRoute,
+      List<String> emergencyNumbers,
+      String emergencyRoute,
+      String voicemailUri,
+      List<String> presenceDomains,
+      Map<Feature, String> featureCodes) {
+    this(
+        countryCode,
+        nationalPrefix,
+        internationalPrefix,
+        outboundRoute,
+        emergencyNumbers,
+        emergencyRoute,
+        voicemailUri,
+        presenceDomains,
+        featureCodes,
+        "en");
+  }
 
   public PbxSettings {
     countryCode = digits("countryCode", countryCode, 4);
@@ -97,6 +128,13 @@ public record PbxSettings(
       }
     }
     featureCodes = Map.copyOf(codes);
+    promptLanguage =
+        promptLanguage == null || promptLanguage.isBlank()
+            ? "en"
+            : promptLanguage.strip().toLowerCase(Locale.ROOT);
+    if (!PROMPT_LANGUAGES.contains(promptLanguage)) {
+      throw new InvalidValueException("promptLanguage", "promptLanguage must be en or zh");
+    }
   }
 
   public String code(Feature f) {
@@ -113,7 +151,8 @@ public record PbxSettings(
         emergencyRoute,
         voicemailUri,
         presenceDomains,
-        codes);
+        codes,
+        promptLanguage);
   }
 
   private static String digits(String field, String v, int max) {

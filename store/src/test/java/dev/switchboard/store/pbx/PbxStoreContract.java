@@ -81,6 +81,32 @@ abstract class PbxStoreContract {
   }
 
   @Test
+  void promptLanguageIsEnglishUntilSetThenRoundTrips() {
+    assertThat(pbx.settings("a.test").promptLanguage()).isEqualTo("en");
+    PbxSettings d = PbxSettings.DEFAULTS;
+    PbxSettings zh =
+        new PbxSettings(
+            d.countryCode(),
+            d.nationalPrefix(),
+            d.internationalPrefix(),
+            d.outboundRoute(),
+            d.emergencyNumbers(),
+            d.emergencyRoute(),
+            d.voicemailUri(),
+            d.presenceDomains(),
+            d.featureCodes(),
+            "ZH");
+    assertThat(pbx.saveSettings("a.test", zh).promptLanguage()).isEqualTo("zh");
+    assertThat(pbx.settings("a.test").promptLanguage()).isEqualTo("zh");
+    assertThatThrownBy(
+            () ->
+                new PbxSettings(
+                    null, "0", "00", null, List.of(), null, null, List.of(), Map.of(), "fr"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("promptLanguage");
+  }
+
+  @Test
   void settingsDefaultThenRoundTripWithFeatureCodes() {
     assertThat(pbx.settings("a.test")).isEqualTo(PbxSettings.DEFAULTS);
     PbxSettings s =
