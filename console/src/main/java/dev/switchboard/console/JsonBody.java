@@ -51,6 +51,9 @@ public final class JsonBody {
       throw new InvalidValueException(null, "malformed JSON: " + e.getOriginalMessage());
     } catch (java.io.IOException e) {
       throw new InvalidValueException(null, "unreadable request body");
+    } catch (NumberFormatException e) {
+      // Jackson refuses a decimal with an absurd exponent with this, not as a parse error.
+      throw new InvalidValueException(null, "a number in the request body is out of range");
     }
     if (node == null || !node.isObject()) {
       throw new InvalidValueException(null, "the request body must be a JSON object");

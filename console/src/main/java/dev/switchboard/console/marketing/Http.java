@@ -81,6 +81,9 @@ final class Http {
       // Bytes Jackson takes for UTF-16/32 by their NULs and cannot decode
       // (CharConversionException).
       throw new InvalidValueException(null, "unreadable request body");
+    } catch (NumberFormatException e) {
+      // Jackson refuses a decimal with an absurd exponent with this, not as a parse error.
+      throw new InvalidValueException(null, "a number in the request body is out of range");
     }
   }
 
